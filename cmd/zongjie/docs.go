@@ -1,0 +1,167 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/zongjie/zongjie/corpus"
+	"github.com/zongjie/zongjie/store"
+)
+
+// storeWriter and reportParser are what ingest needs, kept small so tests can
+// drive ingestFile with fakes.
+type storeWriter interface {
+	SaveDocument(ctx context.Context, source, encoding string, doc corpus.Document) (int64, bool, error)
+}
+
+type reportParser interface {
+	Parse(name string, data []byte) (corpus.Result, error)
+}
+
+// docJSON is one row of `docs --json`.
+type docJSON struct {
+	ID       int64  `json:"id"`
+	Title    string `json:"title"`
+	Org      string `json:"org"`
+	Year     int    `json:"year"`
+	Kind     string `json:"kind"`
+	Period   string `json:"period"`
+	Sections int    `json:"sections"`
+	Source   string `json:"source"`
+}
+
+func (a *app) docsCommand() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:     "docs",
+		Short:   "列出语料库中的报告",
+		Example: "  zongjie docs\n  zongjie docs --json",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			db, err := a.openDB(cmd.Context())
+			if err != nil {
+				return err
+			}
+			docs, err := db.Documents(cmd.Context())
+			if err != nil {
+				return err
+			}
+			rows := make([]docJSON, 0, len(docs))
+			for _, d := range docs {
+				rows = append(rows, docJSON{d.ID, d.Title, d.Org, d.Year, d.Kind, d.Period, d.SectionCount, d.Source})
+			}
+			if asJSON {
+				return writeJSON(a, rows)
+			}
+			tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
+			fmt.Fprintln(tw, "编号\t标题\t单位\t年份\t类型\t节数")
+			for _, r := range rows {
+				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d\n", r.ID, orDash(r.Title), orDash(r.Org), yearText(r.Year), kindName(r.Kind), r.Sections)
+			}
+			return tw.Flush()
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "输出 JSON")
+	return cmd
+}
+
+func (a *app) showCommand() *cobra.Command {
+	var asJSON, withText bool
+	cmd := &cobra.Command{
+		Use:     "show ID",
+		Short:   "显示一篇报告的标题树（类别、部分）",
+		Example: "  zongjie show 3\n  zongjie show 3 --text\n  zongjie show 3 --json",
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id, err := strconv.ParseInt(args[0], 10, 64)
+			if err != nil {
+				return fmt.Errorf("报告编号应为数字：%q（用 zongjie docs 查看编号）", args[0])
+			}
+			db, err := a.openDB(cmd.Context())
+			if err != nil {
+				return err
+			}
+			rec, secs, err := db.Document(cmd.Context(), id)
+			if errors.Is(err, store.ErrNotFound) {
+				return fmt.Errorf("没有编号为 %d 的报告（用 zongjie docs 查看编号）", id)
+			}
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				if !withText {
+					for i := range secs {
+						secs[i].Text = ""
+					}
+				}
+				return writeJSON(a, struct {
+					docJSON
+					Sections []corpus.Section `json:"sections"`
+				}{docJSON{rec.ID, rec.Title, rec.Org, rec.Year, rec.Kind, rec.Period, rec.SectionCount, rec.Source}, secs})
+			}
+			fmt.Fprintf(a.stdout, "%d  %s\n    %s · %s · %s · 来源 %s\n\n", rec.ID, orDash(rec.Title), orDash(rec.Org), yearText(rec.Year), kindName(rec.Kind), rec.Source)
+			for _, s := range secs {
+				if s.Level == 0 {
+					if withText {
+						fmt.Fprintf(a.stdout, "【开头】\n%s\n\n", s.Text)
+					}
+					continue
+				}
+				fmt.Fprintf(a.stdout, "%s%s%s  〔%s · %s〕\n", strings.Repeat("  ", s.Level-1), s.Marker, s.Heading, s.Category, partName(s.Part))
+				if withText && s.Text != "" {
+					fmt.Fprintf(a.stdout, "%s\n\n", indent(s.Text, strings.Repeat("  ", s.Level)))
+				}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "输出 JSON")
+	cmd.Flags().BoolVar(&withText, "text", false, "同时显示正文")
+	return cmd
+}
+
+func writeJSON(a *app, v any) error {
+	enc := json.NewEncoder(a.stdout)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+func indent(s, prefix string) string {
+	return prefix + strings.ReplaceAll(s, "\n", "\n"+prefix)
+}
+
+func kindName(k string) string {
+	switch k {
+	case corpus.KindSummary:
+		return "总结"
+	case corpus.KindPlan:
+		return "计划"
+	case corpus.KindSummaryPlan:
+		return "总结+计划"
+	case corpus.KindQuarterly:
+		return "季度总结"
+	}
+	return k
+}
+
+func partName(p string) string {
+	switch p {
+	case corpus.PartSummary:
+		return "总结"
+	case corpus.PartProblems:
+		return "问题"
+	case corpus.PartPlan:
+		return "计划"
+	case corpus.PartPreamble:
+		return "开头"
+	}
+	return p
+}

@@ -1,0 +1,163 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
+)
+
+// reportExts are the file types ingest picks up when walking a folder.
+var reportExts = map[string]bool{".txt": true, ".md": true, ".docx": true, ".pdf": true}
+
+// ingestFailure is one file that could not be ingested.
+type ingestFailure struct {
+	Path  string `json:"path"`
+	Error string `json:"error"`
+}
+
+// ingestSummary is what ingest reports, also as --json.
+type ingestSummary struct {
+	Added      int             `json:"added"`
+	Duplicates int             `json:"duplicates"`
+	Failed     []ingestFailure `json:"failed"`
+}
+
+func (a *app) ingestCommand() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "ingest PATH...",
+		Short: "把报告文件或文件夹导入语料库",
+		Long:  "导入 .txt/.md/.docx（有 pdftotext 时也导入 .pdf）文件；文件夹递归导入。同一文本重复导入不会新增。任何文件失败时退出码非零，但成功的文件都会保留。",
+		Example: `  zongjie ingest 历年总结/
+  zongjie ingest 2023年工作总结.docx 2024年上半年总结.txt --json`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			files, failed := collectFiles(args)
+			db, err := a.openDB(ctx)
+			if err != nil {
+				return err
+			}
+			sum := ingestSummary{Failed: failed}
+			bar := progressbar.NewOptions(len(files),
+				progressbar.OptionSetWriter(a.stderr),
+				progressbar.OptionSetDescription("导入"),
+				progressbar.OptionSetVisibility(isTerminal(a.stderr) && !asJSON),
+				progressbar.OptionShowCount(),
+				progressbar.OptionClearOnFinish())
+			p := a.parser()
+			for _, f := range files {
+				if ctx.Err() != nil {
+					break
+				}
+				added, dups, err := ingestFile(ctx, db, p, f)
+				sum.Added += added
+				sum.Duplicates += dups
+				if err != nil {
+					sum.Failed = append(sum.Failed, ingestFailure{Path: f, Error: err.Error()})
+				}
+				bar.Add(1)
+			}
+			bar.Finish()
+			if sum.Failed == nil {
+				sum.Failed = []ingestFailure{}
+			}
+			if asJSON {
+				enc := json.NewEncoder(a.stdout)
+				enc.SetEscapeHTML(false)
+				if err := enc.Encode(sum); err != nil {
+					return err
+				}
+			} else {
+				fmt.Fprintf(a.stdout, "新增 %d 篇，重复 %d 篇，失败 %d 个文件。\n", sum.Added, sum.Duplicates, len(sum.Failed))
+				for _, f := range sum.Failed {
+					fmt.Fprintf(a.stdout, "  失败：%s：%s\n", f.Path, f.Error)
+				}
+			}
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if len(sum.Failed) > 0 {
+				return exitError{code: 1}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, `输出 JSON：{"added":N,"duplicates":N,"failed":[…]}`)
+	return cmd
+}
+
+// ingestFile parses one file and stores each of its documents in its own
+// transaction.
+func ingestFile(ctx context.Context, db storeWriter, p reportParser, path string) (added, dups int, err error) {
+	data, err := readReport(ctx, path)
+	if err != nil {
+		return 0, 0, trimPathPrefix(err, path)
+	}
+	res, err := p.Parse(path, data)
+	if err != nil {
+		return 0, 0, err
+	}
+	for _, doc := range res.Documents {
+		_, created, err := db.SaveDocument(ctx, path, res.Encoding, doc)
+		if err != nil {
+			return added, dups, err
+		}
+		if created {
+			added++
+		} else {
+			dups++
+		}
+	}
+	return added, dups, nil
+}
+
+// trimPathPrefix drops a leading "path: " from an error already reported
+// next to its path.
+func trimPathPrefix(err error, path string) error {
+	msg := strings.TrimPrefix(err.Error(), path+": ")
+	return fmt.Errorf("%s", msg)
+}
+
+// collectFiles expands folders into the report files below them, sorted.
+func collectFiles(args []string) (files []string, failed []ingestFailure) {
+	for _, arg := range args {
+		st, err := os.Stat(arg)
+		if err != nil {
+			failed = append(failed, ingestFailure{Path: arg, Error: "文件不存在或无法读取"})
+			continue
+		}
+		if !st.IsDir() {
+			files = append(files, arg)
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(arg, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				failed = append(failed, ingestFailure{Path: p, Error: err.Error()})
+				return nil
+			}
+			if d.IsDir() && strings.HasPrefix(d.Name(), ".") && p != arg {
+				return filepath.SkipDir
+			}
+			if !d.IsDir() && reportExts[strings.ToLower(filepath.Ext(p))] && !strings.HasPrefix(d.Name(), "~$") {
+				found = append(found, p)
+			}
+			return nil
+		})
+		if err != nil {
+			failed = append(failed, ingestFailure{Path: arg, Error: err.Error()})
+		}
+		sort.Strings(found)
+		files = append(files, found...)
+	}
+	return files, failed
+}

@@ -1,0 +1,71 @@
+// Command zongjie helps county and district education bureaus write their
+// work reports from a corpus of past reports. See README.md.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/spf13/cobra"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// exitError carries an exit status for a command that reported its own
+// failure (e.g. ingest with failed files).
+type exitError struct{ code int }
+
+func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
+
+// run executes one command line and returns the exit status; tests call it
+// directly.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	app := &app{stdin: stdin, stdout: stdout, stderr: stderr}
+	root := app.rootCommand()
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.ExecuteContext(ctx)
+	app.close()
+	if err == nil {
+		return 0
+	}
+	var ee exitError
+	if errors.As(err, &ee) {
+		return ee.code
+	}
+	fmt.Fprintln(stderr, "错误：", err)
+	if errors.Is(err, context.Canceled) {
+		return 130
+	}
+	return 1
+}
+
+// rootCommand builds the command tree.
+func (a *app) rootCommand() *cobra.Command {
+	root := &cobra.Command{
+		Use:           "zongjie",
+		Short:         "总结：教育局工作总结与计划写作助手",
+		Long:          "总结（Zongjie）用本局历年工作总结作语料，按熟悉的标题结构和文风起草新的总结与计划，数字只用你提供的。",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			return a.loadConfig(cmd)
+		},
+	}
+	root.PersistentFlags().StringVar(&a.configPath, "config", "", "配置文件（默认依次查找 ./config.yaml、程序旁、用户配置目录）")
+	root.PersistentFlags().String("db", "", "SQLite 数据库文件（覆盖配置 db）")
+	root.AddCommand(a.parseCommand(), a.ingestCommand(), a.docsCommand(), a.showCommand())
+	return root
+}

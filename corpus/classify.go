@@ -1,0 +1,137 @@
+package corpus
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Category is one class of the taxonomy with the keywords that signal it.
+type Category struct {
+	Name     string   `mapstructure:"name" yaml:"name"`
+	Keywords []string `mapstructure:"keywords" yaml:"keywords"`
+}
+
+// Taxonomy is the ordered list of categories sections are sorted into, with
+// the category for sections that match none.
+type Taxonomy struct {
+	Categories []Category
+	Fallback   string
+}
+
+// DefaultTaxonomy is the taxonomy of DESIGN.md, used when the configuration
+// names none.
+func DefaultTaxonomy() Taxonomy {
+	return Taxonomy{Fallback: "其他", Categories: []Category{
+		{"党建", []string{"党建", "党的建设", "党风廉政", "廉政", "意识形态", "主题教育", "党史", "党员", "党组织", "党支部", "支部", "从严治党", "两学一做", "三会一课", "政治学习", "党的", "党委", "纪检", "作风建设", "不忘初心"}},
+		{"办学条件", []string{"办学条件", "学校建设", "项目建设", "工程建设", "基础建设", "基础设施", "改扩建", "新建", "校舍", "布局", "大班额", "薄弱学校", "寄宿制", "装备", "设施设备", "标准化", "学位", "配套学校", "改造", "薄弱", "均衡", "危房", "新校区", "项目"}},
+		{"师资", []string{"师资", "教师", "队伍建设", "队伍", "师德", "师风", "招聘", "特岗", "校长", "班子", "国培", "教师培训", "人才", "名师", "骨干"}},
+		{"安全", []string{"安全", "平安", "防溺水", "溺水", "消防", "食品", "交通", "欺凌", "疫情", "防控", "传染病", "流感", "卫生", "隐患", "应急", "稳定"}},
+		{"扶贫", []string{"扶贫", "资助", "控辍保学", "控辍", "辍学", "建档立卡", "免费", "惠民", "帮扶", "对口", "助学", "贫困", "教育公平", "营养改善", "营养餐", "脱贫", "困难学生", "为民办实事", "寄宿生", "留守", "乡村振兴"}},
+		{"教育质量", []string{"质量", "中考", "高考", "两考", "教研", "教学", "上线", "招生", "招收", "毕业生", "内涵", "基础教育", "课堂", "学业"}},
+		{"德育", []string{"立德树人", "德育", "思政", "思想政治", "文明", "素质教育", "核心价值观", "爱国主义", "劳动教育", "美育", "体育", "艺术", "心理健康", "育人", "家庭教育"}},
+		{"学前教育", []string{"学前", "幼儿园", "普惠", "公办园", "入园", "幼儿", "保教"}},
+		{"职业教育", []string{"职业教育", "职教", "职中", "职业学校", "中职", "职业中专", "职成教育", "成人教育", "成人学历", "社区教育", "成教", "农民", "劳动力转移", "产教融合", "技能培训", "实用技术"}},
+		{"教育改革", []string{"双减", "改革", "评价", "民办教育", "民办学校", "规范民办", "民办义务", "集团化", "课后服务", "校外培训", "督导", "依法治教"}},
+		{"信息化", []string{"信息化", "智慧校园", "智慧教育", "远程教育", "数字校园", "网络", "信息技术", "电教", "专递课堂", "三通两平台", "多媒体", "数字化", "数字素养", "人工智能"}},
+	}}
+}
+
+// Names lists the category names in order, then the fallback.
+func (t Taxonomy) Names() []string {
+	names := make([]string, 0, len(t.Categories)+1)
+	for _, c := range t.Categories {
+		names = append(names, c.Name)
+	}
+	if t.Fallback != "" {
+		names = append(names, t.Fallback)
+	}
+	return names
+}
+
+// Has reports whether name is a category of the taxonomy (or the fallback).
+func (t Taxonomy) Has(name string) bool {
+	for _, n := range t.Names() {
+		if n == name {
+			return true
+		}
+	}
+	return false
+}
+
+// Weights of the classifier. A keyword counts by the square of its length, so
+// 远程教育 outweighs 工程 + 项目; heading words dominate body words.
+const (
+	headingWeight   = 3.0
+	bodyWeight      = 0.2
+	bodyCap         = 3  // occurrences of a keyword counted in the body at most
+	parentBonus     = 10 // a child leans to its parent's category
+	bodyOnlyMinimum = 12 // body evidence needed when the heading says nothing
+)
+
+// Classification is a category decision with the evidence behind it.
+type Classification struct {
+	Category string
+	Reasons  []string
+}
+
+// Classify picks the category of a section from its heading, its text and
+// its parent's category. It is deterministic; Reasons explain the choice.
+func (t Taxonomy) Classify(heading, text, parent string) Classification {
+	type score struct {
+		head, body float64
+		why        []string
+	}
+	scores := make([]score, len(t.Categories))
+	bestHead := 0.0
+	for i, c := range t.Categories {
+		s := &scores[i]
+		for _, kw := range c.Keywords {
+			w := float64(utf8.RuneCountInString(kw))
+			w *= w
+			if strings.Contains(heading, kw) {
+				s.head += w * headingWeight
+				s.why = append(s.why, fmt.Sprintf("标题含“%s”", kw))
+			}
+			if n := strings.Count(text, kw); n > 0 {
+				if n > bodyCap {
+					n = bodyCap
+				}
+				s.body += w * float64(n) * bodyWeight
+				s.why = append(s.why, fmt.Sprintf("正文含“%s”×%d", kw, strings.Count(text, kw)))
+			}
+		}
+		if s.head > bestHead {
+			bestHead = s.head
+		}
+	}
+	best, bestScore := -1, 0.0
+	for i, c := range t.Categories {
+		s := scores[i]
+		total := s.head + s.body
+		if bestHead == 0 && s.body < bodyOnlyMinimum {
+			total = 0
+		}
+		if c.Name == parent && total > 0 {
+			total += parentBonus
+		}
+		if total > bestScore {
+			best, bestScore = i, total
+		}
+	}
+	if best < 0 {
+		if parent != "" && parent != t.Fallback && bestHead == 0 {
+			return Classification{Category: parent, Reasons: []string{"无明显关键词，沿用上级标题的类别"}}
+		}
+		return Classification{Category: t.Fallback, Reasons: []string{"无明显关键词"}}
+	}
+	why := scores[best].why
+	sort.SliceStable(why, func(i, j int) bool {
+		return strings.HasPrefix(why[i], "标题") && !strings.HasPrefix(why[j], "标题")
+	})
+	if len(why) > 6 {
+		why = why[:6]
+	}
+	return Classification{Category: t.Categories[best].Name, Reasons: why}
+}

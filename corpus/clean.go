@@ -1,0 +1,133 @@
+package corpus
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// Site boilerplate: whole lines that sharing and template sites wrap around a
+// report. Matched only on short lines, so a report sentence that happens to
+// contain one of the words survives.
+var boilerplateLine = regexp.MustCompile(`转载请注明|由会员分享|可在线阅读|请在.{0,20}上搜索|配套讲稿|特殊限制|如PPT文件|部分文档作品|设计者仅对作品|关\s*键\s*词[：:]|限制\d+内|推荐阅读|相关热词|热点文章|热门文章|相关文章|猜你喜欢|延伸阅读|发布时间[：:]|点击[：:]|仅供参考|仅供大家参考|下面是.{0,20}整理的|以下是.{0,20}整理的|本文(由|来自)|免责声明|责任编辑[：:]|扫一扫|分享到[：:]|返回顶部|上一篇[：:]|下一篇[：:]|文档分享网站|(?i)https?://|(?i)www\.[a-z0-9-]+\.`)
+
+// Lines from which the rest of the file is site furniture.
+var tailMarker = regexp.MustCompile(`^[-•·\s]*(推荐阅读|相关热词|热点文章|热门文章|相关文章|猜你喜欢|延伸阅读|更多相关|上一篇|下一篇|配套讲稿|特殊限制|关\s*键\s*词)`)
+
+// Parenthesised site watermarks inside a line: （ www.example.com 转载请注明 ）.
+var inlineWatermark = regexp.MustCompile(`[（(][^（()）]{0,60}((?i)www\.|https?://|转载)[^（()）]{0,60}[）)]`)
+
+// Dates standing alone on a line: 2020-11-26, （2021年7月19日）.
+var dateLine = regexp.MustCompile(`^[（(]?\s*(\d{4}|20[x*×]{2})\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}\s*日?\s*[）)]?$`)
+
+// A file name on its own line, as document sites print it.
+var fileNameLine = regexp.MustCompile(`(?i)\.(docx?|pdf|txt|wps)$`)
+
+// Page markers of document-sharing sites: "2、" at a line start.
+var pageMarker = regexp.MustCompile(`^(\d{1,3})、`)
+
+// cleanLines drops boilerplate, cuts site furniture at the end, rejoins
+// sentences cut by page markers and drops empty lines.
+func cleanLines(text string) []string {
+	raw := strings.Split(text, "\n")
+	lines := make([]string, 0, len(raw))
+	for _, l := range raw {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			continue
+		}
+		if strings.ContainsAny(l, "转wW") {
+			l = strings.TrimSpace(inlineWatermark.ReplaceAllString(l, ""))
+		}
+		if l != "" {
+			lines = append(lines, l)
+		}
+	}
+	// Cut the tail at the first furniture marker past the first fifth.
+	for i := len(lines) / 5; i < len(lines); i++ {
+		if i > 0 && tailMarker.MatchString(lines[i]) {
+			lines = lines[:i]
+			break
+		}
+	}
+	out := lines[:0]
+	for _, l := range lines {
+		if utf8.RuneCountInString(l) <= 160 && boilerplateLine.MatchString(l) {
+			continue
+		}
+		if fileNameLine.MatchString(l) && utf8.RuneCountInString(l) <= 80 {
+			l = fileNameLine.ReplaceAllString(l, "")
+		}
+		out = append(out, l)
+	}
+	return joinWrapped(rejoinPages(out))
+}
+
+// wrapMin is the length from which a line that stops mid-sentence is taken
+// to be hard-wrapped rather than a heading on its own line.
+const wrapMin = 50
+
+// joinWrapped rejoins paragraphs that were hard-wrapped (PDF text, pasted web
+// pages): a long line that stops mid-sentence continues on the next line
+// unless that line opens with a heading marker.
+func joinWrapped(lines []string) []string {
+	out := lines[:0]
+	for _, l := range lines {
+		if n := len(out); n > 0 {
+			prev := out[n-1]
+			if utf8.RuneCountInString(prev) >= wrapMin && !endsSentence(prev) {
+				if _, marked := matchMarker(l); !marked && !isDocTitle(l) {
+					out[n-1] = prev + l
+					continue
+				}
+			}
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// endsSentence reports whether a line ends where a sentence or heading may end.
+func endsSentence(l string) bool {
+	r, _ := utf8.DecodeLastRuneInString(l)
+	return strings.ContainsRune("。！？；：…”」》）)!?;:", r)
+}
+
+// rejoinPages removes page markers of sharing sites. A line "N、…" whose
+// previous line is long and stops mid-sentence continues that sentence; the
+// chain of such markers (1、2、3、…) is dropped and the pieces joined.
+func rejoinPages(lines []string) []string {
+	isBreak := make([]bool, len(lines))
+	breaks := 0
+	for i := 1; i < len(lines); i++ {
+		m := pageMarker.FindStringSubmatch(lines[i])
+		if m == nil {
+			continue
+		}
+		prev := lines[i-1]
+		if utf8.RuneCountInString(prev) >= 60 && !endsSentence(prev) {
+			isBreak[i] = true
+			breaks++
+		}
+	}
+	if breaks < 2 {
+		return lines
+	}
+	// The first page's "1、" has nothing before it to continue.
+	for i := range lines {
+		if m := pageMarker.FindStringSubmatch(lines[i]); m != nil && m[1] == "1" {
+			lines[i] = lines[i][len(m[0]):]
+			break
+		}
+	}
+	out := make([]string, 0, len(lines))
+	for i, l := range lines {
+		if isBreak[i] && len(out) > 0 {
+			m := pageMarker.FindString(l)
+			out[len(out)-1] += l[len(m):]
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}

@@ -1,0 +1,276 @@
+package corpus
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// Heading marker styles. Each style gets a level from the order in which a
+// document uses it, so "1." is level 1 in one report and level 3 in another.
+const (
+	stylePart     = "第一部分"
+	styleCN       = "一、"
+	styleParenCN  = "（一）"
+	styleDot      = "1."
+	styleDun      = "1、"
+	styleParenNum = "（1）"
+	styleCircled  = "①"
+	styleShi      = "一是"
+	styleBullet   = "•"
+	stylePlain    = "" // an unmarked line, such as 下阶段工作打算
+)
+
+const cnNum = `[一二三四五六七八九十]{1,3}`
+
+var markerRules = []struct {
+	style string
+	re    *regexp.Regexp
+}{
+	{stylePart, regexp.MustCompile(`^第(` + cnNum + `)(?:部分|章|节)[、，：。\s]*`)},
+	{styleCN, regexp.MustCompile(`^(` + cnNum + `)[、，]\s*`)},
+	{styleParenCN, regexp.MustCompile(`^（(` + cnNum + `)）[、，．.]?\s*`)},
+	{styleDot, regexp.MustCompile(`^(\d{1,2})[.．](?:\s*)`)},
+	{styleDun, regexp.MustCompile(`^(\d{1,2})[、，]\s*`)},
+	{styleParenNum, regexp.MustCompile(`^[（(](\d{1,2})[）)][、．.]?\s*`)},
+	{styleCircled, regexp.MustCompile(`^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*`)},
+	{styleShi, regexp.MustCompile(`^(` + cnNum + `)是[：，:]?`)},
+	{styleBullet, regexp.MustCompile(`^(?:[•▪■◆●]|[lL](?:\s+|[\p{Han}]))\s*`)},
+}
+
+// A heading may open with a year or a date: "3.20**年3月14日，对全区……".
+var datedStart = regexp.MustCompile(`^(\d{4}|20[x*×]{2})年|^\d{1,2}月`)
+
+// marker is a heading marker found at a line start.
+type marker struct {
+	style string
+	num   int
+	text  string // the marker as written, normalised (（一）, 1., 一、)
+	rest  string // the line after the marker
+}
+
+// matchMarker recognises a heading marker at the start of a line.
+func matchMarker(line string) (marker, bool) {
+	if line == "" {
+		return marker{}, false
+	}
+	first, _ := utf8.DecodeRuneInString(line)
+	if !(isHan(first) || first >= '0' && first <= '9' || strings.ContainsRune("（(①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳•▪■◆●lL", first)) {
+		return marker{}, false
+	}
+	for _, rule := range markerRules {
+		loc := rule.re.FindStringSubmatchIndex(line)
+		if loc == nil {
+			continue
+		}
+		m := marker{style: rule.style, text: strings.TrimSpace(line[:loc[1]]), rest: line[loc[1]:]}
+		if rule.style == styleBullet {
+			// "l" bullets are followed directly by the heading text.
+			if first == 'l' || first == 'L' {
+				m.text = "l"
+				m.rest = strings.TrimSpace(line[1:])
+			}
+		} else {
+			m.num = markerNumber(line[loc[2]:loc[3]])
+		}
+		if m.rest == "" && rule.style != stylePart {
+			return marker{}, false
+		}
+		// A decimal (1.5亿) or a list of numbers (一、二年级) is not a heading.
+		r, _ := utf8.DecodeRuneInString(m.rest)
+		if r >= '0' && r <= '9' && (rule.style == styleDot || rule.style == styleDun) && !datedStart.MatchString(m.rest) {
+			return marker{}, false
+		}
+		if rule.style == styleCN && strings.ContainsRune("二三四五六七八九十", r) && strings.Contains(m.rest[:min(len(m.rest), 12)], "年级") {
+			return marker{}, false
+		}
+		if rule.style == styleShi || rule.style == styleCN {
+			// 一是 must be followed by words; 十是 is not a heading.
+			if !isHan(r) && !(r >= '0' && r <= '9') && r != '“' && r != '"' && r != 'x' {
+				return marker{}, false
+			}
+		}
+		m.text = normalizeMarker(m.text)
+		return m, true
+	}
+	return marker{}, false
+}
+
+func markerNumber(s string) int {
+	if s == "" {
+		return 0
+	}
+	if s[0] >= '0' && s[0] <= '9' {
+		n := 0
+		for _, r := range s {
+			n = n*10 + int(r-'0')
+		}
+		return n
+	}
+	if r, _ := utf8.DecodeRuneInString(s); strings.ContainsRune("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳", r) {
+		return int(r-'①') + 1
+	}
+	n, _ := ParseChineseNumber(s)
+	return n
+}
+
+// normalizeMarker gives markers one spelling: （一） with full-width
+// parentheses, 1. with an ASCII point, no trailing spaces or commas.
+func normalizeMarker(m string) string {
+	m = strings.TrimSpace(m)
+	m = strings.NewReplacer("(", "（", ")", "）", "．", ".").Replace(m)
+	m = strings.TrimRight(m, " ，：:")
+	if strings.HasPrefix(m, "（") && (strings.HasSuffix(m, "）.") || strings.HasSuffix(m, "）、")) {
+		m = strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(m, "."), "、"), " ")
+	}
+	return m
+}
+
+// Openers of body text that run into a heading without punctuation:
+// "学校项目建设顺利推进2020年，全县……" → heading ends before 2020年.
+var runInOpener = regexp.MustCompile(`(\d{4}|20[x*×]{2}|[x×]{4})\s*年|一是|今年|一年来|近年来|上半年|截至|截止|目前|全县|全区|全市|我县|我区|我局|新冠|通过|围绕|按照|根据`)
+
+// A part heading at the start of a line, before text that runs on.
+var runInPart = regexp.MustCompile(`^.{0,14}?(存在的?(主要)?(问题|不足)|工作(计划|打算|思路|回顾|总结|要点)|主要(成效|成绩))`)
+
+// splitHeading cuts a heading line after its marker into the heading text and
+// the body that runs on after it.
+func splitHeading(rest string) (heading, body string) {
+	rest = strings.TrimSpace(rest)
+	cut := -1
+	n := 0
+	for i, r := range rest {
+		if strings.ContainsRune("。！？；", r) || r == '：' && n >= 2 {
+			cut = i
+			break
+		}
+		n++
+		if n > 60 {
+			break
+		}
+	}
+	if cut >= 0 {
+		heading = rest[:cut]
+		body = strings.TrimSpace(rest[cut+utf8.RuneLen([]rune(rest[cut:])[0]):])
+	} else if utf8.RuneCountInString(rest) <= 40 {
+		heading = rest
+	} else {
+		heading, body = cutAtComma(rest)
+	}
+	if loc := runInPart.FindStringSubmatchIndex(heading); loc != nil && loc[1] < len(heading) {
+		// "存在的问题优质教育资源总量不足，…": the part heading ran into its text.
+		heading, body = heading[:loc[1]], strings.TrimSpace(heading[loc[1]:]+cutSep(body, heading[loc[1]:])+body)
+	}
+	if utf8.RuneCountInString(heading) > 8 {
+		if h, b, ok := cutRunIn(heading); ok {
+			heading, body = h, strings.TrimSpace(b+cutSep(body, b)+body)
+		}
+	}
+	return strings.TrimRight(strings.TrimSpace(heading), "，、；：,;:"), body
+}
+
+func cutSep(body, b string) string {
+	if body == "" || b == "" {
+		return ""
+	}
+	return "。"
+}
+
+// cutAtComma takes the clause up to the first comma as a long line's heading
+// when no sentence end comes soon enough.
+func cutAtComma(s string) (string, string) {
+	n := 0
+	for i, r := range s {
+		n++
+		if (r == '，' || r == '：') && n >= 6 {
+			return s[:i], strings.TrimSpace(s[i+utf8.RuneLen(r):])
+		}
+		if n > 40 {
+			return s[:i], s[i:]
+		}
+	}
+	return s, ""
+}
+
+// cutRunIn finds where body text starts inside a heading that has no
+// punctuation between them.
+func cutRunIn(h string) (string, string, bool) {
+	for _, loc := range runInOpener.FindAllStringIndex(h, -1) {
+		if utf8.RuneCountInString(h[:loc[0]]) >= 6 {
+			return h[:loc[0]], h[loc[0]:], true
+		}
+	}
+	return h, "", false
+}
+
+var shiAt = regexp.MustCompile(`(?:^|[。；！？])\s*(` + cnNum + `)是`)
+
+// shiItem is one 一是/二是 item inside a paragraph.
+type shiItem struct {
+	marker  string
+	heading string
+	body    string
+}
+
+// splitShi finds a run of inline items 一是……。二是……。 in a body. It returns
+// the text before the first item and the items, or ok=false when the items
+// are ordinary clauses rather than headline sentences.
+func splitShi(body string) (lead string, items []shiItem, ok bool) {
+	locs := shiAt.FindAllStringSubmatchIndex(body, -1)
+	if len(locs) < 2 {
+		return body, nil, false
+	}
+	// Keep the numbered sequence 一, 二, 三 … only.
+	var starts [][]int
+	want := 1
+	for _, l := range locs {
+		if markerNumber(body[l[2]:l[3]]) == want {
+			starts = append(starts, l)
+			want++
+		}
+	}
+	if len(starts) < 2 {
+		return body, nil, false
+	}
+	headlines := 0
+	for k, l := range starts {
+		from := l[2]
+		to := len(body)
+		if k+1 < len(starts) {
+			to = starts[k+1][2]
+		}
+		chunk := strings.TrimSpace(body[from:to])
+		m, _ := matchMarker(chunk)
+		if m.style != styleShi {
+			return body, nil, false
+		}
+		h, b := splitHeading(m.rest)
+		if isHeadline(m.rest) {
+			headlines++
+		}
+		items = append(items, shiItem{marker: m.text, heading: h, body: b})
+	}
+	if headlines*2 < len(items) {
+		return body, nil, false
+	}
+	return strings.TrimSpace(body[:starts[0][2]]), items, true
+}
+
+// isHeadline reports whether text opens with a short sentence without commas,
+// the way headings written into a paragraph do: "安全教育常抓不懈。".
+func isHeadline(text string) bool {
+	n := 0
+	for _, r := range text {
+		switch {
+		case r == '。' || r == '；' || r == '！':
+			return n >= 3 && n <= 30
+		case r == '，' || r == '、' && n > 12:
+			return false
+		}
+		n++
+		if n > 30 {
+			return false
+		}
+	}
+	return false
+}

@@ -1,0 +1,177 @@
+package corpus
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// A document title ends with the kind of document it names.
+var titleEnd = regexp.MustCompile(`(总结|计划|要点|报告|汇报|打算|思路|安排|情况)[一二三四五六七八九十\d]{0,2}$`)
+
+// isDocTitle reports whether a line can open a new report inside a file.
+func isDocTitle(l string) bool {
+	n := utf8.RuneCountInString(l)
+	if n < 6 || n > 45 || strings.ContainsAny(l, "。；，") {
+		return false
+	}
+	if _, ok := matchMarker(l); ok {
+		return false
+	}
+	return titleEnd.MatchString(l) && strings.Contains(l, "教育")
+}
+
+// isTitleLike reports whether the first line of a document reads as a title.
+func isTitleLike(l string) bool {
+	n := utf8.RuneCountInString(l)
+	if n < 4 || n > 50 || strings.ContainsAny(l, "。；") {
+		return false
+	}
+	if _, ok := matchMarker(l); ok {
+		return false
+	}
+	return titleEnd.MatchString(l) || strings.Contains(l, "工作") || strings.Contains(l, "教育")
+}
+
+var orgLine = regexp.MustCompile(`^[\p{Han}xX]{0,14}(教育局|教育和体育局|教育体育局|教体局|教育委员会|教育工作领导小组)$`)
+
+var orgPattern = regexp.MustCompile(`([\p{Han}xX]{0,6}?)(县|区|市|旗)(教育局|教育和体育局|教育体育局|教体局)`)
+
+// Characters that end a clause before an org name: "现将xx县教育局" → xx县教育局.
+const orgPrefixStop = "将在的是和与了年月日对把由向为经据让使被给及同至从今代请"
+
+// findOrg finds the organisation: in the title first, then in the opening
+// text, preferring a name with a place (清丰县教育局) over a bare 县教育局.
+func findOrg(title string, lines []string) string {
+	bare := ""
+	search := func(s string) string {
+		for _, m := range orgPattern.FindAllStringSubmatch(s, -1) {
+			prefix := m[1]
+			if k := strings.LastIndexAny(prefix, orgPrefixStop); k >= 0 {
+				_, size := utf8.DecodeRuneInString(prefix[k:])
+				prefix = prefix[k+size:]
+			}
+			org := prefix + m[2] + m[3]
+			if prefix != "" {
+				return org
+			}
+			if bare == "" {
+				bare = org
+			}
+		}
+		return ""
+	}
+	if org := search(title); org != "" {
+		return org
+	}
+	seen := 0
+	for _, l := range lines {
+		if org := search(l); org != "" {
+			return org
+		}
+		if seen += len(l); seen > 4000 {
+			break
+		}
+	}
+	return bare
+}
+
+var yearPattern = regexp.MustCompile(`((?:19|20)\d{2})\s*(?:年|学年|$|[^\d])`)
+
+// findYear takes the year from the title, else from the opening lines.
+func findYear(title string, lines []string) int {
+	if m := yearPattern.FindStringSubmatch(title); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		return y
+	}
+	for i, l := range lines {
+		if i > 2 {
+			break
+		}
+		if m := yearPattern.FindStringSubmatch(l[:min(len(l), 120)]); m != nil {
+			y, _ := strconv.Atoi(m[1])
+			return y
+		}
+	}
+	return 0
+}
+
+var quarterPattern = regexp.MustCompile(`第?([一二三四1-4])季度`)
+
+// findPeriod reads the period from the title, then the opening.
+func findPeriod(title, opening string) string {
+	for _, s := range []string{title, opening} {
+		switch {
+		case strings.Contains(s, "上半年"):
+			return PeriodFirstHalf
+		case strings.Contains(s, "下半年") && strings.Contains(s, "总结"):
+			return PeriodSecondHalf
+		case quarterPattern.MatchString(s):
+			q := quarterPattern.FindStringSubmatch(s)[1]
+			if n := markerNumber(q); n >= 1 && n <= 4 {
+				return "q" + strconv.Itoa(n)
+			}
+			return PeriodQuarter
+		case strings.Contains(s, "季度"):
+			return PeriodQuarter
+		}
+		if s == title && title != "" {
+			if strings.Contains(s, "年度") || strings.Contains(s, "年工作") || strings.Contains(s, "全年") || yearPattern.MatchString(s) {
+				return PeriodAnnual
+			}
+		}
+	}
+	return PeriodAnnual
+}
+
+// findKind reads the kind from the title, else from the parts present.
+func findKind(title string, parts map[string]bool) string {
+	summaryWord := strings.Contains(title, "总结") || strings.Contains(title, "回顾") || strings.Contains(title, "情况")
+	planWord := regexp.MustCompile(`计划|要点|打算|思路|安排`).MatchString(title)
+	switch {
+	case strings.Contains(title, "季度"):
+		return KindQuarterly
+	case summaryWord && planWord:
+		return KindSummaryPlan
+	case planWord:
+		return KindPlan
+	case summaryWord:
+		if parts[PartPlan] {
+			return KindSummaryPlan
+		}
+		return KindSummary
+	case parts[PartPlan] && (parts[PartSummary] || parts[PartProblems]):
+		return KindSummaryPlan
+	case parts[PartPlan]:
+		return KindPlan
+	}
+	return KindSummary
+}
+
+// Part headings. Summary words count only for top-level headings, since
+// "完成情况" inside a category is not a part of the report.
+var (
+	problemsHeading = regexp.MustCompile(`存在(的)?(主要)?(问题|困难|不足)|问题(与|和|及)(不足|困难|短板|建议)|不足(之处|与|和)|困难(和|与)问题|短板(和|与)?弱项|薄弱环节|面临的(问题|挑战|困难)|^(主要)?问题$|^不足$`)
+	planHeading     = regexp.MustCompile(`工作计划|工作思路|工作打算|下一步|下阶段|下步工作|下半年工作|明年工作|今后工作|工作要点|工作安排|重点工作|主要任务|重点任务|努力方向|工作目标|目标任务|工作设想`)
+	planTopHeading  = regexp.MustCompile(`计划|思路|打算|下半年|明年|今后|要点|安排|设想|展望|(20\d\d|20[x*×]{2}|[x*×]{4})年(工作|主要)?(要点|目标|任务|重点)`)
+	doneHeading     = regexp.MustCompile(`(完成|开展|落实|推进|进展)情况|成效|成绩`)
+	summaryHeading  = regexp.MustCompile(`总结|主要成绩|取得的成绩|工作成效|开展情况|完成情况|工作回顾|主要工作|工作进展|主要做法|工作情况|成绩|成效|回顾`)
+)
+
+// headingPart reports the part a heading opens, or "" when it opens none.
+// top is true for level-1 and unmarked headings.
+func headingPart(h string, top bool) string {
+	n := utf8.RuneCountInString(h)
+	switch {
+	case n <= 30 && problemsHeading.MatchString(h):
+		return PartProblems
+	case n <= 30 && planHeading.MatchString(h) && !doneHeading.MatchString(h):
+		return PartPlan
+	case top && n <= 20 && planTopHeading.MatchString(h):
+		return PartPlan
+	case top && n <= 20 && summaryHeading.MatchString(h):
+		return PartSummary
+	}
+	return ""
+}

@@ -1,0 +1,192 @@
+package corpus
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/longbridgeapp/opencc"
+)
+
+// converter converts traditional to simplified characters. Loading OpenCC's
+// dictionaries costs a few milliseconds, so it happens once, on first need.
+type converter struct {
+	once sync.Once
+	cc   *opencc.OpenCC
+	err  error
+}
+
+func (c *converter) t2s(s string) string {
+	c.once.Do(func() { c.cc, c.err = opencc.New("t2s") })
+	if c.err != nil {
+		return s
+	}
+	out, err := c.cc.Convert(s)
+	if err != nil {
+		return s
+	}
+	return out
+}
+
+var tradSet = func() map[rune]bool {
+	m := make(map[rune]bool, utf8.RuneCountInString(tradChars))
+	for _, r := range tradChars {
+		m[r] = true
+	}
+	return m
+}()
+
+// hasTraditional reports whether s holds a character that t2s would change.
+func hasTraditional(s string) bool {
+	for _, r := range s {
+		if r >= 0x3400 && tradSet[r] {
+			return true
+		}
+	}
+	return false
+}
+
+func isHan(r rune) bool {
+	return r >= 0x3400 && r <= 0x9FFF || r >= 0x20000 && r <= 0x2FA1F || r >= 0xF900 && r <= 0xFAFF
+}
+
+// isCJKPunct reports full-width punctuation used in Chinese text.
+func isCJKPunct(r rune) bool {
+	return r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFF0F || r >= 0xFF1A && r <= 0xFF20 ||
+		r == '“' || r == '”' || r == '‘' || r == '’' || r == '—' || r == '…' || r == '·'
+}
+
+// normalize prepares raw decoded text for parsing: unified line ends, pinyin
+// annotations removed, traditional characters converted, full-width letters
+// and digits made half-width, half-width punctuation in Chinese context made
+// full-width, and spaces inside Chinese text dropped.
+func (c *converter) normalize(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	s = strings.TrimPrefix(s, "\uFEFF")
+	lines := strings.Split(s, "\n")
+	var b strings.Builder
+	b.Grow(len(s))
+	for i, line := range lines {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		if strings.ContainsAny(line, "(（") {
+			line = stripPinyin(line)
+		}
+		if hasTraditional(line) {
+			line = c.t2s(line)
+		}
+		b.WriteString(normalizeLine(line))
+	}
+	return b.String()
+}
+
+const toneLetters = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+
+// stripPinyin removes annotations such as 區(qū): a parenthesised
+// lower-case syllable with a tone mark right after a Han character.
+func stripPinyin(line string) string {
+	var b strings.Builder
+	rs := []rune(line)
+	changed := false
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		if (r == '(' || r == '（') && i > 0 && isHan(rs[i-1]) {
+			j := i + 1
+			toned := false
+			for j < len(rs) && j-i <= 8 && (rs[j] >= 'a' && rs[j] <= 'z' || strings.ContainsRune(toneLetters, rs[j])) {
+				if strings.ContainsRune(toneLetters, rs[j]) {
+					toned = true
+				}
+				j++
+			}
+			if toned && j < len(rs) && (rs[j] == ')' || rs[j] == '）') {
+				i = j
+				changed = true
+				continue
+			}
+		}
+		b.WriteRune(r)
+	}
+	if !changed {
+		return line
+	}
+	return b.String()
+}
+
+var halfToFull = map[rune]rune{',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）'}
+
+// normalizeLine applies the width, punctuation and space rules to one line.
+func normalizeLine(line string) string {
+	rs := []rune(line)
+	out := make([]rune, 0, len(rs))
+	// First pass: width.
+	for _, r := range rs {
+		switch {
+		case r >= '０' && r <= '９', r >= 'Ａ' && r <= 'Ｚ', r >= 'ａ' && r <= 'ｚ':
+			r = r - 0xFEE0
+		case r == '％':
+			r = '%'
+		case r == '\u3000' || r == '\u00A0' || r == '\t':
+			r = ' '
+		case r == '\uFEFF' || r == '\u200B':
+			continue
+		}
+		out = append(out, r)
+	}
+	rs = out
+	chinese := func(r rune) bool { return isHan(r) || isCJKPunct(r) }
+	prevNonSpace := func(i int) rune {
+		for j := i - 1; j >= 0; j-- {
+			if rs[j] != ' ' {
+				return rs[j]
+			}
+		}
+		return 0
+	}
+	nextNonSpace := func(i int) rune {
+		for j := i + 1; j < len(rs); j++ {
+			if rs[j] != ' ' {
+				return rs[j]
+			}
+		}
+		return 0
+	}
+	out = make([]rune, 0, len(rs))
+	quoteOpen := false
+	for i, r := range rs {
+		switch {
+		case r == ' ':
+			p, n := prevNonSpace(i), nextNonSpace(i)
+			if p == 0 || n == 0 || chinese(p) || chinese(n) || p == '%' {
+				continue
+			}
+		case r == '．':
+			if i > 0 && i+1 < len(rs) && unicode.IsDigit(rs[i-1]) && unicode.IsDigit(rs[i+1]) {
+				r = '.'
+			}
+		case r == '"':
+			p, n := prevNonSpace(i), nextNonSpace(i)
+			if chinese(p) || chinese(n) || p == 0 {
+				if quoteOpen {
+					r = '”'
+				} else {
+					r = '“'
+				}
+				quoteOpen = !quoteOpen
+			}
+		default:
+			if full, ok := halfToFull[r]; ok {
+				p, n := prevNonSpace(i), nextNonSpace(i)
+				digitsAround := p >= '0' && p <= '9' && n >= '0' && n <= '9'
+				if !digitsAround && (chinese(p) || chinese(n) || r == '(' && isHan(n) || r == ')' && isHan(p)) {
+					r = full
+				}
+			}
+		}
+		out = append(out, r)
+	}
+	return strings.TrimSpace(string(out))
+}

@@ -1,0 +1,4 @@
+package llm
+
+// ParseRetryAfter exposes parseRetryAfter to the black-box tests.
+var ParseRetryAfter = parseRetryAfter

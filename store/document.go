@@ -1,0 +1,333 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/zongjie/zongjie/corpus"
+)
+
+// SaveDocument stores doc and its sections and figures, in order, in one
+// transaction, so a failure leaves nothing behind. A document is identified
+// by the sha256 of its normalised Text: if one with the same text is already
+// stored, SaveDocument writes nothing and returns its id with created false.
+func (db *DB) SaveDocument(ctx context.Context, source, encoding string, doc corpus.Document) (id int64, created bool, err error) {
+	if doc.Text == "" {
+		// The hash of "" would make every text-less document the same one.
+		return 0, false, fmt.Errorf("保存文档 %q: 文档正文为空", doc.Title)
+	}
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, false, fmt.Errorf("保存文档 %q: %w", doc.Title, err)
+	}
+	defer tx.Rollback()
+
+	id, created, err = saveDocument(ctx, tx, source, encoding, doc, time.Now())
+	if err != nil {
+		return 0, false, fmt.Errorf("保存文档 %q: %w", doc.Title, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, false, fmt.Errorf("保存文档 %q: %w", doc.Title, err)
+	}
+	return id, created, nil
+}
+
+func saveDocument(ctx context.Context, tx *sql.Tx, source, encoding string, doc corpus.Document, now time.Time) (int64, bool, error) {
+	sum := sha256.Sum256([]byte(doc.Text))
+	hash := hex.EncodeToString(sum[:])
+
+	// Writing first takes the write lock at once; reading the hash first
+	// could make the later write fail with SQLITE_BUSY under concurrency.
+	var id int64
+	err := tx.QueryRowContext(ctx, `
+		INSERT INTO documents (hash, source, encoding, title, org, year, period, kind, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (hash) DO NOTHING
+		RETURNING id`,
+		hash, source, encoding, doc.Title, doc.Org, nullInt(doc.Year), doc.Period, doc.Kind, formatTime(now),
+	).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = tx.QueryRowContext(ctx, `SELECT id FROM documents WHERE hash = ?`, hash).Scan(&id)
+		return id, false, err
+	}
+	if err != nil {
+		return 0, false, err
+	}
+
+	insSection, err := tx.PrepareContext(ctx, `
+		INSERT INTO sections (doc_id, seq, path, parent_path, level, marker, heading, part, category, text)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return 0, false, err
+	}
+	defer insSection.Close()
+	insIndex, err := tx.PrepareContext(ctx, `INSERT INTO sections_fts (rowid, heading, text) VALUES (?, ?, ?)`)
+	if err != nil {
+		return 0, false, err
+	}
+	defer insIndex.Close()
+	insFigure, err := tx.PrepareContext(ctx, `
+		INSERT INTO figures (section_id, seq, text, value, unit, label, placeholder)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return 0, false, err
+	}
+	defer insFigure.Close()
+
+	for i, s := range doc.Sections {
+		res, err := insSection.ExecContext(ctx, id, i, s.ID, s.Parent, s.Level, s.Marker, s.Heading, s.Part, s.Category, s.Text)
+		if err != nil {
+			return 0, false, fmt.Errorf("段落 %d %q: %w", i, s.Heading, err)
+		}
+		sid, err := res.LastInsertId()
+		if err != nil {
+			return 0, false, err
+		}
+		if _, err := insIndex.ExecContext(ctx, sid, bigrams(s.Heading), bigrams(s.Text)); err != nil {
+			return 0, false, fmt.Errorf("段落 %d %q 索引: %w", i, s.Heading, err)
+		}
+		for j, f := range s.Figures {
+			var value any = f.Value
+			if f.Placeholder {
+				value = nil
+			}
+			if _, err := insFigure.ExecContext(ctx, sid, j, f.Text, value, f.Unit, f.Label, f.Placeholder); err != nil {
+				return 0, false, fmt.Errorf("段落 %d 数字 %q: %w", i, f.Text, err)
+			}
+		}
+	}
+	return id, true, nil
+}
+
+// Documents returns the metadata of every stored document, ordered by id.
+func (db *DB) Documents(ctx context.Context) ([]corpus.DocumentRecord, error) {
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("列出文档: %w", err)
+	}
+	defer tx.Rollback()
+
+	docs, err := findDocuments(ctx, tx, 0)
+	if err != nil {
+		return nil, fmt.Errorf("列出文档: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("列出文档: %w", err)
+	}
+	return docs, nil
+}
+
+// Document returns a stored document and its sections in order, each with
+// its figures. It returns an error wrapping ErrNotFound if there is no
+// document id.
+func (db *DB) Document(ctx context.Context, id int64) (corpus.DocumentRecord, []corpus.Section, error) {
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return corpus.DocumentRecord{}, nil, fmt.Errorf("读取文档 %d: %w", id, err)
+	}
+	defer tx.Rollback()
+
+	docs, err := findDocuments(ctx, tx, id)
+	if err != nil {
+		return corpus.DocumentRecord{}, nil, fmt.Errorf("读取文档 %d: %w", id, err)
+	}
+	if len(docs) == 0 {
+		return corpus.DocumentRecord{}, nil, fmt.Errorf("读取文档 %d: %w", id, ErrNotFound)
+	}
+	recs, err := findSections(ctx, tx, `WHERE s.doc_id = ?`, `ORDER BY s.seq`, id)
+	if err == nil {
+		err = attachFigures(ctx, tx, recs)
+	}
+	if err != nil {
+		return corpus.DocumentRecord{}, nil, fmt.Errorf("读取文档 %d: %w", id, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return corpus.DocumentRecord{}, nil, fmt.Errorf("读取文档 %d: %w", id, err)
+	}
+	sections := make([]corpus.Section, len(recs))
+	for i, r := range recs {
+		sections[i] = r.Section
+	}
+	return docs[0], sections, nil
+}
+
+// CountDocuments returns the number of stored documents.
+func (db *DB) CountDocuments(ctx context.Context) (int, error) {
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, fmt.Errorf("统计文档: %w", err)
+	}
+	defer tx.Rollback()
+
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM documents`).Scan(&n); err != nil {
+		return 0, fmt.Errorf("统计文档: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, fmt.Errorf("统计文档: %w", err)
+	}
+	return n, nil
+}
+
+// Sections returns the stored sections of category, and of part unless part
+// is "", each with its figures: the pool examples are chosen from. An empty
+// category does not filter. Newer years come first, then documents and
+// sections in the order they were stored. limit ≤ 0 means no limit.
+func (db *DB) Sections(ctx context.Context, category, part string, limit int) ([]corpus.SectionRecord, error) {
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("列出段落 %s/%s: %w", category, part, err)
+	}
+	defer tx.Rollback()
+
+	var where []string
+	var args []any
+	if category != "" {
+		where, args = append(where, `s.category = ?`), append(args, category)
+	}
+	if part != "" {
+		where, args = append(where, `s.part = ?`), append(args, part)
+	}
+	if limit <= 0 {
+		limit = -1 // SQLite: no limit
+	}
+	args = append(args, limit)
+	recs, err := findSections(ctx, tx, whereClause(where), `ORDER BY d.year DESC, s.id LIMIT ?`, args...)
+	if err == nil {
+		err = attachFigures(ctx, tx, recs)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("列出段落 %s/%s: %w", category, part, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("列出段落 %s/%s: %w", category, part, err)
+	}
+	return recs, nil
+}
+
+// findDocuments returns document id, or all documents when id is 0.
+func findDocuments(ctx context.Context, tx *sql.Tx, id int64) ([]corpus.DocumentRecord, error) {
+	query := `
+		SELECT d.id, d.source, d.encoding, d.title, d.org, coalesce(d.year, 0), d.period, d.kind, d.created_at,
+		       (SELECT count(*) FROM sections s WHERE s.doc_id = d.id)
+		FROM documents d`
+	var args []any
+	if id != 0 {
+		query += ` WHERE d.id = ?`
+		args = append(args, id)
+	}
+	rows, err := tx.QueryContext(ctx, query+` ORDER BY d.id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var docs []corpus.DocumentRecord
+	for rows.Next() {
+		var d corpus.DocumentRecord
+		var created string
+		if err := rows.Scan(&d.ID, &d.Source, &d.Encoding, &d.Title, &d.Org, &d.Year, &d.Period, &d.Kind, &created, &d.SectionCount); err != nil {
+			return nil, err
+		}
+		if d.CreatedAt, err = parseTime(created); err != nil {
+			return nil, err
+		}
+		docs = append(docs, d)
+	}
+	return docs, rows.Err()
+}
+
+// sectionColumns are the columns scanSection reads, from sections s joined
+// with documents d.
+const sectionColumns = `s.doc_id, s.id, d.title, d.org, coalesce(d.year, 0), d.kind,
+	s.path, s.parent_path, s.level, s.marker, s.heading, s.part, s.category, s.text`
+
+func scanSection(sc interface{ Scan(...any) error }, extra ...any) (corpus.SectionRecord, error) {
+	var r corpus.SectionRecord
+	dest := []any{&r.DocID, &r.SectionID, &r.DocTitle, &r.Org, &r.Year, &r.Kind,
+		&r.ID, &r.Parent, &r.Level, &r.Marker, &r.Heading, &r.Part, &r.Category, &r.Text}
+	err := sc.Scan(append(dest, extra...)...)
+	return r, err
+}
+
+// findSections returns sections with their documents' metadata, without figures.
+func findSections(ctx context.Context, tx *sql.Tx, where, order string, args ...any) ([]corpus.SectionRecord, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT `+sectionColumns+`
+		FROM sections s JOIN documents d ON d.id = s.doc_id `+where+` `+order, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var recs []corpus.SectionRecord
+	for rows.Next() {
+		r, err := scanSection(rows)
+		if err != nil {
+			return nil, err
+		}
+		recs = append(recs, r)
+	}
+	return recs, rows.Err()
+}
+
+// attachFigures loads the figures of recs, in order, into them.
+func attachFigures(ctx context.Context, tx *sql.Tx, recs []corpus.SectionRecord) error {
+	if len(recs) == 0 {
+		return nil
+	}
+	byID := make(map[int64]*corpus.SectionRecord, len(recs))
+	ids := make([]int64, len(recs))
+	for i := range recs {
+		byID[recs[i].SectionID] = &recs[i]
+		ids[i] = recs[i].SectionID
+	}
+	// One query per call; json_each keeps the statement the same for any
+	// number of sections.
+	rows, err := tx.QueryContext(ctx, `
+		SELECT f.section_id, f.text, f.value, f.unit, f.label, f.placeholder
+		FROM figures f
+		WHERE f.section_id IN (SELECT value FROM json_each(?))
+		ORDER BY f.section_id, f.seq`, jsonInts(ids))
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var sid int64
+		var f corpus.Figure
+		var value sql.NullFloat64
+		if err := rows.Scan(&sid, &f.Text, &value, &f.Unit, &f.Label, &f.Placeholder); err != nil {
+			return err
+		}
+		f.Value = value.Float64
+		if r := byID[sid]; r != nil {
+			r.Figures = append(r.Figures, f)
+		}
+	}
+	return rows.Err()
+}
+
+func jsonInts(ids []int64) string {
+	var b strings.Builder
+	b.WriteByte('[')
+	for i, id := range ids {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(strconv.FormatInt(id, 10))
+	}
+	b.WriteByte(']')
+	return b.String()
+}
+
+func whereClause(conds []string) string {
+	if len(conds) == 0 {
+		return ""
+	}
+	return "WHERE " + strings.Join(conds, " AND ")
+}

@@ -1,0 +1,56 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"time"
+
+	"github.com/zongjie/zongjie/corpus"
+)
+
+// Internals for the black-box tests and benchmarks in package store_test.
+
+var (
+	Bigrams = bigrams
+	Snippet = snippet
+)
+
+// ParseQuery returns the FTS5 expression and the instr-verified terms of s.
+func ParseQuery(s string) (match string, verify []string) {
+	q := parseQuery(s)
+	return q.match, q.verify
+}
+
+// CandidateLimit is the number of matches Search ranks.
+const CandidateLimit = candidateLimit
+
+// SQL returns the underlying handle, for baselines and raw checks.
+func (db *DB) SQL() *sql.DB { return db.db }
+
+// BulkSave stores docs in one transaction, which is how benchmarks build
+// large databases quickly.
+func (db *DB) BulkSave(ctx context.Context, source string, docs []corpus.Document) error {
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	now := time.Now()
+	for _, d := range docs {
+		if _, _, err := saveDocument(ctx, tx, source, "UTF-8", d, now); err != nil {
+			return err
+		}
+	}
+	return tx.Commit()
+}
+
+// SearchCandidates is Search letting bm25 rank at most candidates matches
+// (≤ 0: all of them).
+func (db *DB) SearchCandidates(ctx context.Context, q corpus.SearchQuery, candidates int) ([]corpus.SearchHit, error) {
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	return searchSections(ctx, tx, q, candidates)
+}

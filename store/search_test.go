@@ -1,0 +1,286 @@
+package store_test
+
+import (
+	"context"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/zongjie/zongjie/corpus"
+	"github.com/zongjie/zongjie/store"
+)
+
+func TestBigrams(t *testing.T) {
+	tests := map[string]string{
+		"县教育局":         "县教 教育 育局",
+		"县":            "县",
+		"2024年，县教育局召开": "2024 年 县教 教育 育局 局召 召开",
+		"利用AI助教":       "利用 ai 助教",
+		"ＡＩ助教２０２４":     "ai 助教 2024",
+		"":             "",
+		"，。！":          "",
+	}
+	for in, want := range tests {
+		if got := store.Bigrams(in); got != want {
+			t.Errorf("Bigrams(%q) = %q; want %q", in, got, want)
+		}
+	}
+}
+
+func TestParseQuery(t *testing.T) {
+	tests := map[string]struct {
+		match  string
+		verify []string
+	}{
+		"教育局":                        {match: `"教育 育局"`},
+		"党建 资助":                      {match: `"党建" AND "资助"`},
+		"教育-局":                       {match: `"教育"`, verify: []string{"局"}},
+		"存在问题:":                      {match: `"存在 在问 问题"`},
+		"NOT 计划":                     {match: `"not" AND "计划"`},
+		`"AND OR ( * NEAR`:           {match: `"and" AND "or" AND "near"`},
+		"2024年":                      {match: `"2024 年" *`},
+		"第3条":                        {match: `"3 条" *`, verify: []string{"第3条"}},
+		"校":                          {verify: []string{"校"}},
+		"*":                          {},
+		"":                           {},
+		"'; DROP TABLE sections; --": {match: `"drop" AND "table" AND "sections"`},
+	}
+	for in, want := range tests {
+		match, verify := store.ParseQuery(in)
+		if match != want.match || !reflect.DeepEqual(verify, want.verify) {
+			t.Errorf("ParseQuery(%q) = %q, %q; want %q, %q", in, match, verify, want.match, want.verify)
+		}
+	}
+}
+
+func TestSnippet(t *testing.T) {
+	long := strings.Repeat("一二三四五六七八九十", 20) // 200 runes
+	tests := []struct {
+		name, text string
+		terms      []string
+		want       string
+	}{
+		{"Highlights", "加强党建工作，党建引领。", []string{"党建"}, "加强【党建】工作，【党建】引领。"},
+		{"LongestFirst", "特岗教师和教师", []string{"特岗教师", "教师"}, "【特岗教师】和【教师】"},
+		{"CaseFolded", "利用AI助教", []string{"ai"}, "利用【AI】助教"},
+		{"NoMatch", "没有匹配", []string{"党建"}, "没有匹配"},
+		{"Window", long[:3*100] + "党建" + long, []string{"党建"},
+			"…" + long[3*80:3*100] + "【党建】" + long[:3*58] + "…"},
+		{"OneLine", "第一行\n第二行", nil, "第一行 第二行"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := store.Snippet(tt.text, tt.terms); got != tt.want {
+				t.Errorf("snippet = %q; want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// contains is the ground truth for a Han or digit term: a substring of the
+// heading or text.
+func contains(s corpus.Section, term string) bool {
+	return strings.Contains(strings.ToLower(s.Heading+"\n"+s.Text), term)
+}
+
+type sectionKey struct {
+	title, heading string
+}
+
+// expected returns the fixture sections that contain every term and pass q's filters.
+func expected(q corpus.SearchQuery, terms []string) []sectionKey {
+	var keys []sectionKey
+	for _, d := range fixtures() {
+		if q.Org != "" && !strings.Contains(d.Org, q.Org) || q.Year != 0 && d.Year != q.Year {
+			continue
+		}
+		for _, s := range d.Sections {
+			if q.Category != "" && s.Category != q.Category || q.Part != "" && s.Part != q.Part {
+				continue
+			}
+			ok := true
+			for _, t := range terms {
+				ok = ok && contains(s, t)
+			}
+			if ok {
+				keys = append(keys, sectionKey{d.Title, s.Heading})
+			}
+		}
+	}
+	sortKeys(keys)
+	return keys
+}
+
+func sortKeys(keys []sectionKey) {
+	sort.Slice(keys, func(i, j int) bool {
+		return keys[i].title+"\x00"+keys[i].heading < keys[j].title+"\x00"+keys[j].heading
+	})
+}
+
+func TestSearch(t *testing.T) {
+	ctx := context.Background()
+	db := mustOpen(t)
+	mustSave(t, db, fixtures()...)
+
+	tests := map[string]struct {
+		q     corpus.SearchQuery
+		terms []string // ground truth: every term is a substring
+	}{
+		"TwoChars党建":       {q: corpus.SearchQuery{Text: "党建"}, terms: []string{"党建"}},
+		"TwoChars资助":       {q: corpus.SearchQuery{Text: "资助"}, terms: []string{"资助"}},
+		"TwoChars师资":       {q: corpus.SearchQuery{Text: "师资"}, terms: []string{"师资"}},
+		"TwoChars安全":       {q: corpus.SearchQuery{Text: "安全"}, terms: []string{"安全"}},
+		"ThreeChars":       {q: corpus.SearchQuery{Text: "防溺水"}, terms: []string{"防溺水"}},
+		"FourChars":        {q: corpus.SearchQuery{Text: "特岗教师"}, terms: []string{"特岗教师"}},
+		"InsideLongerWord": {q: corpus.SearchQuery{Text: "老龄"}, terms: []string{"老龄"}},
+		"AllTermsMatch":    {q: corpus.SearchQuery{Text: "安全 防溺水"}, terms: []string{"安全", "防溺水"}},
+		"FullWidthSpace":   {q: corpus.SearchQuery{Text: "资助　学生"}, terms: []string{"资助", "学生"}},
+		"DigitsAndHan":     {q: corpus.SearchQuery{Text: "1200人次"}, terms: []string{"1200人次"}},
+		"TrailingOneChar":  {q: corpus.SearchQuery{Text: "2024年"}, terms: []string{"2024年"}},
+		"LeadingOneChar":   {q: corpus.SearchQuery{Text: "第3条"}, terms: []string{"第3条"}},
+		"Word":             {q: corpus.SearchQuery{Text: "ai"}, terms: []string{"ai"}},
+		"OneChar":          {q: corpus.SearchQuery{Text: "校"}, terms: []string{"校"}},
+		"OneCharFiltered":  {q: corpus.SearchQuery{Text: "校", Category: "安全"}, terms: []string{"校"}},
+		"Category":         {q: corpus.SearchQuery{Text: "安全", Category: "安全"}, terms: []string{"安全"}},
+		"Part":             {q: corpus.SearchQuery{Text: "安全", Part: corpus.PartPlan}, terms: []string{"安全"}},
+		"Year":             {q: corpus.SearchQuery{Text: "党建", Year: 2023}, terms: []string{"党建"}},
+		"Org":              {q: corpus.SearchQuery{Text: "安全", Org: "体育"}, terms: []string{"安全"}},
+		"OrgAndCategory":   {q: corpus.SearchQuery{Text: "党建", Org: "市", Category: "党建"}, terms: []string{"党建"}},
+		"NoHit":            {q: corpus.SearchQuery{Text: "营养改善"}, terms: []string{"营养改善"}},
+		"NoTermsFilter":    {q: corpus.SearchQuery{Text: "  ，", Category: "安全"}},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			q := tt.q
+			q.Limit = 100
+			hits, err := db.Search(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []sectionKey
+			for _, h := range hits {
+				got = append(got, sectionKey{h.DocTitle, h.Heading})
+				for _, term := range tt.terms {
+					if contains(h.Section, term) && strings.Contains(strings.ToLower(h.Text), term) &&
+						!strings.Contains(strings.ToLower(h.Snippet), "【"+term+"】") {
+						t.Errorf("snippet %q lacks 【%s】", h.Snippet, term)
+					}
+				}
+			}
+			sortKeys(got)
+			want := expected(q, tt.terms)
+			if len(want) == 0 && name != "NoHit" {
+				t.Fatal("test case matches no fixture section")
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("hits = %v\nwant %v", got, want)
+			}
+		})
+	}
+}
+
+func TestSearchRanking(t *testing.T) {
+	ctx := context.Background()
+	db := mustOpen(t)
+	mustSave(t, db, fixtures()...)
+
+	t.Run("HeadingFirst", func(t *testing.T) {
+		hits, err := db.Search(ctx, corpus.SearchQuery{Text: "安全"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(hits) < 3 || !strings.Contains(hits[0].Heading, "安全") || !strings.Contains(hits[1].Heading, "安全") {
+			t.Fatalf("hits = %v; want the two 安全 headings first", headings(hits))
+		}
+		for i := 1; i < len(hits); i++ {
+			if hits[i].Score > hits[i-1].Score {
+				t.Fatalf("scores not descending: %v", scores(hits))
+			}
+		}
+		if hits[0].Score <= 0 {
+			t.Errorf("top score %v; want > 0", hits[0].Score)
+		}
+	})
+
+	t.Run("NewerYearBreaksTies", func(t *testing.T) {
+		db := mustOpen(t)
+		var docs []corpus.Document
+		for _, year := range []int{2022, 2024, 2023} {
+			d := corpus.Document{Title: "同文", Org: "某县教育局", Year: year, Kind: corpus.KindSummary,
+				Sections: []corpus.Section{{ID: "1", Level: 1, Heading: "学生资助", Category: "资助", Text: "资助工作稳步推进。"}}}
+			d.Text = docText(d) + string(rune('0'+year%10)) // distinct hashes
+			docs = append(docs, d)
+		}
+		mustSave(t, db, docs...)
+		hits, err := db.Search(ctx, corpus.SearchQuery{Text: "资助"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var years []int
+		for _, h := range hits {
+			years = append(years, h.Year)
+		}
+		if !reflect.DeepEqual(years, []int{2024, 2023, 2022}) {
+			t.Fatalf("years = %v; want newest first", years)
+		}
+	})
+
+	t.Run("Limit", func(t *testing.T) {
+		for _, text := range []string{"安全", "校", ""} {
+			hits, err := db.Search(ctx, corpus.SearchQuery{Text: text, Limit: 1})
+			if err != nil || len(hits) != 1 {
+				t.Errorf("Search(%q, Limit 1) = %d hits, %v", text, len(hits), err)
+			}
+		}
+		hits, err := db.Search(ctx, corpus.SearchQuery{})
+		if err != nil || len(hits) != 10 {
+			t.Errorf("Search with no limit = %d hits, %v; want the default 10", len(hits), err)
+		}
+	})
+
+	t.Run("Figures", func(t *testing.T) {
+		hits, err := db.Search(ctx, corpus.SearchQuery{Text: "特岗教师"})
+		if err != nil || len(hits) != 1 || len(hits[0].Figures) != 1 || hits[0].Figures[0].Value != 166 {
+			t.Fatalf("Search(特岗教师) = %+v, %v", hits, err)
+		}
+	})
+}
+
+// TestSearchHostile feeds input that would be FTS5 or SQL syntax if it were
+// pasted into a query.
+func TestSearchHostile(t *testing.T) {
+	ctx := context.Background()
+	db := mustOpen(t)
+	mustSave(t, db, fixtures()...)
+	for _, text := range []string{
+		`"AND OR ( * NEAR`, `教育-局`, `存在问题:`, `NOT 计划`, `*`, `""`, ``,
+		`'; DROP TABLE sections; --`, `heading:党建`, `{text}: 安全`, `党建 OR`, `NEAR(党建 资助, 2)`,
+		`^党建`, `党建*`, `"党建`, `\`, `%_`, "\x00党建", "\uFFFD", strings.Repeat("党建 ", 200),
+	} {
+		for _, q := range []corpus.SearchQuery{{Text: text}, {Text: text, Category: "党建", Org: "'"}} {
+			if _, err := db.Search(ctx, q); err != nil {
+				t.Errorf("Search(%q) = %v", text, err)
+			}
+		}
+	}
+	if n, err := db.CountDocuments(ctx); err != nil || n != 3 {
+		t.Fatalf("CountDocuments = %d, %v after hostile queries", n, err)
+	}
+}
+
+func headings(hits []corpus.SearchHit) []string {
+	var out []string
+	for _, h := range hits {
+		out = append(out, h.Heading)
+	}
+	return out
+}
+
+func scores(hits []corpus.SearchHit) []float64 {
+	var out []float64
+	for _, h := range hits {
+		out = append(out, h.Score)
+	}
+	return out
+}
