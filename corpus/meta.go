@@ -175,3 +175,7 @@ func headingPart(h string, top bool) string {
 	}
 	return ""
 }
+
+// PartOfHeading reports the part a top-level heading opens (summary,
+// problems, plan), or "" when it is not a part heading.
+func PartOfHeading(h string) string { return headingPart(h, true) }

@@ -14,14 +14,14 @@ const defaultLimit = 10
 
 // candidateLimit bounds how many matching sections bm25 ranks per search.
 //
-// WARNING: bm25 costs about a microsecond per matching row and a frequent
-// term (安全, 教师) can match most of a large corpus, so ranking every match
-// does not scale. Search ranks the candidateLimit most recently stored
-// matches that pass the filters; with fewer matches than that, which is the
-// case for a county's corpus and for any specific query, the ranking is
-// exact. Raising it slows frequent-term searches linearly; see
-// BenchmarkSearch100k.
-const candidateLimit = 1000
+// WARNING: a frequent term (安全, 教师) can match most sections, and bm25
+// costs 1–2 µs per ranked row on top of a fixed pass over all matches (its
+// IDF), so ranking every match takes 30–60 ms at 100,000 sections. Search
+// therefore ranks the candidateLimit most recently stored matches that pass
+// the filters. With no more matches than that the ranking is exact; beyond
+// it, hits are the best of the newest. BenchmarkSearch100k measured p50
+// 1.6–1.9 ms here against 4.0–4.3 ms at 1,000 candidates; raise it with care.
+const candidateLimit = 200
 
 // Search returns up to q.Limit sections (10 when unset) that contain every
 // term of q.Text and pass q's filters, best first, each with a snippet of its
@@ -32,7 +32,8 @@ const candidateLimit = 1000
 // input is safe. Han terms match as substrings (资助 finds 学生资助 and
 // 资助政策); words of letters or digits match whole words, case-insensitively.
 // Hits are ranked by bm25 with headings weighing 5× the text (Score is the
-// negated bm25, higher is better), then newer year, then storage order.
+// negated bm25, higher is better), then newer year, then storage order. Only
+// the 200 most recently stored matches are ranked (see candidateLimit).
 //
 // A query whose terms are all single Han characters is answered by scanning
 // the sections with instr(); its hits have Score 0 and put sections whose
@@ -56,72 +57,20 @@ func (db *DB) Search(ctx context.Context, q corpus.SearchQuery) ([]corpus.Search
 	return hits, nil
 }
 
-// searchSections runs q, letting bm25 rank at most candidates matches.
+// searchSections runs q, letting bm25 rank at most candidates matches
+// (≤ 0: all of them).
 func searchSections(ctx context.Context, tx *sql.Tx, q corpus.SearchQuery, candidates int) ([]corpus.SearchHit, error) {
 	tq := parseQuery(q.Text)
 	limit := q.Limit
 	if limit <= 0 {
 		limit = defaultLimit
 	}
-
-	var where []string
-	var args []any
-	if q.Category != "" {
-		where, args = append(where, `s.category = ?`), append(args, q.Category)
-	}
-	if q.Part != "" {
-		where, args = append(where, `s.part = ?`), append(args, q.Part)
-	}
-	if q.Org != "" {
-		// instr, not LIKE: the org is a substring, never a pattern.
-		where, args = append(where, `instr(d.org, ?) > 0`), append(args, q.Org)
-	}
-	if q.Year != 0 {
-		where, args = append(where, `d.year = ?`), append(args, q.Year)
-	}
-	for _, t := range tq.verify {
-		where, args = append(where, `instr(`+haystack(t)+`, ?) > 0`), append(args, t)
-	}
-
 	var query string
-	switch {
-	case tq.match != "":
-		// CROSS JOIN keeps the FTS table the outer loop: were it an inner
-		// loop, each lookup would restart the FTS query and bm25's per-query
-		// statistics with it. The candidates are read newest row first,
-		// which FTS5 does without sorting.
-		inner := `SELECT sections_fts.rowid AS id, -bm25(sections_fts, 5.0, 1.0) AS score FROM sections_fts`
-		if len(where) > 0 {
-			inner += ` CROSS JOIN sections s ON s.id = sections_fts.rowid CROSS JOIN documents d ON d.id = s.doc_id`
-		}
-		inner += ` WHERE sections_fts MATCH ?`
-		for _, w := range where {
-			inner += ` AND ` + w
-		}
-		inner += ` ORDER BY sections_fts.rowid DESC LIMIT ?`
-		query = `SELECT ` + sectionColumns + `, c.score
-			FROM (` + inner + `) AS c
-			CROSS JOIN sections s ON s.id = c.id
-			CROSS JOIN documents d ON d.id = s.doc_id
-			ORDER BY c.score DESC, d.year DESC, s.id
-			LIMIT ?`
-		if candidates <= 0 {
-			candidates = -1 // SQLite: no limit; benchmarks measure this
-		} else {
-			candidates = max(candidates, limit)
-		}
-		args = append([]any{tq.match}, args...)
-		args = append(args, candidates, limit)
-	default:
-		order := `d.year DESC, s.id`
-		if len(tq.terms) > 0 {
-			order = `instr(s.heading, ?) > 0 DESC, ` + order
-			args = append(args, tq.verify[0])
-		}
-		query = `SELECT ` + sectionColumns + `, 0.0
-			FROM sections s JOIN documents d ON d.id = s.doc_id ` + whereClause(where) + `
-			ORDER BY ` + order + ` LIMIT ?`
-		args = append(args, limit)
+	var args []any
+	if tq.match != "" {
+		query, args = rankedQuery(q, tq, candidates, limit)
+	} else {
+		query, args = scanQuery(q, tq, limit)
 	}
 
 	rows, err := tx.QueryContext(ctx, query, args...)
@@ -151,6 +100,95 @@ func searchSections(ctx context.Context, tx *sql.Tx, q corpus.SearchQuery, candi
 		hits[i] = corpus.SearchHit{SectionRecord: r, Snippet: snippet(r.Text, tq.terms), Score: scores[i]}
 	}
 	return hits, nil
+}
+
+// filters returns q's conditions on sections s and on documents d.
+func filters(q corpus.SearchQuery) (sec, doc []string, secArgs, docArgs []any) {
+	if q.Category != "" {
+		sec, secArgs = append(sec, `s.category = ?`), append(secArgs, q.Category)
+	}
+	if q.Part != "" {
+		sec, secArgs = append(sec, `s.part = ?`), append(secArgs, q.Part)
+	}
+	if q.Org != "" {
+		// instr, not LIKE: the org is a substring, never a pattern.
+		doc, docArgs = append(doc, `instr(d.org, ?) > 0`), append(docArgs, q.Org)
+	}
+	if q.Year != 0 {
+		doc, docArgs = append(doc, `d.year = ?`), append(docArgs, q.Year)
+	}
+	return sec, doc, secArgs, docArgs
+}
+
+// rankedQuery is the full-text query: the newest candidates matches that
+// pass the filters, ranked by bm25.
+func rankedQuery(q corpus.SearchQuery, tq textQuery, candidates, limit int) (string, []any) {
+	sec, doc, secArgs, docArgs := filters(q)
+	var verify []string
+	var verifyArgs []any
+	for _, t := range tq.verify {
+		verify = append(verify, `instr((SELECT `+haystack(t)+` FROM sections AS s WHERE s.id = sections_fts.rowid), ?) > 0`)
+		verifyArgs = append(verifyArgs, t)
+	}
+	// The FTS table must stay the outer loop (CROSS JOIN): as an inner loop
+	// each lookup would restart the full-text query and bm25's statistics
+	// with it. FTS5 reads rows newest first without sorting, and the filters
+	// are checked in the narrow sections_filter index, not the wide rows.
+	inner := `SELECT sections_fts.rowid AS id, -bm25(sections_fts, 5.0, 1.0) AS score FROM sections_fts`
+	if len(sec)+len(doc) > 0 {
+		inner += ` CROSS JOIN sections AS s INDEXED BY sections_filter ON s.id = sections_fts.rowid`
+	}
+	if len(doc) > 0 {
+		inner += ` CROSS JOIN documents AS d ON d.id = s.doc_id`
+	}
+	inner += ` WHERE sections_fts MATCH ?`
+	for _, w := range concat(sec, doc, verify) {
+		inner += ` AND ` + w
+	}
+	inner += ` ORDER BY sections_fts.rowid DESC LIMIT ?`
+	query := `SELECT ` + sectionColumns + `, c.score
+		FROM (` + inner + `) AS c
+		CROSS JOIN sections AS s ON s.id = c.id
+		CROSS JOIN documents AS d ON d.id = s.doc_id
+		ORDER BY c.score DESC, d.year DESC, s.id
+		LIMIT ?`
+	if candidates <= 0 {
+		candidates = -1 // SQLite: no limit
+	} else {
+		candidates = max(candidates, limit)
+	}
+	return query, concat([]any{tq.match}, secArgs, docArgs, verifyArgs, []any{candidates, limit})
+}
+
+// scanQuery answers a query the index cannot: no terms, or only lone Han
+// characters, which it checks with instr() on every section that passes the
+// filters.
+func scanQuery(q corpus.SearchQuery, tq textQuery, limit int) (string, []any) {
+	sec, doc, secArgs, docArgs := filters(q)
+	var verify []string
+	var verifyArgs []any
+	for _, t := range tq.verify {
+		verify = append(verify, `instr(`+haystack(t)+`, ?) > 0`)
+		verifyArgs = append(verifyArgs, t)
+	}
+	order := `d.year DESC, s.id`
+	var orderArgs []any
+	if len(tq.verify) > 0 {
+		order = `instr(s.heading, ?) > 0 DESC, ` + order
+		orderArgs = append(orderArgs, tq.verify[0])
+	}
+	query := `SELECT ` + sectionColumns + `, 0.0
+		FROM sections AS s JOIN documents AS d ON d.id = s.doc_id ` + whereClause(concat(sec, doc, verify)) + `
+		ORDER BY ` + order + ` LIMIT ?`
+	return query, concat(secArgs, docArgs, verifyArgs, orderArgs, []any{limit})
+}
+
+func concat[T any](slices ...[]T) []T {
+	var out []T
+	for _, s := range slices {
+		out = append(out, s...)
+	}
+	return out
 }
 
 // haystack is the SQL expression instr() searches for term: heading and text,

@@ -139,6 +139,8 @@ func TestSearch(t *testing.T) {
 		"DigitsAndHan":     {q: corpus.SearchQuery{Text: "1200人次"}, terms: []string{"1200人次"}},
 		"TrailingOneChar":  {q: corpus.SearchQuery{Text: "2024年"}, terms: []string{"2024年"}},
 		"LeadingOneChar":   {q: corpus.SearchQuery{Text: "第3条"}, terms: []string{"第3条"}},
+		"LeadingFiltered":  {q: corpus.SearchQuery{Text: "第3条", Category: "资助", Year: 2023}, terms: []string{"第3条"}},
+		"OneCharAndTerm":   {q: corpus.SearchQuery{Text: "局 党建"}, terms: []string{"局", "党建"}},
 		"Word":             {q: corpus.SearchQuery{Text: "ai"}, terms: []string{"ai"}},
 		"OneChar":          {q: corpus.SearchQuery{Text: "校"}, terms: []string{"校"}},
 		"OneCharFiltered":  {q: corpus.SearchQuery{Text: "校", Category: "安全"}, terms: []string{"校"}},

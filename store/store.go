@@ -45,6 +45,10 @@ type DB struct {
 // if needed, and applies any migrations not yet applied. It fails with
 // ErrNoFTS5 when the binary cannot do full-text search.
 func Open(path string) (*DB, error) {
+	if path == "" {
+		// mattn would open a private temporary database: data would vanish.
+		return nil, errors.New("打开数据库: 路径为空")
+	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, fmt.Errorf("打开数据库 %s: %w", path, err)
 	}

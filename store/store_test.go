@@ -164,9 +164,30 @@ func TestOpen(t *testing.T) {
 		if n, err := db.CountDocuments(context.Background()); err != nil || n != 1 {
 			t.Fatalf("CountDocuments after reopen = %d, %v; want 1", n, err)
 		}
+		files, err := filepath.Glob("migrations/*.sql")
+		if err != nil || len(files) == 0 {
+			t.Fatal("no migrations found", err)
+		}
 		raw := rawDB(t, path)
-		if n := count(t, raw, `SELECT count(*) FROM migrations`); n != 1 {
-			t.Fatalf("%d migrations recorded; want 1", n)
+		if n := count(t, raw, `SELECT count(*) FROM migrations`); n != len(files) {
+			t.Fatalf("%d migrations recorded; want %d", n, len(files))
+		}
+	})
+
+	t.Run("Pragmas", func(t *testing.T) {
+		db := mustOpen(t)
+		for pragma, want := range map[string]int{"foreign_keys": 1, "busy_timeout": 5000, "synchronous": 1} {
+			var got int
+			if err := db.SQL().QueryRow(`PRAGMA ` + pragma).Scan(&got); err != nil || got != want {
+				t.Errorf("PRAGMA %s = %d, %v; want %d", pragma, got, err, want)
+			}
+		}
+	})
+
+	t.Run("EmptyPath", func(t *testing.T) {
+		if db, err := store.Open(""); err == nil {
+			db.Close()
+			t.Fatal(`Open("") succeeded`)
 		}
 	})
 

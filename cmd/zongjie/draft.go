@@ -1,0 +1,238 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/spf13/cobra"
+
+	"github.com/zongjie/zongjie/corpus"
+	"github.com/zongjie/zongjie/draft"
+	"github.com/zongjie/zongjie/llm"
+	"github.com/zongjie/zongjie/prompts"
+)
+
+func (a *app) draftCommand() *cobra.Command {
+	var factsPath, templateRef, outPath string
+	var offline, asJSON, strict bool
+	var resume int64
+	cmd := &cobra.Command{
+		Use:   "draft --facts FILE",
+		Short: "按事实文件起草工作总结（数字只用你给的）",
+		Long: `按事实文件（YAML）起草报告：结构取自模板（默认为语料库中同类报告的常见结构），
+每节先检索同类范文，再由模型行文；所有数字都要与事实文件一致，模型编造的数字标为【待核实：…】。
+未配置模型或加 --offline 时，用离线方式生成（标题 + 范文引导句 + 你的事实）。`,
+		Example: `  zongjie draft --facts examples/facts-2024.yaml
+  zongjie draft --facts 2024.yaml --template 3 --out 2024年工作总结.md
+  zongjie draft --facts 2024.yaml --template 模板.yaml --json
+  zongjie draft --resume 12`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			if factsPath == "" && resume == 0 {
+				return errors.New("请用 --facts 指定事实文件（示例见 examples/facts-2024.yaml），或用 --resume 继续未完成的草稿")
+			}
+			db, err := a.openDB(ctx)
+			if err != nil {
+				return err
+			}
+			svc, mode, err := a.draftService(offline)
+			if err != nil {
+				return err
+			}
+			req := draft.Request{Offline: mode == draft.ModeOffline, ResumeRun: resume}
+			if resume != 0 {
+				run, err := db.GetRun(ctx, resume)
+				if err != nil {
+					return err
+				}
+				factsPath = run.FactsName
+				req.FactsYAML, req.Template = run.FactsYAML, run.Template
+				req.Facts, err = draft.LoadFacts(run.FactsName, []byte(run.FactsYAML), a.cfg.TaxonomyValue())
+				if err != nil {
+					return err
+				}
+			} else {
+				data, err := os.ReadFile(factsPath)
+				if err != nil {
+					return fmt.Errorf("读取事实文件: %w", err)
+				}
+				req.FactsYAML = string(data)
+				if req.Facts, err = draft.LoadFacts(factsPath, data, a.cfg.TaxonomyValue()); err != nil {
+					return err
+				}
+				if templateRef == "" {
+					templateRef = req.Facts.Template
+				}
+				if req.Template, err = a.chooseTemplate(ctx, templateRef, req.Facts.Doc); err != nil {
+					return err
+				}
+			}
+			if mode == draft.ModeOffline && !asJSON {
+				fmt.Fprintln(a.stderr, "提示：未配置模型（或指定了 --offline），将生成离线草稿。配置方法见 README“配置模型”。")
+			}
+			svc.Progress = a.progressPrinter(asJSON)
+			res, err := svc.Draft(ctx, req)
+			if werr := a.writeDraft(res, outPath, asJSON); werr != nil {
+				return werr
+			}
+			if err != nil {
+				if res.RunID != 0 {
+					fmt.Fprintf(a.stderr, "草稿未全部完成（记录编号 %d），已完成的小节已保存；继续：zongjie draft --resume %d\n", res.RunID, res.RunID)
+				}
+				return err
+			}
+			if !asJSON {
+				printCheck(a.stderr, res.Check)
+			}
+			if strict && !res.Check.OK {
+				return exitError{code: 3}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&factsPath, "facts", "", "事实文件（YAML）")
+	cmd.Flags().StringVar(&templateRef, "template", "", "模板：语料库中的报告编号，或模板 .yaml 文件")
+	cmd.Flags().StringVar(&outPath, "out", "", "写入文件（.md）；默认输出到屏幕")
+	cmd.Flags().BoolVar(&offline, "offline", false, "不调用模型，生成离线草稿")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "输出 JSON")
+	cmd.Flags().BoolVar(&strict, "strict", false, "数字核对未通过时退出码为 3")
+	cmd.Flags().Int64Var(&resume, "resume", 0, "继续一次未完成的草稿（记录编号）")
+	return cmd
+}
+
+// draftService wires the drafting service from the configuration.
+func (a *app) draftService(offline bool) (*draft.Service, string, error) {
+	set, err := prompts.Load(a.cfg.Drafting.PromptsDir)
+	if err != nil {
+		return nil, "", err
+	}
+	svc := &draft.Service{
+		Sections:    a.db,
+		Runs:        a.db,
+		Prompts:     set,
+		Checker:     draft.Checker{Fixed: a.cfg.Drafting.FixedNumerals},
+		Examples:    draft.ExampleOptions{K: a.cfg.Retrieval.K, MinChars: a.cfg.Retrieval.MinChars, MaxChars: a.cfg.Retrieval.MaxChars},
+		Concurrency: a.cfg.LLM.Concurrency,
+		Fallback:    a.cfg.TaxonomyValue().Fallback,
+	}
+	if offline || a.cfg.LLM.BaseURL == "" || a.cfg.LLM.Model == "" {
+		return svc, draft.ModeOffline, nil
+	}
+	client, err := a.llmClient()
+	if err != nil {
+		return nil, "", err
+	}
+	svc.Completer = client
+	return svc, draft.ModeLLM, nil
+}
+
+// llmClient builds the model client from the configuration.
+func (a *app) llmClient() (*llm.Client, error) {
+	c := a.cfg.LLM
+	cfg := llm.DefaultConfig()
+	cfg.BaseURL, cfg.Model, cfg.APIKey, cfg.KeyEnv = c.BaseURL, c.Model, a.cfg.APIKey(), c.APIKeyEnv
+	cfg.Temperature, cfg.MaxTokens, cfg.Stream = c.Temperature, c.MaxTokens, c.Stream
+	if c.HeaderTimeout > 0 {
+		cfg.HeaderTimeout = c.HeaderTimeout
+	}
+	if c.CallTimeout > 0 {
+		cfg.CallTimeout = c.CallTimeout
+	}
+	cfg.MaxRetries = c.MaxRetries
+	return llm.New(cfg, a.db)
+}
+
+// chooseTemplate resolves --template, else the canonical template of the
+// document kind mined from the corpus.
+func (a *app) chooseTemplate(ctx context.Context, ref, doc string) (draft.Template, error) {
+	if ref != "" {
+		return a.loadTemplate(ctx, ref)
+	}
+	ts, err := allTemplates(ctx, a.db)
+	if err != nil {
+		return draft.Template{}, err
+	}
+	fallback := a.cfg.TaxonomyValue().Fallback
+	kinds := []string{doc, corpus.KindSummaryPlan, corpus.KindSummary, ""}
+	for _, k := range kinds {
+		if t := draft.CanonicalTemplate(k, ts, fallback); len(t.Sections) > 0 {
+			return t, nil
+		}
+	}
+	return draft.Template{Title: "默认结构", Kind: doc}, nil
+}
+
+// progressPrinter reports each section on stderr; on a terminal with one
+// section at a time it also streams the text.
+func (a *app) progressPrinter(quiet bool) func(draft.Event) {
+	if quiet {
+		return nil
+	}
+	var mu sync.Mutex
+	stream := isTerminal(a.stderr) && a.cfg.LLM.Concurrency <= 1
+	return func(e draft.Event) {
+		mu.Lock()
+		defer mu.Unlock()
+		switch e.Status {
+		case "start":
+			fmt.Fprintf(a.stderr, "[%d/%d] 正在写：%s（%s）\n", e.Seq, e.Total, e.Heading, e.Category)
+		case "delta":
+			if stream {
+				fmt.Fprint(a.stderr, e.Delta)
+			}
+		case "repair":
+			fmt.Fprintf(a.stderr, "[%d/%d] 数字与事实不符，正在请模型修正：%s\n", e.Seq, e.Total, e.Heading)
+		case "done":
+			if stream {
+				fmt.Fprintln(a.stderr)
+			}
+			fmt.Fprintf(a.stderr, "[%d/%d] 完成：%s（%.1f 秒）\n", e.Seq, e.Total, e.Heading, e.Elapsed.Seconds())
+		case "failed":
+			fmt.Fprintf(a.stderr, "[%d/%d] 失败：%s：%v\n", e.Seq, e.Total, e.Heading, e.Err)
+		}
+	}
+}
+
+// writeDraft prints or saves the draft.
+func (a *app) writeDraft(res draft.Result, outPath string, asJSON bool) error {
+	if asJSON {
+		return writeJSON(a, res)
+	}
+	if outPath == "" {
+		_, err := io.WriteString(a.stdout, res.Markdown)
+		return err
+	}
+	switch strings.ToLower(filepath.Ext(outPath)) {
+	case ".md", ".txt", "":
+	default:
+		return fmt.Errorf("--out 目前支持 .md/.txt，而不是 %s", filepath.Ext(outPath))
+	}
+	if err := os.WriteFile(outPath, []byte(res.Markdown), 0o644); err != nil {
+		return fmt.Errorf("写入 %s: %w", outPath, err)
+	}
+	fmt.Fprintf(a.stderr, "已写入 %s（记录编号 %s）\n", outPath, strconv.FormatInt(res.RunID, 10))
+	return nil
+}
+
+// printCheck summarises the number check for a person.
+func printCheck(w io.Writer, c draft.CheckResult) {
+	if c.OK {
+		fmt.Fprintln(w, "数字核对：通过（草稿中的数字都来自事实文件，事实文件中的数字都已写入）。")
+		return
+	}
+	fmt.Fprintln(w, "数字核对：未通过。")
+	if len(c.Unsupported) > 0 {
+		fmt.Fprintf(w, "  事实文件中没有的数字（已标【待核实】）：%s\n", strings.Join(c.Unsupported, "、"))
+	}
+	if len(c.Missing) > 0 {
+		fmt.Fprintf(w, "  事实文件中未写入草稿的数字：%s\n", strings.Join(c.Missing, "、"))
+	}
+}

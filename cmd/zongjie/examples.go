@@ -1,0 +1,97 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/zongjie/zongjie/draft"
+)
+
+// exampleJSON is one row of `examples --json`.
+type exampleJSON struct {
+	DocID     int64    `json:"doc_id"`
+	SectionID int64    `json:"section_id"`
+	Title     string   `json:"title"`
+	Heading   string   `json:"heading"`
+	Part      string   `json:"part"`
+	Score     float64  `json:"score"`
+	Reasons   []string `json:"reasons"`
+	Text      string   `json:"text,omitempty"`
+}
+
+func (a *app) examplesCommand() *cobra.Command {
+	var category, part, factsPath string
+	var explain, asJSON bool
+	var k int
+	cmd := &cobra.Command{
+		Use:   "examples --category C [--facts FILE]",
+		Short: "按类别挑选起草时使用的范文段落",
+		Long:  "挑选起草某一类别时放在模型面前的范文：与事实相关、含同类数字、每篇报告至多一段；占位符多、过短或过长的段落降分。--explain 显示排序理由。",
+		Example: `  zongjie examples --category 师资 --facts examples/facts-2024.yaml --explain
+  zongjie examples --category 安全 --part plan --json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			tax := a.cfg.TaxonomyValue()
+			if category == "" {
+				return errors.New("请用 --category 指定类别")
+			}
+			if !tax.Has(category) {
+				return fmt.Errorf("没有类别 %q（可用：%s）", category, strings.Join(tax.Names(), "、"))
+			}
+			var facts []draft.Fact
+			if factsPath != "" {
+				data, err := os.ReadFile(factsPath)
+				if err != nil {
+					return fmt.Errorf("读取事实文件: %w", err)
+				}
+				f, err := draft.LoadFacts(factsPath, data, tax)
+				if err != nil {
+					return err
+				}
+				facts = f.For(category)
+			}
+			db, err := a.openDB(cmd.Context())
+			if err != nil {
+				return err
+			}
+			opt := draft.ExampleOptions{K: k, MinChars: a.cfg.Retrieval.MinChars, MaxChars: a.cfg.Retrieval.MaxChars}
+			ex, err := draft.SelectExamples(cmd.Context(), db, category, part, facts, opt)
+			if err != nil {
+				return err
+			}
+			rows := make([]exampleJSON, 0, len(ex))
+			for _, e := range ex {
+				r := exampleJSON{e.DocID, e.SectionID, e.DocTitle, e.Heading, e.Part, e.Score, e.Reasons, ""}
+				if explain {
+					r.Text = e.Text
+				}
+				rows = append(rows, r)
+			}
+			if asJSON {
+				return writeJSON(a, rows)
+			}
+			if len(rows) == 0 {
+				fmt.Fprintf(a.stdout, "语料库中没有“%s”类的段落。\n", category)
+				return nil
+			}
+			for i, r := range rows {
+				fmt.Fprintf(a.stdout, "%d. 《%s》%s（文档 %d，得分 %.2f）\n", i+1, orDash(r.Title), r.Heading, r.DocID, r.Score)
+				if explain {
+					fmt.Fprintf(a.stdout, "   理由：%s\n   %s\n", strings.Join(r.Reasons, "；"), truncate(r.Text, 160))
+				}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&category, "category", "", "类别（如 师资）")
+	cmd.Flags().StringVar(&part, "part", "summary", "部分：summary、plan、problems")
+	cmd.Flags().StringVar(&factsPath, "facts", "", "事实文件：按其中该类别的事实挑选")
+	cmd.Flags().IntVarP(&k, "k", "k", 3, "范文条数")
+	cmd.Flags().BoolVar(&explain, "explain", false, "显示排序理由与正文开头")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "输出 JSON")
+	return cmd
+}

@@ -1,0 +1,182 @@
+package draft
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/zongjie/zongjie/corpus"
+)
+
+// OfflineNotice opens every draft written without a model.
+const OfflineNotice = "【离线草稿】本稿未使用大模型：标题取自模板，引导句取自范文（已去除数字和地名），其后是您提供的事实。配置模型后可生成完整行文：设置 ZONGJIE_LLM_BASE_URL、ZONGJIE_LLM_MODEL 和 ZONGJIE_LLM_API_KEY（或 config.yaml 的 llm 一节），见 README。"
+
+// A lead sentence must carry no specifics of the report it comes from:
+// digits, placeholders, quoted titles, names of places, schools or people.
+var specifics = regexp.MustCompile(`[0-9０-９]|[xX×*]|《|》|一中|二中|三中|[^中心各等和城乡镇区县农村公民办性级属]小学|[^初高完全各等和城乡镇区县农村公民办性级属]中学|[^各等和城乡镇区县农村公民办性级属心]幼儿园|学校[\p{Han}]{0,2}（|[一二三四五六七八九十百千万两]+(所|个|名|人|项|次|套|间|台|件|场|篇|户|位|支|家|批|类|条|处|座|栋|期|届|班|万|亿)|同志|局长|书记|校长[\p{Han}]{2}`)
+
+// A lead sentence states an approach, not a result: results belong to the
+// report they come from (全年未发生……, 荣获……, 顺利通过验收).
+var claims = regexp.MustCompile(`第[一二三四五六七八九十]|完成|建成|位列|全部|提高到|提升至|降至|新增|减少|增加|高级中学|未发生|未出现|全年|上半年|下半年|今年|去年|本年|累计|共计|获得|荣获|获评|被评为|评为|达到|实现了|首次|排名|位居|通过验收|圆满完成|成功|取得了|奖|表彰|受到|得到|好评|肯定|全覆盖|到位率|创建了|建成了`)
+
+// approachOpener starts a sentence that states how work is done, the kind of
+// sentence any bureau can use: 坚持……, 深入……, 健全…….
+var approachOpener = regexp.MustCompile(`^(坚持|深入|全面|认真|扎实|持续|始终|严格|着力|积极|加强|强化|健全|完善|落实|推进|统筹|聚焦|围绕|牢固树立|贯彻|狠抓|压实|突出|注重|大力|不断|进一步|坚决|把|以|按照|立足|紧扣|紧紧围绕|创新|优化|规范|建立)`)
+
+// Inline items and list openers do not open a section well.
+var itemStart = regexp.MustCompile(`^([一二三四五六七八九十]+是|其[一二三四五六七八九十]|首先|其次|再次|最后|同时|此外|另外)`)
+
+// placeName finds "X县", "X镇" …; the character before the suffix tells a
+// name (云岭县, 雾溪镇) from a generic word (全县, 乡镇, 城区, 县级).
+var placeName = regexp.MustCompile(`(.)(县|区|市|镇|乡|村|州|省|街道)`)
+
+const genericPlacePrefix = "全我本该各和城学乡镇县区市省州合场街社园校片辖两山老新"
+
+// namesPlace reports whether s names a particular place.
+func namesPlace(s string) bool {
+	for _, m := range placeName.FindAllStringSubmatch(s, -1) {
+		if !strings.Contains(genericPlacePrefix, m[1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceEnd splits text into sentences after 。！？；.
+var sentenceEnd = regexp.MustCompile(`[^。！？；]+[。！？；]`)
+
+// LeadSentences picks up to maxSentences (≤ 0: all) fact-free sentences from
+// an example section, usable to open a section of the offline draft.
+func LeadSentences(example string, maxSentences int) []string {
+	var out []string
+	var sentences []string
+	for _, line := range strings.Split(example, "\n") {
+		sentences = append(sentences, sentenceEnd.FindAllString(line, -1)...)
+	}
+	for _, s := range sentences {
+		s = strings.TrimSpace(s)
+		n := utf8.RuneCountInString(s)
+		if n < 12 || n > 90 || !approachOpener.MatchString(s) || specifics.MatchString(s) || claims.MatchString(s) || itemStart.MatchString(s) || namesPlace(s) {
+			continue
+		}
+		s = strings.TrimRight(s, "；")
+		if !strings.HasSuffix(s, "。") {
+			s = strings.TrimRight(s, "！？") + "。"
+		}
+		out = append(out, s)
+		if maxSentences > 0 && len(out) == maxSentences {
+			break
+		}
+	}
+	return out
+}
+
+// FactSentences turns the user's facts into well-formed sentences: each fact
+// keeps its exact wording and figures, joined with commas into sentences of a
+// few facts each.
+func FactSentences(facts []Fact, plan bool) string {
+	var parts []string
+	for _, f := range facts {
+		t := strings.TrimSpace(f.Text)
+		t = strings.TrimRight(t, "。；，,;.")
+		if t != "" {
+			parts = append(parts, t)
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	for i, p := range parts {
+		switch {
+		case i == 0 && plan:
+			b.WriteString("下一步，将")
+		case i%3 == 0:
+			// start a new sentence every three facts
+		default:
+			b.WriteString("；")
+		}
+		b.WriteString(p)
+		if i%3 == 2 || i == len(parts)-1 {
+			b.WriteString("。")
+		}
+	}
+	return strings.ReplaceAll(b.String(), "。；", "。")
+}
+
+// ComposeSection writes one section offline: up to two fact-free lead
+// sentences from the examples that best match the heading and facts, then
+// the user's facts.
+func ComposeSection(item OutlineItem, examples []Example) string {
+	var b strings.Builder
+	if item.Part == corpus.PartProblems {
+		// Another report's problems are not ours: only the user's are listed.
+		b.WriteString("工作中也还存在一些问题和不足：")
+		for i, f := range item.Facts {
+			b.WriteString(ChineseNumeral(i+1) + "是" + strings.TrimRight(strings.TrimSpace(f.Text), "。；，") + "。")
+		}
+		return b.String()
+	}
+	b.WriteString(strings.Join(bestLeads(item, examples, 2), ""))
+	b.WriteString(FactSentences(item.Facts, item.Part == corpus.PartPlan))
+	if b.Len() == 0 {
+		return "（暂无事实，请在事实文件中补充本部分内容。）"
+	}
+	return b.String()
+}
+
+// bestLeads ranks the usable sentences of all examples by the words they
+// share with the heading, the category and the facts.
+func bestLeads(item OutlineItem, examples []Example, n int) []string {
+	var topic strings.Builder
+	topic.WriteString(item.Heading + item.Category)
+	for _, f := range item.Facts {
+		topic.WriteString(f.Text)
+	}
+	want := bigramSet(topic.String())
+	type cand struct {
+		s     string
+		score int
+	}
+	var cands []cand
+	seen := map[string]bool{}
+	for _, e := range examples {
+		for _, s := range LeadSentences(e.Text, 0) {
+			if seen[s] {
+				continue
+			}
+			seen[s] = true
+			// Every example is of the section's category already; shared words
+			// only decide which of its sentences fits best.
+			cands = append(cands, cand{s, overlap(want, bigramSet(s))})
+		}
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
+	var out []string
+	for i := 0; i < len(cands) && i < n; i++ {
+		out = append(out, cands[i].s)
+	}
+	return out
+}
+
+// ComposeOpening writes the opening paragraph (总述) without a model.
+func ComposeOpening(f Facts) string {
+	gov := "县委、县政府"
+	switch {
+	case strings.Contains(f.Org, "区"):
+		gov = "区委、区政府"
+	case strings.Contains(f.Org, "市"):
+		gov = "市委、市政府"
+	}
+	period := strconv.Itoa(f.Year) + "年"
+	if f.Period == corpus.PeriodFirstHalf {
+		period += "上半年"
+	}
+	tail := "现将有关工作情况总结如下："
+	if f.Doc == corpus.KindPlan {
+		return period + "，" + f.Org + "将在" + gov + "的坚强领导和上级教育行政部门的指导下，坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的教育方针，落实立德树人根本任务，推动教育高质量发展。现将工作计划安排如下："
+	}
+	return period + "，" + f.Org + "在" + gov + "的坚强领导和上级教育行政部门的关心指导下，坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的教育方针，落实立德树人根本任务，扎实推进各项工作。" + tail
+}

@@ -1,0 +1,205 @@
+package draft
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/zongjie/zongjie/corpus"
+)
+
+// SectionSource supplies stored sections of a category for example selection.
+type SectionSource interface {
+	// Sections returns sections of the category, of the part when part is
+	// not empty, at most limit (≤ 0: all).
+	Sections(ctx context.Context, category, part string, limit int) ([]corpus.SectionRecord, error)
+}
+
+// Example is a past section chosen as a style reference, with its rank.
+type Example struct {
+	corpus.SectionRecord
+	Score   float64
+	Reasons []string
+}
+
+// ExampleOptions tune example selection.
+type ExampleOptions struct {
+	K        int // examples wanted, at most one per document
+	MinChars int // shorter sections are poor examples
+	MaxChars int // longer ones are penalised
+}
+
+// candidatePool bounds how many sections of a category are ranked.
+const candidatePool = 2000
+
+// SelectExamples returns the best k example sections for a category and part
+// given the user's facts: relevant wording, the same kinds of figures, at most
+// one per document, and penalties for placeholders and odd lengths. When the
+// part has too few sections, other parts of the category fill in.
+func SelectExamples(ctx context.Context, src SectionSource, category, part string, facts []Fact, opt ExampleOptions) ([]Example, error) {
+	if opt.K <= 0 {
+		opt.K = 3
+	}
+	if opt.MinChars <= 0 {
+		opt.MinChars = 80
+	}
+	if opt.MaxChars <= 0 {
+		opt.MaxChars = 1500
+	}
+	secs, err := src.Sections(ctx, category, part, candidatePool)
+	if err != nil {
+		return nil, fmt.Errorf("检索范文: %w", err)
+	}
+	ranked := rankExamples(secs, facts, opt)
+	out := pickPerDocument(ranked, opt.K, nil)
+	if len(out) < opt.K && part != "" {
+		more, err := src.Sections(ctx, category, "", candidatePool)
+		if err != nil {
+			return nil, fmt.Errorf("检索范文: %w", err)
+		}
+		ranked := rankExamples(more, facts, opt)
+		for i := range ranked {
+			if ranked[i].Part != part {
+				ranked[i].Score -= 1
+				ranked[i].Reasons = append(ranked[i].Reasons, "部分不同（"+ranked[i].Part+"）−1")
+			}
+		}
+		sortExamples(ranked)
+		out = pickPerDocument(ranked, opt.K, out)
+	}
+	return out, nil
+}
+
+func pickPerDocument(ranked []Example, k int, have []Example) []Example {
+	used := map[int64]bool{}
+	seen := map[int64]bool{}
+	for _, e := range have {
+		used[e.DocID] = true
+		seen[e.SectionID] = true
+	}
+	for _, e := range ranked {
+		if len(have) >= k {
+			break
+		}
+		if used[e.DocID] || seen[e.SectionID] {
+			continue
+		}
+		used[e.DocID] = true
+		have = append(have, e)
+	}
+	return have
+}
+
+// rankExamples scores every candidate; see SelectExamples.
+func rankExamples(secs []corpus.SectionRecord, facts []Fact, opt ExampleOptions) []Example {
+	var factText strings.Builder
+	var labels []string
+	for _, f := range facts {
+		factText.WriteString(f.Text)
+		factText.WriteByte('\n')
+		for _, g := range f.Figures {
+			if g.Label != "" {
+				labels = append(labels, g.Label)
+			}
+		}
+	}
+	want := bigramSet(factText.String())
+	out := make([]Example, 0, len(secs))
+	for _, s := range secs {
+		if strings.TrimSpace(s.Text) == "" {
+			continue
+		}
+		e := Example{SectionRecord: s}
+		have := bigramSet(s.Heading + "\n" + s.Text)
+		if shared := overlap(want, have); len(want) > 0 {
+			rel := float64(shared) / float64(len(want))
+			e.Score += 4 * rel
+			e.Reasons = append(e.Reasons, fmt.Sprintf("与事实共有词 %d 个 +%.2f", shared, 4*rel))
+		}
+		kinds := 0
+		var kindNames []string
+		for _, l := range labels {
+			for _, g := range s.Figures {
+				if g.Label != "" && overlap(bigramSet(l), bigramSet(g.Label)) >= 2 {
+					kinds++
+					kindNames = append(kindNames, l)
+					break
+				}
+			}
+		}
+		if kinds > 0 {
+			e.Score += 0.8 * float64(kinds)
+			e.Reasons = append(e.Reasons, fmt.Sprintf("同类数字（%s）+%.1f", strings.Join(kindNames, "、"), 0.8*float64(kinds)))
+		}
+		placeholders := 0
+		for _, g := range s.Figures {
+			if g.Placeholder {
+				placeholders++
+			}
+		}
+		if placeholders > 0 {
+			p := 0.4 * float64(placeholders)
+			e.Score -= p
+			e.Reasons = append(e.Reasons, fmt.Sprintf("占位符 %d 个 −%.1f", placeholders, p))
+		}
+		n := utf8.RuneCountInString(s.Text)
+		switch {
+		case n < opt.MinChars:
+			e.Score -= 2
+			e.Reasons = append(e.Reasons, fmt.Sprintf("过短（%d 字）−2", n))
+		case n > 2*opt.MaxChars:
+			e.Score -= 1.5
+			e.Reasons = append(e.Reasons, fmt.Sprintf("过长（%d 字）−1.5", n))
+		case n > opt.MaxChars:
+			e.Score -= 0.5
+			e.Reasons = append(e.Reasons, fmt.Sprintf("较长（%d 字）−0.5", n))
+		}
+		out = append(out, e)
+	}
+	sortExamples(out)
+	return out
+}
+
+func sortExamples(ex []Example) {
+	sort.SliceStable(ex, func(i, j int) bool {
+		if ex[i].Score != ex[j].Score {
+			return ex[i].Score > ex[j].Score
+		}
+		if ex[i].Year != ex[j].Year {
+			return ex[i].Year > ex[j].Year
+		}
+		return ex[i].SectionID < ex[j].SectionID
+	})
+}
+
+// bigramSet is the set of adjacent Han character pairs of s.
+func bigramSet(s string) map[string]bool {
+	set := map[string]bool{}
+	var prev rune
+	for _, r := range s {
+		if r >= 0x4E00 && r <= 0x9FFF {
+			if prev != 0 {
+				set[string([]rune{prev, r})] = true
+			}
+			prev = r
+		} else {
+			prev = 0
+		}
+	}
+	return set
+}
+
+func overlap(a, b map[string]bool) int {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	n := 0
+	for k := range a {
+		if b[k] {
+			n++
+		}
+	}
+	return n
+}

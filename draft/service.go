@@ -1,0 +1,448 @@
+package draft
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/zongjie/zongjie/corpus"
+	"github.com/zongjie/zongjie/prompts"
+)
+
+// Modes of a draft.
+const (
+	ModeLLM     = "llm"
+	ModeOffline = "offline"
+)
+
+// Section statuses in a run.
+const (
+	StatusPending = "pending"
+	StatusDone    = "done"
+	StatusFailed  = "failed"
+)
+
+// RunStore keeps draft runs so an interrupted draft can be resumed.
+type RunStore interface {
+	// CreateRun stores a new run and returns its id.
+	CreateRun(ctx context.Context, r Run) (int64, error)
+	// SaveRunSection stores one section's state, replacing its previous state.
+	SaveRunSection(ctx context.Context, runID int64, s RunSection) error
+	// GetRun loads a run with its sections; the error wraps ErrRunNotFound
+	// when there is none.
+	GetRun(ctx context.Context, id int64) (Run, error)
+}
+
+// ErrRunNotFound is returned (wrapped) for an unknown run id.
+var ErrRunNotFound = errors.New("没有这个草稿记录")
+
+// Run is a stored draft: what it was asked for and each section's state.
+type Run struct {
+	ID        int64
+	Title     string
+	Mode      string
+	FactsYAML string // the facts file as given, so a resume needs nothing else
+	FactsName string
+	Template  Template
+	Opening   string
+	Sections  []RunSection
+	CreatedAt time.Time
+}
+
+// RunSection is one outline item of a run with its text once written.
+type RunSection struct {
+	Seq      int
+	Level    int
+	Marker   string
+	Heading  string
+	Part     string
+	Category string
+	Write    bool
+	Status   string
+	Text     string
+	Error    string
+}
+
+// Event reports drafting progress.
+type Event struct {
+	Seq, Total int
+	Heading    string
+	Category   string
+	Status     string // "start", "delta", "done", "repair", "failed"
+	Delta      string
+	Elapsed    time.Duration
+	Err        error
+}
+
+// Service drafts reports: outline → examples → prompt → model → number check
+// → repair → marks. With no Completer it composes offline.
+type Service struct {
+	Sections    SectionSource
+	Runs        RunStore // optional
+	Completer   Completer
+	Prompts     *prompts.Set
+	Checker     Checker
+	Examples    ExampleOptions
+	Concurrency int
+	Fallback    string
+	Progress    func(Event) // optional; called from several goroutines
+}
+
+// Request asks for one draft.
+type Request struct {
+	Facts     Facts
+	FactsYAML string // stored with the run for --resume
+	Template  Template
+	Offline   bool
+	ResumeRun int64 // resume this run instead of starting a new one
+}
+
+// SectionResult is one written section.
+type SectionResult struct {
+	Level    int         `json:"level"`
+	Marker   string      `json:"marker"`
+	Heading  string      `json:"heading"`
+	Category string      `json:"category"`
+	Part     string      `json:"part"`
+	Text     string      `json:"text"`
+	Status   string      `json:"status"`
+	Check    CheckResult `json:"check"`
+}
+
+// Result is a finished (or partly finished) draft.
+type Result struct {
+	RunID    int64           `json:"run_id"`
+	Title    string          `json:"title"`
+	Mode     string          `json:"mode"`
+	Markdown string          `json:"markdown"`
+	Sections []SectionResult `json:"sections"`
+	Check    CheckResult     `json:"check"`
+}
+
+// Draft writes the report. On cancellation it returns what was finished
+// together with the context's error; finished sections are kept in the run.
+func (s *Service) Draft(ctx context.Context, req Request) (Result, error) {
+	mode := ModeLLM
+	if req.Offline || s.Completer == nil {
+		mode = ModeOffline
+	}
+	f := req.Facts
+	items := BuildOutline(f, req.Template, s.Fallback)
+	res := Result{Title: ReportTitle(f), Mode: mode}
+	texts := make([]string, len(items))
+	status := make([]string, len(items))
+	opening := ""
+	if req.ResumeRun != 0 && s.Runs != nil {
+		run, err := s.Runs.GetRun(ctx, req.ResumeRun)
+		if err != nil {
+			return res, err
+		}
+		res.RunID = run.ID
+		opening = run.Opening
+		for i, rs := range run.Sections {
+			if i < len(items) && rs.Status == StatusDone {
+				texts[i], status[i] = rs.Text, StatusDone
+			}
+		}
+	}
+	if opening == "" {
+		opening = s.opening(ctx, f, mode)
+	}
+	if req.ResumeRun == 0 && s.Runs != nil {
+		run := Run{Title: res.Title, Mode: mode, FactsYAML: req.FactsYAML, FactsName: f.Source, Template: req.Template, Opening: opening}
+		for i, it := range items {
+			run.Sections = append(run.Sections, runSection(i, it, StatusPending, ""))
+		}
+		id, err := s.Runs.CreateRun(ctx, run)
+		if err != nil {
+			return res, fmt.Errorf("保存草稿记录: %w", err)
+		}
+		res.RunID = id
+	}
+	err := s.writeSections(ctx, f, items, texts, status, mode, res.RunID)
+
+	for i, it := range items {
+		sr := SectionResult{Level: it.Level, Marker: it.Marker, Heading: it.Heading, Category: it.Category, Part: it.Part, Text: texts[i], Status: status[i]}
+		if it.Write && texts[i] != "" {
+			sr.Check = s.Checker.CheckSection(texts[i], it.Facts, f)
+		}
+		if !it.Write {
+			sr.Status = StatusDone
+		}
+		res.Sections = append(res.Sections, sr)
+	}
+	res.Markdown = RenderMarkdown(res.Title, opening, res.Sections, mode)
+	res.Check = s.Checker.Check(res.Markdown, f)
+	return res, err
+}
+
+func runSection(i int, it OutlineItem, status, text string) RunSection {
+	return RunSection{Seq: i, Level: it.Level, Marker: it.Marker, Heading: it.Heading, Part: it.Part, Category: it.Category, Write: it.Write, Status: status, Text: text}
+}
+
+// writeSections drafts the pending items, a few at a time.
+func (s *Service) writeSections(ctx context.Context, f Facts, items []OutlineItem, texts, status []string, mode string, runID int64) error {
+	limit := s.Concurrency
+	if limit <= 0 || mode == ModeOffline {
+		limit = 1
+	}
+	total := 0
+	for _, it := range items {
+		if it.Write {
+			total++
+		}
+	}
+	sem := make(chan struct{}, limit)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var firstErr error
+	n := 0
+	for i, it := range items {
+		if !it.Write || status[i] == StatusDone {
+			if it.Write {
+				n++
+			}
+			continue
+		}
+		n++
+		seq := n
+		select {
+		case sem <- struct{}{}:
+		case <-ctx.Done():
+			mu.Lock()
+			if firstErr == nil {
+				firstErr = ctx.Err()
+			}
+			mu.Unlock()
+		}
+		if ctx.Err() != nil {
+			break
+		}
+		wg.Add(1)
+		go func(i int, it OutlineItem) {
+			defer wg.Done()
+			defer func() { <-sem }()
+			start := time.Now()
+			s.emit(Event{Seq: seq, Total: total, Heading: it.Heading, Category: it.Category, Status: "start"})
+			text, err := s.writeSection(ctx, f, it, mode, func(d string) {
+				s.emit(Event{Seq: seq, Total: total, Heading: it.Heading, Category: it.Category, Status: "delta", Delta: d})
+			}, func() {
+				s.emit(Event{Seq: seq, Total: total, Heading: it.Heading, Category: it.Category, Status: "repair"})
+			})
+			st := StatusDone
+			errText := ""
+			if err != nil {
+				st, errText = StatusFailed, err.Error()
+			}
+			mu.Lock()
+			texts[i], status[i] = text, st
+			if err != nil && firstErr == nil {
+				firstErr = err
+			}
+			mu.Unlock()
+			if s.Runs != nil && runID != 0 {
+				rs := runSection(i, it, st, text)
+				rs.Error = errText
+				// Saved with a fresh context: a section finished as Ctrl-C
+				// arrives is still worth keeping.
+				if err := s.Runs.SaveRunSection(context.WithoutCancel(ctx), runID, rs); err != nil && firstErr == nil {
+					mu.Lock()
+					firstErr = err
+					mu.Unlock()
+				}
+			}
+			s.emit(Event{Seq: seq, Total: total, Heading: it.Heading, Category: it.Category, Status: map[bool]string{true: "done", false: "failed"}[err == nil], Elapsed: time.Since(start), Err: err})
+		}(i, it)
+	}
+	wg.Wait()
+	return firstErr
+}
+
+func (s *Service) emit(e Event) {
+	if s.Progress != nil {
+		s.Progress(e)
+	}
+}
+
+// writeSection drafts one section: offline composition, or model → check →
+// one repair → marks.
+func (s *Service) writeSection(ctx context.Context, f Facts, it OutlineItem, mode string, onDelta func(string), onRepair func()) (string, error) {
+	category := it.Category
+	if it.Part == corpus.PartProblems {
+		category = s.Fallback
+	}
+	opt, part := s.Examples, exampleDefaultPart(it.Part)
+	if mode == ModeOffline {
+		// The composer needs sentences that state an approach; they are
+		// rare, so it looks at more sections and at every part.
+		opt.K, part = max(opt.K, 12), ""
+	}
+	examples, err := SelectExamples(ctx, s.Sections, category, part, it.Facts, opt)
+	if err != nil {
+		return "", err
+	}
+	if mode == ModeOffline {
+		return ComposeSection(it, examples), nil
+	}
+	p, err := s.Prompts.Section(sectionInput(f, it, examples, s.Examples))
+	if err != nil {
+		return "", err
+	}
+	resp, err := s.Completer.Complete(ctx, ChatRequest{Purpose: "section:" + it.Category, Messages: []Message{{"system", p.System}, {"user", p.User}}}, onDelta)
+	if err != nil {
+		return "", err
+	}
+	text := cleanModelText(resp.Text, it.Heading)
+	if resp.Truncated {
+		text += "【待核实：本节因长度限制被截断，请补写】"
+	}
+	check := s.Checker.CheckSection(text, it.Facts, f)
+	if !check.OK {
+		onRepair()
+		rp, err := s.Prompts.Repair(prompts.RepairInput{Heading: it.Heading, Draft: text, Facts: factTexts(it.Facts), Unsupported: check.Unsupported, Missing: check.Missing})
+		if err != nil {
+			return "", err
+		}
+		resp, err := s.Completer.Complete(ctx, ChatRequest{Purpose: "repair:" + it.Category, Messages: []Message{{"system", rp.System}, {"user", rp.User}}}, nil)
+		if err == nil && strings.TrimSpace(resp.Text) != "" {
+			text = cleanModelText(resp.Text, it.Heading)
+		} else if err != nil && ctx.Err() != nil {
+			return "", err
+		}
+	}
+	marked, _ := s.Checker.MarkSection(text, it.Facts, f)
+	return marked, nil
+}
+
+// exampleDefaultPart maps an outline part to the corpus part examples come from.
+func exampleDefaultPart(part string) string {
+	if part == corpus.PartProblems {
+		return corpus.PartProblems
+	}
+	return part
+}
+
+func factTexts(fs []Fact) []string {
+	out := make([]string, 0, len(fs))
+	for _, f := range fs {
+		out = append(out, f.Text)
+	}
+	return out
+}
+
+// PeriodName words the period for prompts: 2024年度, 2024年上半年.
+func PeriodName(f Facts) string {
+	y := strconv.Itoa(f.Year) + "年"
+	switch {
+	case f.Period == corpus.PeriodFirstHalf:
+		return y + "上半年"
+	case f.Period == corpus.PeriodSecondHalf:
+		return y + "下半年"
+	case strings.HasPrefix(f.Period, "q") && len(f.Period) == 2:
+		return y + "第" + ChineseNumeral(int(f.Period[1]-'0')) + "季度"
+	}
+	return y + "度"
+}
+
+func sectionInput(f Facts, it OutlineItem, ex []Example, opt ExampleOptions) prompts.SectionInput {
+	in := prompts.SectionInput{
+		Org: f.Org, Year: f.Year, PeriodName: PeriodName(f), DocKind: "工作总结", PartName: "工作总结",
+		Heading: it.Marker + it.Heading, Category: it.Category, Facts: factTexts(it.Facts),
+		MinChars: 200, MaxChars: 500, Plan: it.Part == corpus.PartPlan,
+	}
+	switch it.Part {
+	case corpus.PartPlan:
+		in.PartName, in.DocKind = "工作计划", "工作计划"
+	case corpus.PartProblems:
+		in.PartName = "存在问题"
+	}
+	if len(it.Facts) == 0 {
+		in.MinChars, in.MaxChars = 120, 300
+	}
+	for _, e := range ex {
+		text := e.Text
+		if opt.MaxChars > 0 && len([]rune(text)) > opt.MaxChars {
+			text = string([]rune(text)[:opt.MaxChars]) + "……"
+		}
+		in.Examples = append(in.Examples, prompts.Example{Title: e.DocTitle, Org: e.Org, Year: e.Year, Heading: e.Heading, Text: text})
+	}
+	return in
+}
+
+// cleanModelText drops what models add around a section body: a repeated
+// heading, Markdown fences and emphasis.
+func cleanModelText(s, heading string) string {
+	s = strings.TrimSpace(s)
+	s = strings.TrimPrefix(s, "```")
+	s = strings.TrimSuffix(s, "```")
+	var keep []string
+	for i, l := range strings.Split(s, "\n") {
+		l = strings.TrimSpace(strings.TrimLeft(l, "#"))
+		l = strings.ReplaceAll(l, "**", "")
+		if l == "" {
+			continue
+		}
+		if i == 0 && (strings.Contains(l, heading) || strings.Contains(heading, l)) && len([]rune(l)) < 40 {
+			continue
+		}
+		keep = append(keep, l)
+	}
+	return strings.Join(keep, "\n")
+}
+
+// opening writes the 总述 paragraph.
+func (s *Service) opening(ctx context.Context, f Facts, mode string) string {
+	if mode == ModeOffline {
+		return ComposeOpening(f)
+	}
+	ex, _ := SelectExamples(ctx, s.Sections, s.Fallback, corpus.PartPreamble, nil, ExampleOptions{K: 2, MinChars: 60, MaxChars: 600})
+	in := prompts.OpeningInput{Org: f.Org, Year: f.Year, PeriodName: PeriodName(f), DocKind: "工作总结", Categories: f.Categories()}
+	if f.Doc == corpus.KindPlan {
+		in.DocKind = "工作计划"
+	}
+	for _, e := range ex {
+		in.Examples = append(in.Examples, prompts.Example{Title: e.DocTitle, Org: e.Org, Year: e.Year, Heading: "开头", Text: e.Text})
+	}
+	p, err := s.Prompts.Opening(in)
+	if err != nil {
+		return ComposeOpening(f)
+	}
+	resp, err := s.Completer.Complete(ctx, ChatRequest{Purpose: "opening", Messages: []Message{{"system", p.System}, {"user", p.User}}}, nil)
+	if err != nil || strings.TrimSpace(resp.Text) == "" {
+		return ComposeOpening(f)
+	}
+	text := cleanModelText(resp.Text, "")
+	if c := s.Checker.CheckSection(text, nil, f); len(c.Unsupported) > 0 {
+		return ComposeOpening(f) // an opening has no facts of its own to carry figures
+	}
+	return text
+}
+
+// RenderMarkdown writes the report as Markdown: title, opening, headings with
+// their markers, bodies.
+func RenderMarkdown(title, opening string, secs []SectionResult, mode string) string {
+	var b strings.Builder
+	b.WriteString("# " + title + "\n\n")
+	if mode == ModeOffline {
+		b.WriteString("> " + OfflineNotice + "\n\n")
+	}
+	if opening != "" {
+		b.WriteString(opening + "\n\n")
+	}
+	for _, s := range secs {
+		b.WriteString(strings.Repeat("#", min(s.Level+1, 6)) + " " + s.Marker + s.Heading + "\n\n")
+		switch {
+		case s.Text != "":
+			b.WriteString(s.Text + "\n\n")
+		case s.Status == StatusFailed:
+			b.WriteString("【待核实：本节生成失败，可用 --resume 重试】\n\n")
+		case s.Status == StatusPending:
+			b.WriteString("【待核实：本节尚未生成，可用 --resume 继续】\n\n")
+		}
+	}
+	return strings.TrimRight(b.String(), "\n") + "\n"
+}
