@@ -115,7 +115,6 @@ func firstDiff(want, got string) string {
 	return "(no line differs)"
 }
 
-
 // TestParseRejectsNonReports checks that input that is not a readable report
 // fails with ErrNotText, without panicking and without documents.
 func TestParseRejectsNonReports(t *testing.T) {

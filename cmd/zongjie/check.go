@@ -1,28 +1,41 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
 
 	"github.com/spf13/cobra"
 
+	"github.com/zongjie/zongjie/corpus"
 	"github.com/zongjie/zongjie/draft"
 )
 
 func (a *app) checkCommand() *cobra.Command {
-	var factsPath string
+	var factsPath, planRef, summaryRef, nextRef string
 	var asJSON bool
 	cmd := &cobra.Command{
-		Use:   "check DRAFT.md --facts FILE",
+		Use:   "check (DRAFT.md --facts FILE | --plan LAST_YEAR --summary THIS_YEAR [--next PLAN])",
 		Short: "核对草稿中的数字是否都来自事实文件",
 		Long: `核对草稿：草稿中的每个数字都必须是事实文件中的数字（写法可不同：1.4亿元 = 14000万元；80名 = 八十名），
 或报告年份；事实文件中的每个数字都必须写进草稿。“十四五”“三会一课”等固定提法与标题序号不算数字。
-不通过时退出码为 3。`,
+不通过时退出码为 3。
+
+连贯性核对（--plan/--summary）：去年计划中的每项任务，是否在今年总结中有回应（按类别与文字相似度匹配，
+给出对应的句子）；加 --next 时，今年总结中的每个问题，是否在下一年计划中有对应任务。阈值见配置 continuity.match_threshold。`,
 		Example: `  zongjie check 2024年工作总结.md --facts 2024.yaml
-  zongjie check 2024年工作总结.md --facts 2024.yaml --json`,
-		Args: cobra.ExactArgs(1),
+  zongjie check 2024年工作总结.md --facts 2024.yaml --json
+  zongjie check --plan 2023年工作计划.docx --summary 2024年工作总结.docx
+  zongjie check --plan 12 --summary 15 --next 2025年工作计划.md --json`,
+		Args: cobra.RangeArgs(0, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if planRef != "" || summaryRef != "" {
+				return a.checkContinuity(cmd.Context(), planRef, summaryRef, nextRef, asJSON)
+			}
+			if len(args) != 1 {
+				return errors.New("请给出要核对的草稿文件，或用 --plan 与 --summary 做连贯性核对")
+			}
 			if factsPath == "" {
 				return errors.New("请用 --facts 指定事实文件")
 			}
@@ -53,6 +66,68 @@ func (a *app) checkCommand() *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&factsPath, "facts", "", "事实文件（YAML）")
+	cmd.Flags().StringVar(&planRef, "plan", "", "去年的计划（文件或报告编号）")
+	cmd.Flags().StringVar(&summaryRef, "summary", "", "今年的总结（文件或报告编号）")
+	cmd.Flags().StringVar(&nextRef, "next", "", "下一年的计划（文件或报告编号），核对问题是否都有对应任务")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "输出 JSON：{\"ok\",\"unsupported\",\"missing\"}")
 	return cmd
+}
+
+// checkContinuity runs the plan → summary → plan loop check.
+func (a *app) checkContinuity(ctx context.Context, planRef, summaryRef, nextRef string, asJSON bool) error {
+	if planRef == "" || summaryRef == "" {
+		return errors.New("连贯性核对需要同时给出 --plan（去年计划）和 --summary（今年总结）")
+	}
+	if _, err := a.openDB(ctx); err != nil {
+		return err
+	}
+	plan, err := a.loadSummary(ctx, planRef)
+	if err != nil {
+		return err
+	}
+	summary, err := a.loadSummary(ctx, summaryRef)
+	if err != nil {
+		return err
+	}
+	var next []corpus.Section
+	if nextRef != "" {
+		doc, err := a.loadSummary(ctx, nextRef)
+		if err != nil {
+			return err
+		}
+		next = doc.Sections
+		if next == nil {
+			next = []corpus.Section{}
+		}
+	}
+	rep := draft.CheckContinuity(plan.Sections, summary.Sections, next, a.cfg.Continuity.MatchThreshold, a.cfg.TaxonomyValue())
+	if len(rep.Tasks) == 0 {
+		return fmt.Errorf("%s 中没有找到计划部分的任务（需要“工作计划/工作思路/下一步”等部分）", planRef)
+	}
+	if asJSON {
+		return writeJSON(a, rep)
+	}
+	printContinuity(a, "去年计划的任务", rep.Tasks, "今年总结")
+	if rep.Problems != nil {
+		printContinuity(a, "今年总结的问题", rep.Problems, "下一年计划")
+	}
+	return nil
+}
+
+func printContinuity(a *app, title string, items []draft.ContinuityItem, where string) {
+	done := 0
+	for _, it := range items {
+		if it.Addressed {
+			done++
+		}
+	}
+	fmt.Fprintf(a.stdout, "%s：%d 项，%s中有回应 %d 项，未见回应 %d 项。\n", title, len(items), where, done, len(items)-done)
+	for _, it := range items {
+		if it.Addressed {
+			fmt.Fprintf(a.stdout, "  ✓ 〔%s〕%s\n      → %s（相似度 %.2f）\n", it.Category, truncate(it.Text, 50), truncate(it.Match, 60), it.Score)
+		} else {
+			fmt.Fprintf(a.stdout, "  ✗ 〔%s〕%s（最高相似度 %.2f）\n", it.Category, truncate(it.Text, 50), it.Score)
+		}
+	}
+	fmt.Fprintln(a.stdout)
 }

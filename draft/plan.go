@@ -1,0 +1,466 @@
+package draft
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/zongjie/zongjie/corpus"
+	"github.com/zongjie/zongjie/prompts"
+)
+
+// Sources of plan tasks.
+const (
+	SourceCarryOver = "carry-over" // work the summary reports as unfinished
+	SourceProblem   = "problem"    // a countermeasure to a reported problem
+	SourceCorpus    = "corpus"     // a typical task of past plans
+	SourceFact      = "fact"       // a target the user gave in the facts file
+	SourceModel     = "model"      // written by the model
+)
+
+// PlanTask is one task of a plan outline and where it came from.
+type PlanTask struct {
+	Text   string `json:"text"`
+	Source string `json:"source"`
+}
+
+// PlanSection is the plan for one category: a plan-style heading and tasks.
+type PlanSection struct {
+	Marker   string     `json:"marker"`
+	Heading  string     `json:"heading"`
+	Category string     `json:"category"`
+	Items    []PlanTask `json:"items"`
+	// Text is the polished plan text; offline it joins the tasks.
+	Text string `json:"text"`
+}
+
+// PlanResult is a plan part ready to print.
+type PlanResult struct {
+	Year     int           `json:"year"`
+	Mode     string        `json:"mode"`
+	Markdown string        `json:"markdown"`
+	Sections []PlanSection `json:"sections"`
+	Check    CheckResult   `json:"check"`
+}
+
+// PlanRequest asks for next period's plan.
+type PlanRequest struct {
+	Org  string
+	Year int // the plan's year
+	// Summary holds the sections of this period's summary (parsed from a
+	// file or the corpus); it may be empty when only facts are given.
+	Summary []corpus.Section
+	// Facts, when given, add targets per category and problems.
+	Facts    Facts
+	Template Template
+	Offline  bool
+	Half     bool // the plan is for the second half of the year
+}
+
+// unfinished marks work a summary reports as not yet done.
+var unfinished = regexp.MustCompile(`正在|推进中|在建|续建|预计|计划于|计划在|将于|尚未|未完成|启动建设|已开工|开工建设|完成主体|主体完工|主体工程|进入[\p{Han}]{0,8}阶段|已进入|前交付|前完工|前投入使用|交付使用|筹建|前期工作|招标|立项|正在办理|比对`)
+
+// subjectStop ends the subject of a sentence about a project.
+var subjectStop = regexp.MustCompile(`计划|总投资|投资|已|正在|预计|将于|于|目前|现`)
+
+// leadingVerb is stripped from a project subject: 建设10个… → 10个….
+var leadingVerb = regexp.MustCompile(`^(建设|实施|推进|开展|新建|启动)`)
+
+// CarryOver finds the tasks a summary leaves open: each sentence reporting
+// unfinished work becomes a task to finish, naming its project.
+func CarryOver(secs []corpus.Section, fallback string) map[string][]PlanTask {
+	out := map[string][]PlanTask{}
+	seen := map[string]bool{}
+	for _, s := range secs {
+		if s.Part != corpus.PartSummary || s.Category == fallback && s.Level <= 1 && len(secs) > 1 && s.Text == "" {
+			continue
+		}
+		for _, sent := range sentenceEnd.FindAllString(s.Text+"。", -1) {
+			if !unfinished.MatchString(sent) {
+				continue
+			}
+			task := carryOverTask(sent)
+			if task == "" || seen[task] {
+				continue
+			}
+			seen[task] = true
+			out[s.Category] = append(out[s.Category], PlanTask{Text: task, Source: SourceCarryOver})
+		}
+	}
+	return out
+}
+
+// projectNoun marks a clause that names a building or project.
+var projectNoun = regexp.MustCompile(`宿舍|学校|校区|校舍|楼|项目|工程|食堂|餐厅|幼儿园|中心|场馆|操场|运动场|厕所|围墙|园区`)
+
+// carryOverTask words the task of finishing the work a sentence reports as
+// unfinished. The project is the text before the status words in the same
+// clause (…4个项目完成主体工程建设), else the clause before it when that names
+// a project (…5所小学教师周转宿舍，正在实施主体工程建设), else what the status
+// clause itself is about (正在办理资金发放手续).
+func carryOverTask(sent string) string {
+	clauses := regexp.MustCompile(`[，,；。]`).Split(sent, -1)
+	subject, action := "", ""
+	for i, c := range clauses {
+		c = strings.TrimSpace(c)
+		loc := unfinished.FindStringIndex(c)
+		if loc == nil {
+			continue
+		}
+		prefix := strings.TrimRight(c[:loc[0]], "已均还并")
+		first := strings.TrimSpace(clauses[0])
+		prev := ""
+		if i > 0 {
+			prev = strings.TrimSpace(clauses[i-1])
+		}
+		switch {
+		case utf8.RuneCountInString(prefix) >= 4 && !statusStart.MatchString(prefix):
+			subject = cutSubject(prefix)
+		case i > 0 && projectNoun.MatchString(first) && !statusStart.MatchString(first):
+			subject = cutSubject(first)
+		case i > 0 && projectNoun.MatchString(prev) && !statusStart.MatchString(prev):
+			subject = cutSubject(prev)
+		case utf8.RuneCountInString(prev) >= 4 && !statusStart.MatchString(prev):
+			subject = cutSubject(prev)
+		default:
+			action = strings.TrimSpace(c[loc[1]:])
+			if r, _ := utf8.DecodeRuneInString(action); utf8.RuneCountInString(action) < 4 || !isHanRune(r) {
+				action = ""
+			}
+		}
+		break
+	}
+	tail := "，确保按期完成"
+	switch {
+	case strings.Contains(sent, "交付") || strings.Contains(sent, "投入使用") || strings.Contains(sent, "投用"):
+		tail = "，确保按期交付使用"
+	case strings.Contains(sent, "完工") || strings.Contains(sent, "竣工") || strings.Contains(sent, "主体"):
+		tail = "，确保按期完工"
+	case strings.Contains(sent, "发放") || strings.Contains(sent, "办理"):
+		tail = "，确保按时办结"
+	}
+	if subject == "" {
+		if action == "" {
+			return ""
+		}
+		return "抓紧" + action + tail
+	}
+	subject = leadingVerb.ReplaceAllString(subject, "")
+	if n := utf8.RuneCountInString(subject); n < 4 || n > 80 {
+		return ""
+	}
+	noun := subject
+	switch {
+	case regexp.MustCompile(`(建设|项目|工程|工作|改造)$`).MatchString(noun):
+	case projectNoun.MatchString(noun):
+		noun += "建设"
+	default:
+		noun += "工作"
+	}
+	return "加快推进" + noun + tail
+}
+
+// statusStart opens a clause that reports progress rather than naming work.
+var statusStart = regexp.MustCompile(`^(已|现|正在|目前|预计|累计|共|均)`)
+
+func isHanRune(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }
+
+// cutSubject keeps the project name of a clause: 三中改扩建项目计划投资… → 三中改扩建项目.
+func cutSubject(c string) string {
+	if loc := subjectStop.FindStringIndex(c); loc != nil && utf8.RuneCountInString(c[:loc[0]]) >= 4 {
+		c = c[:loc[0]]
+	}
+	return strings.TrimLeft(c, "的了在对")
+}
+
+// problemTail is the wording of a problem that a countermeasure drops.
+var problemTail = regexp.MustCompile(`(的)?(问题)?(仍然|仍|依然|还|较为|比较|相对)?(较|很|比较)?(突出|严重|存在|明显|薄弱|不足|不够|偏低|偏少|有待提高|有待加强|亟待解决|不平衡|不充分|短缺)?[。；，]?$`)
+
+// ProblemTask words a countermeasure for a problem.
+func ProblemTask(problem string) string {
+	p := strings.TrimSpace(strings.TrimRight(problem, "。；，"))
+	core := problemTail.ReplaceAllString(p, "")
+	if utf8.RuneCountInString(core) < 4 {
+		core = p
+	}
+	if !strings.HasSuffix(core, "问题") {
+		core += "问题"
+	}
+	return "针对" + p + "的情况，着力解决" + core
+}
+
+// SummaryProblems collects the problems a summary states: the sentences or
+// items of its problems part.
+func SummaryProblems(secs []corpus.Section) []string {
+	var out []string
+	for _, s := range secs {
+		if s.Part != corpus.PartProblems {
+			continue
+		}
+		if s.Level > 0 && s.Text == "" && s.Heading != "" && corpus.PartOfHeading(s.Heading) == "" {
+			out = append(out, s.Heading)
+			continue
+		}
+		if corpus.PartOfHeading(s.Heading) == "" && s.Heading != "" {
+			out = append(out, s.Heading)
+			continue
+		}
+		for _, sent := range sentenceEnd.FindAllString(s.Text+"。", -1) {
+			sent = strings.TrimSpace(itemPrefix.ReplaceAllString(strings.TrimSpace(sent), ""))
+			sent = strings.TrimRight(sent, "。；")
+			if utf8.RuneCountInString(sent) >= 6 && !strings.HasPrefix(sent, "工作中") && !strings.Contains(sent, "存在一些") && !strings.Contains(sent, "主要表现") {
+				out = append(out, sent)
+			}
+		}
+	}
+	return out
+}
+
+var itemPrefix = regexp.MustCompile(`^([一二三四五六七八九十]+是|[一二三四五六七八九十]+、|\d+[.、]|（[一二三四五六七八九十\d]+）)`)
+
+// Planner builds plan outlines and, with a model, plan text.
+type Planner struct {
+	Sections  SectionSource
+	Completer Completer
+	Prompts   *prompts.Set
+	Checker   Checker
+	Taxonomy  corpus.Taxonomy
+}
+
+// Plan writes the plan part: per category in template order, a plan-style
+// heading and 2–5 tasks from carry-over work, problems and the corpus.
+func (p *Planner) Plan(ctx context.Context, req PlanRequest) (PlanResult, error) {
+	fallback := p.Taxonomy.Fallback
+	mode := ModeLLM
+	if req.Offline || p.Completer == nil {
+		mode = ModeOffline
+	}
+	tasks := CarryOver(req.Summary, fallback)
+	for _, c := range req.Facts.Sections {
+		for _, f := range c.Facts {
+			tasks[c.Category] = append(tasks[c.Category], PlanTask{Text: strings.TrimRight(f.Text, "。；"), Source: SourceFact})
+		}
+	}
+	problems := SummaryProblems(req.Summary)
+	for _, f := range req.Facts.Problems {
+		problems = append(problems, f.Text)
+	}
+	for _, pr := range problems {
+		c := p.Taxonomy.Classify(pr, "", "").Category
+		tasks[c] = append(tasks[c], PlanTask{Text: ProblemTask(pr), Source: SourceProblem})
+	}
+	order := p.categoryOrder(req, tasks)
+	heads := planHeadings(req.Template, fallback)
+	res := PlanResult{Year: req.Year, Mode: mode}
+	for i, c := range order {
+		items := tasks[c]
+		if len(items) < 2 {
+			items = append(items, p.corpusTasks(ctx, c, items, 2-len(items)+1)...)
+		}
+		if len(items) > 5 {
+			items = keepPriority(items, 5)
+		}
+		if len(items) == 0 {
+			continue
+		}
+		h := heads[c]
+		if h == "" {
+			h = CategoryHeading(c, true)
+		}
+		res.Sections = append(res.Sections, PlanSection{Marker: "（" + ChineseNumeral(i+1) + "）", Heading: h, Category: c, Items: items})
+	}
+	allowed := planFacts(req)
+	for i := range res.Sections {
+		s := &res.Sections[i]
+		s.Text = offlinePlanText(s.Items)
+		if mode == ModeLLM {
+			text, err := p.polish(ctx, req, *s)
+			if err != nil {
+				return res, err
+			}
+			marked, _ := p.Checker.MarkSection(text, allowed, Facts{Year: req.Year, Sections: []CategoryFacts{{Category: s.Category, Facts: allowed}}})
+			s.Text = marked
+			s.Items = append(s.Items, PlanTask{Text: "（以上任务经模型润色为正文）", Source: SourceModel})
+		}
+	}
+	res.Markdown = renderPlan(req, res)
+	res.Check = p.Checker.Check(res.Markdown, Facts{Year: req.Year, Sections: []CategoryFacts{{Category: fallback, Facts: allowed}}})
+	// A plan need not repeat every figure of the summary it answers.
+	res.Check.Missing = []string{}
+	res.Check.OK = len(res.Check.Unsupported) == 0
+	return res, nil
+}
+
+// planFacts are the figures a plan may use: the user's facts and the figures
+// of the summary it answers (the user's own report).
+func planFacts(req PlanRequest) []Fact {
+	var out []Fact
+	for _, c := range req.Facts.Sections {
+		out = append(out, c.Facts...)
+	}
+	for _, s := range req.Summary {
+		if s.Text != "" {
+			out = append(out, NewFact(s.Text, 0))
+		}
+	}
+	return out
+}
+
+// keepPriority keeps at most n tasks, carry-over and problems first.
+func keepPriority(items []PlanTask, n int) []PlanTask {
+	rank := map[string]int{SourceFact: 0, SourceCarryOver: 1, SourceProblem: 2, SourceCorpus: 3}
+	sorted := append([]PlanTask(nil), items...)
+	sort.SliceStable(sorted, func(i, j int) bool { return rank[sorted[i].Source] < rank[sorted[j].Source] })
+	return sorted[:n]
+}
+
+// categoryOrder lists the plan's categories: the template's order, then the
+// summary's, then the facts'.
+func (p *Planner) categoryOrder(req PlanRequest, tasks map[string][]PlanTask) []string {
+	fallback := p.Taxonomy.Fallback
+	var out []string
+	seen := map[string]bool{fallback: true}
+	add := func(c string) {
+		if !seen[c] {
+			seen[c] = true
+			out = append(out, c)
+		}
+	}
+	wanted := map[string]bool{}
+	for _, s := range req.Summary {
+		if s.Part == corpus.PartSummary {
+			wanted[s.Category] = true
+		}
+	}
+	for _, c := range req.Facts.Categories() {
+		wanted[c] = true
+	}
+	for c := range tasks {
+		wanted[c] = true
+	}
+	for _, c := range req.Template.Categories(fallback) {
+		if wanted[c] {
+			add(c)
+		}
+	}
+	for _, s := range req.Summary {
+		if wanted[s.Category] {
+			add(s.Category)
+		}
+	}
+	for _, c := range req.Facts.Categories() {
+		add(c)
+	}
+	rest := make([]string, 0, len(tasks))
+	for c := range tasks {
+		rest = append(rest, c)
+	}
+	sort.Strings(rest)
+	for _, c := range rest {
+		add(c)
+	}
+	if len(tasks[fallback]) > 0 {
+		out = append(out, fallback)
+	}
+	return out
+}
+
+// planHeadings takes the plan-part heading of each category from a template
+// when it can be reused as it is.
+func planHeadings(t Template, fallback string) map[string]string {
+	out := map[string]string{}
+	for _, s := range t.Sections {
+		if s.Part == corpus.PartPlan && s.Category != fallback && out[s.Category] == "" && reusableHeading(s.Heading) {
+			out[s.Category] = s.Heading
+		}
+	}
+	return out
+}
+
+// corpusTasks takes typical, fact-free task sentences from past plans of the
+// category, avoiding ones that repeat tasks already listed.
+func (p *Planner) corpusTasks(ctx context.Context, category string, have []PlanTask, n int) []PlanTask {
+	if p.Sections == nil || n <= 0 {
+		return nil
+	}
+	secs, err := p.Sections.Sections(ctx, category, corpus.PartPlan, 200)
+	if err != nil {
+		return nil
+	}
+	var out []PlanTask
+	seen := map[string]bool{}
+	for _, h := range have {
+		seen[h.Text] = true
+	}
+	for _, s := range secs {
+		for _, sent := range LeadSentences(s.Text, 0) {
+			t := strings.TrimRight(sent, "。")
+			if seen[t] {
+				continue
+			}
+			seen[t] = true
+			out = append(out, PlanTask{Text: t, Source: SourceCorpus})
+			if len(out) == n {
+				return out
+			}
+		}
+	}
+	return out
+}
+
+// offlinePlanText joins tasks into 一是……；二是……。
+func offlinePlanText(items []PlanTask) string {
+	var b strings.Builder
+	for i, it := range items {
+		if i > 0 {
+			b.WriteString("；")
+		}
+		b.WriteString(ChineseNumeral(i+1) + "是" + strings.TrimRight(it.Text, "。；"))
+	}
+	if b.Len() > 0 {
+		b.WriteString("。")
+	}
+	return b.String()
+}
+
+// polish has the model write one category's plan text from its tasks.
+func (p *Planner) polish(ctx context.Context, req PlanRequest, s PlanSection) (string, error) {
+	in := prompts.PlanInput{Org: req.Org, Year: req.Year, Heading: s.Heading, Category: s.Category}
+	for _, it := range s.Items {
+		if it.Source == SourceFact {
+			in.Targets = append(in.Targets, it.Text)
+			continue
+		}
+		in.Tasks = append(in.Tasks, prompts.PlanTask{Text: it.Text, Source: it.Source})
+	}
+	pr, err := p.Prompts.Plan(in)
+	if err != nil {
+		return "", err
+	}
+	resp, err := p.Completer.Complete(ctx, ChatRequest{Purpose: "plan:" + s.Category, Messages: []Message{{"system", pr.System}, {"user", pr.User}}}, nil)
+	if err != nil {
+		return "", fmt.Errorf("润色计划“%s”: %w", s.Heading, err)
+	}
+	return cleanModelText(resp.Text, s.Heading), nil
+}
+
+// renderPlan writes the plan part as Markdown.
+func renderPlan(req PlanRequest, res PlanResult) string {
+	var b strings.Builder
+	title := req.Org + strconv.Itoa(req.Year) + "年工作计划"
+	if req.Half {
+		title = req.Org + strconv.Itoa(req.Year) + "年下半年工作计划"
+	}
+	b.WriteString("# " + title + "\n\n")
+	if res.Mode == ModeOffline {
+		b.WriteString("> 【离线草稿】任务来自：上期总结中未完成的工作（续办）、存在的问题（对策）和语料库中同类计划的常见任务。配置模型后可润色为完整行文，见 README。\n\n")
+	}
+	for _, s := range res.Sections {
+		b.WriteString("## " + s.Marker + s.Heading + "\n\n" + s.Text + "\n\n")
+	}
+	return strings.TrimRight(b.String(), "\n") + "\n"
+}

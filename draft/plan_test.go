@@ -1,0 +1,126 @@
+package draft_test
+
+import (
+	"context"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/zongjie/zongjie/corpus"
+	"github.com/zongjie/zongjie/draft"
+)
+
+func TestCarryOverNamesUnfinishedProjects(t *testing.T) {
+	secs := []corpus.Section{
+		{Level: 1, Heading: "办学条件不断改善", Part: corpus.PartSummary, Category: "办学条件",
+			Text: "雁栖县第三中学改扩建项目计划投资5200万元，已进入装饰装修阶段，8月20日前交付使用。新建教师周转宿舍120套，正在实施主体工程建设。全县校舍安全排查已全部完成。"},
+		{Level: 1, Heading: "教师素质不断提升", Part: corpus.PartSummary, Category: "师资",
+			Text: "招聘特岗教师40名已完成体检，安置公费师范毕业生38名，预计8月中旬到位。"},
+		{Level: 1, Heading: "下半年工作打算", Part: corpus.PartPlan, Category: "其他",
+			Text: "正在谋划的工作不是本期的未完成事项。"},
+	}
+	got := draft.CarryOver(secs, "其他")
+	wantIn := map[string][]string{
+		"办学条件": {"雁栖县第三中学改扩建项目", "教师周转宿舍"},
+		"师资":   {"公费师范毕业生"},
+	}
+	for cat, names := range wantIn {
+		var texts []string
+		for _, task := range got[cat] {
+			if task.Source != draft.SourceCarryOver {
+				t.Errorf("%s: source %q", task.Text, task.Source)
+			}
+			texts = append(texts, task.Text)
+		}
+		joined := strings.Join(texts, "\n")
+		for _, n := range names {
+			if !strings.Contains(joined, n) {
+				t.Errorf("%s carry-over tasks %q do not name %q", cat, texts, n)
+			}
+		}
+	}
+	if len(got["其他"]) != 0 {
+		t.Errorf("plan part taken as unfinished work: %v", got["其他"])
+	}
+	for _, task := range got["办学条件"] {
+		if strings.Contains(task.Text, "校舍安全排查") {
+			t.Errorf("finished work became a task: %q", task.Text)
+		}
+	}
+}
+
+func TestProblemTaskAddressesTheProblem(t *testing.T) {
+	for _, p := range []string{"城区学校大班额问题仍较突出", "农村学校音体美教师结构性短缺", "学前教育公办园占比偏低。"} {
+		task := draft.ProblemTask(p)
+		core := strings.TrimSuffix(p, "。")
+		if !strings.Contains(task, core) || !strings.Contains(task, "着力解决") {
+			t.Errorf("ProblemTask(%q) = %q", p, task)
+		}
+	}
+}
+
+// fakeSections serves stored plan sections for corpus tasks.
+type fakeSections map[string][]corpus.SectionRecord
+
+func (f fakeSections) Sections(_ context.Context, category, part string, _ int) ([]corpus.SectionRecord, error) {
+	var out []corpus.SectionRecord
+	for _, s := range f[category] {
+		if part == "" || s.Part == part {
+			out = append(out, s)
+		}
+	}
+	return out, nil
+}
+
+func TestPlanOfflineGivesEveryProblemATaskAndInventsNoTarget(t *testing.T) {
+	sections := fakeSections{
+		"安全": {{DocID: 1, SectionID: 1, Section: corpus.Section{Part: corpus.PartPlan, Category: "安全",
+			Text: "健全校园安全责任体系，将安全工作纳入学校考核。全年排查隐患300处。"}}},
+	}
+	summary := []corpus.Section{
+		{Level: 1, Heading: "办学条件不断改善", Part: corpus.PartSummary, Category: "办学条件", Text: "第二实验小学正在实施主体工程建设，预计9月投入使用。"},
+		{Level: 1, Heading: "安全管理不断加强", Part: corpus.PartSummary, Category: "安全", Text: "开展防溺水教育。"},
+		{Level: 1, Heading: "存在的问题", Part: corpus.PartProblems, Category: "其他", Text: "一是城区学校大班额问题仍较突出。二是农村学校音体美教师结构性短缺。"},
+	}
+	facts := draft.Facts{Org: "雁栖县教育局", Year: 2025, Problems: []draft.Fact{draft.NewFact("学前教育公办园占比偏低", 1)}}
+	p := &draft.Planner{Sections: sections, Taxonomy: corpus.DefaultTaxonomy()}
+	res, err := p.Plan(context.Background(), draft.PlanRequest{Org: "雁栖县教育局", Year: 2025, Summary: summary, Facts: facts, Offline: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all []draft.PlanTask
+	bySource := map[string]int{}
+	for _, s := range res.Sections {
+		if n := len(s.Items); n < 1 || n > 5 {
+			t.Errorf("%s has %d tasks, want 1–5", s.Heading, n)
+		}
+		for _, it := range s.Items {
+			bySource[it.Source]++
+			all = append(all, it)
+		}
+	}
+	for _, problem := range []string{"城区学校大班额", "农村学校音体美教师结构性短缺", "学前教育公办园占比偏低"} {
+		found := false
+		for _, it := range all {
+			if it.Source == draft.SourceProblem && strings.Contains(it.Text, problem) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("problem %q has no task in %+v", problem, all)
+		}
+	}
+	if bySource[draft.SourceCarryOver] == 0 || bySource[draft.SourceCorpus] == 0 {
+		t.Errorf("sources = %v, want carry-over and corpus tasks too", bySource)
+	}
+	// The corpus plan section says 300处; a plan must not take over that target.
+	if strings.Contains(res.Markdown, "300") {
+		t.Errorf("a corpus figure leaked into the plan:\n%s", res.Markdown)
+	}
+	if !res.Check.OK {
+		t.Errorf("number check: %+v", res.Check)
+	}
+	if regexp.MustCompile(`\d`).MatchString(strings.ReplaceAll(res.Markdown, "2025", "")) {
+		t.Errorf("plan carries a figure nobody gave:\n%s", res.Markdown)
+	}
+}
