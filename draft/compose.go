@@ -122,7 +122,7 @@ func ComposeSection(item OutlineItem, examples []Example) string {
 	b.WriteString(strings.Join(bestLeads(item, examples, 2), ""))
 	b.WriteString(FactSentences(item.Facts, item.Part == corpus.PartPlan))
 	if b.Len() == 0 {
-		return "（暂无事实，请在事实文件中补充本部分内容。）"
+		return noFactsNote
 	}
 	return b.String()
 }
@@ -160,6 +160,10 @@ func bestLeads(item OutlineItem, examples []Example, n int) []string {
 	}
 	return out
 }
+
+// noFactsNote fills a section the user gave no facts for and no example
+// sentence fits.
+const noFactsNote = "（暂无事实，请在事实文件中补充本部分内容。）"
 
 // ComposeOpening writes the opening paragraph (总述) without a model.
 func ComposeOpening(f Facts) string {

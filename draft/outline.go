@@ -17,6 +17,8 @@ type OutlineItem struct {
 	Part     string
 	Category string
 	Facts    []Fact
+	// Tasks are plan tasks to cover (plan parts only).
+	Tasks []PlanTask
 	// Write is false for part headings that only group the items below them.
 	Write bool
 }

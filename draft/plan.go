@@ -178,7 +178,7 @@ func cutSubject(c string) string {
 }
 
 // problemTail is the wording of a problem that a countermeasure drops.
-var problemTail = regexp.MustCompile(`(的)?(问题)?(仍然|仍|依然|还|较为|比较|相对)?(较|很|比较)?(突出|严重|存在|明显|薄弱|不足|不够|偏低|偏少|有待提高|有待加强|亟待解决|不平衡|不充分|短缺)?[。；，]?$`)
+var problemTail = regexp.MustCompile(`(的)?(问题)?(仍然|仍|依然|还|较为|比较|相对)?(较|很|比较)?(突出|严重|存在|明显|薄弱|不够|偏低|偏少|有待提高|有待加强|亟待解决)?[。；，]?$`)
 
 // ProblemTask words a countermeasure for a problem.
 func ProblemTask(problem string) string {
@@ -419,7 +419,10 @@ func offlinePlanText(items []PlanTask) string {
 		if i > 0 {
 			b.WriteString("；")
 		}
-		b.WriteString(ChineseNumeral(i+1) + "是" + strings.TrimRight(it.Text, "。；"))
+		if len(items) > 1 {
+			b.WriteString(ChineseNumeral(i+1) + "是")
+		}
+		b.WriteString(strings.TrimRight(it.Text, "。；"))
 	}
 	if b.Len() > 0 {
 		b.WriteString("。")

@@ -89,7 +89,35 @@ type Service struct {
 	Examples    ExampleOptions
 	Concurrency int
 	Fallback    string
-	Progress    func(Event) // optional; called from several goroutines
+	Taxonomy    corpus.Taxonomy // classifies problems into plan sections
+	Progress    func(Event)     // optional; called from several goroutines
+}
+
+// attachProblemTasks gives each problem of the facts a countermeasure task in
+// the plan section of its category (or the last plan section).
+func (s *Service) attachProblemTasks(f Facts, items []OutlineItem) {
+	last := -1
+	for i, it := range items {
+		if it.Part == corpus.PartPlan && it.Write {
+			last = i
+		}
+	}
+	if last < 0 {
+		return
+	}
+	for _, p := range f.Problems {
+		target := last
+		if len(s.Taxonomy.Categories) > 0 {
+			c := s.Taxonomy.Classify(p.Text, "", "").Category
+			for i, it := range items {
+				if it.Part == corpus.PartPlan && it.Write && it.Category == c {
+					target = i
+					break
+				}
+			}
+		}
+		items[target].Tasks = append(items[target].Tasks, PlanTask{Text: ProblemTask(p.Text), Source: SourceProblem})
+	}
 }
 
 // Request asks for one draft.
@@ -132,6 +160,7 @@ func (s *Service) Draft(ctx context.Context, req Request) (Result, error) {
 	}
 	f := req.Facts
 	items := BuildOutline(f, req.Template, s.Fallback)
+	s.attachProblemTasks(f, items)
 	res := Result{Title: ReportTitle(f), Mode: mode}
 	texts := make([]string, len(items))
 	status := make([]string, len(items))
@@ -275,20 +304,32 @@ func (s *Service) writeSection(ctx context.Context, f Facts, it OutlineItem, mod
 	if it.Part == corpus.PartProblems {
 		category = s.Fallback
 	}
-	opt, part := s.Examples, exampleDefaultPart(it.Part)
 	if mode == ModeOffline {
-		// The composer needs sentences that state an approach; they are
-		// rare, so it looks at more sections and at every part.
-		opt.K, part = max(opt.K, 12), ""
+		// The composer needs sentences that state an approach; they are rare,
+		// so it pools every section of the category, from every part.
+		secs, err := s.Sections.Sections(ctx, category, "", candidatePool)
+		if err != nil {
+			return "", fmt.Errorf("检索范文: %w", err)
+		}
+		pool := make([]Example, len(secs))
+		for i, sec := range secs {
+			pool[i] = Example{SectionRecord: sec}
+		}
+		text := ComposeSection(it, pool)
+		if len(it.Tasks) > 0 {
+			text = strings.TrimPrefix(text, noFactsNote) + offlinePlanText(it.Tasks)
+		}
+		return text, nil
 	}
-	examples, err := SelectExamples(ctx, s.Sections, category, part, it.Facts, opt)
+	examples, err := SelectExamples(ctx, s.Sections, category, exampleDefaultPart(it.Part), it.Facts, s.Examples)
 	if err != nil {
 		return "", err
 	}
-	if mode == ModeOffline {
-		return ComposeSection(it, examples), nil
+	in := sectionInput(f, it, examples, s.Examples)
+	for _, t := range it.Tasks {
+		in.Facts = append(in.Facts, t.Text)
 	}
-	p, err := s.Prompts.Section(sectionInput(f, it, examples, s.Examples))
+	p, err := s.Prompts.Section(in)
 	if err != nil {
 		return "", err
 	}

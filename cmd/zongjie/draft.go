@@ -122,6 +122,7 @@ func (a *app) draftService(offline bool) (*draft.Service, string, error) {
 		Examples:    draft.ExampleOptions{K: a.cfg.Retrieval.K, MinChars: a.cfg.Retrieval.MinChars, MaxChars: a.cfg.Retrieval.MaxChars},
 		Concurrency: a.cfg.LLM.Concurrency,
 		Fallback:    a.cfg.TaxonomyValue().Fallback,
+		Taxonomy:    a.cfg.TaxonomyValue(),
 	}
 	if offline || a.cfg.LLM.BaseURL == "" || a.cfg.LLM.Model == "" {
 		return svc, draft.ModeOffline, nil
