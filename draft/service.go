@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -32,6 +33,8 @@ type RunStore interface {
 	CreateRun(ctx context.Context, r Run) (int64, error)
 	// SaveRunSection stores one section's state, replacing its previous state.
 	SaveRunSection(ctx context.Context, runID int64, s RunSection) error
+	// SaveRunOpening stores the opening paragraph of a run.
+	SaveRunOpening(ctx context.Context, runID int64, text string) error
 	// GetRun loads a run with its sections; the error wraps ErrRunNotFound
 	// when there is none.
 	GetRun(ctx context.Context, id int64) (Run, error)
@@ -178,11 +181,8 @@ func (s *Service) Draft(ctx context.Context, req Request) (Result, error) {
 			}
 		}
 	}
-	if opening == "" {
-		opening = s.opening(ctx, f, mode)
-	}
 	if req.ResumeRun == 0 && s.Runs != nil {
-		run := Run{Title: res.Title, Mode: mode, FactsYAML: req.FactsYAML, FactsName: f.Source, Template: req.Template, Opening: opening}
+		run := Run{Title: res.Title, Mode: mode, FactsYAML: req.FactsYAML, FactsName: f.Source, Template: req.Template}
 		for i, it := range items {
 			run.Sections = append(run.Sections, runSection(i, it, StatusPending, ""))
 		}
@@ -192,12 +192,34 @@ func (s *Service) Draft(ctx context.Context, req Request) (Result, error) {
 		}
 		res.RunID = id
 	}
-	err := s.writeSections(ctx, f, items, texts, status, mode, res.RunID)
+
+	// The opening is written alongside the sections, so a report takes about
+	// as long as its slowest call rather than one call more.
+	openingDone := make(chan string, 1)
+	go func() {
+		if opening != "" {
+			openingDone <- opening
+			return
+		}
+		text := s.opening(ctx, f, mode)
+		if s.Runs != nil && res.RunID != 0 && ctx.Err() == nil {
+			_ = s.Runs.SaveRunOpening(context.WithoutCancel(ctx), res.RunID, text)
+		}
+		openingDone <- text
+	}()
+	unsupported := make([][]string, len(items))
+	err := s.writeSections(ctx, f, items, texts, status, unsupported, mode, res.RunID)
+	opening = <-openingDone
 
 	for i, it := range items {
 		sr := SectionResult{Level: it.Level, Marker: it.Marker, Heading: it.Heading, Category: it.Category, Part: it.Part, Text: texts[i], Status: status[i]}
 		if it.Write && texts[i] != "" {
 			sr.Check = s.Checker.CheckSection(texts[i], it.Facts, f)
+			// Figures already marked 【待核实】 are still unsupported, also
+			// in sections kept from an interrupted run.
+			unsupported[i] = appendNew(unsupported[i], marksIn(texts[i])...)
+			sr.Check.Unsupported = appendNew(sr.Check.Unsupported, unsupported[i]...)
+			sr.Check.OK = sr.Check.OK && len(sr.Check.Unsupported) == 0
 		}
 		if !it.Write {
 			sr.Status = StatusDone
@@ -206,7 +228,39 @@ func (s *Service) Draft(ctx context.Context, req Request) (Result, error) {
 	}
 	res.Markdown = RenderMarkdown(res.Title, opening, res.Sections, mode)
 	res.Check = s.Checker.Check(res.Markdown, f)
+	for _, u := range unsupported {
+		res.Check.Unsupported = appendNew(res.Check.Unsupported, u...)
+	}
+	res.Check.OK = res.Check.OK && len(res.Check.Unsupported) == 0
 	return res, err
+}
+
+var pendingMark = regexp.MustCompile(`【待核实：([^】]*)】`)
+
+// marksIn lists what a text marks 【待核实：…】.
+func marksIn(text string) []string {
+	var out []string
+	for _, m := range pendingMark.FindAllStringSubmatch(text, -1) {
+		out = append(out, m[1])
+	}
+	return out
+}
+
+// appendNew appends the items of add not already in list.
+func appendNew(list []string, add ...string) []string {
+	for _, a := range add {
+		found := false
+		for _, l := range list {
+			if l == a {
+				found = true
+				break
+			}
+		}
+		if !found {
+			list = append(list, a)
+		}
+	}
+	return list
 }
 
 func runSection(i int, it OutlineItem, status, text string) RunSection {
@@ -214,7 +268,7 @@ func runSection(i int, it OutlineItem, status, text string) RunSection {
 }
 
 // writeSections drafts the pending items, a few at a time.
-func (s *Service) writeSections(ctx context.Context, f Facts, items []OutlineItem, texts, status []string, mode string, runID int64) error {
+func (s *Service) writeSections(ctx context.Context, f Facts, items []OutlineItem, texts, status []string, unsupported [][]string, mode string, runID int64) error {
 	limit := s.Concurrency
 	if limit <= 0 || mode == ModeOffline {
 		limit = 1
@@ -257,7 +311,7 @@ func (s *Service) writeSections(ctx context.Context, f Facts, items []OutlineIte
 			defer func() { <-sem }()
 			start := time.Now()
 			s.emit(Event{Seq: seq, Total: total, Heading: it.Heading, Category: it.Category, Status: "start"})
-			text, err := s.writeSection(ctx, f, it, mode, func(d string) {
+			text, marked, err := s.writeSection(ctx, f, it, mode, func(d string) {
 				s.emit(Event{Seq: seq, Total: total, Heading: it.Heading, Category: it.Category, Status: "delta", Delta: d})
 			}, func() {
 				s.emit(Event{Seq: seq, Total: total, Heading: it.Heading, Category: it.Category, Status: "repair"})
@@ -269,6 +323,7 @@ func (s *Service) writeSections(ctx context.Context, f Facts, items []OutlineIte
 			}
 			mu.Lock()
 			texts[i], status[i] = text, st
+			unsupported[i] = marked
 			if err != nil && firstErr == nil {
 				firstErr = err
 			}
@@ -299,7 +354,7 @@ func (s *Service) emit(e Event) {
 
 // writeSection drafts one section: offline composition, or model → check →
 // one repair → marks.
-func (s *Service) writeSection(ctx context.Context, f Facts, it OutlineItem, mode string, onDelta func(string), onRepair func()) (string, error) {
+func (s *Service) writeSection(ctx context.Context, f Facts, it OutlineItem, mode string, onDelta func(string), onRepair func()) (text string, marked []string, err error) {
 	category := it.Category
 	if it.Part == corpus.PartProblems {
 		category = s.Fallback
@@ -309,7 +364,7 @@ func (s *Service) writeSection(ctx context.Context, f Facts, it OutlineItem, mod
 		// so it pools every section of the category, from every part.
 		secs, err := s.Sections.Sections(ctx, category, "", candidatePool)
 		if err != nil {
-			return "", fmt.Errorf("检索范文: %w", err)
+			return "", nil, fmt.Errorf("检索范文: %w", err)
 		}
 		pool := make([]Example, len(secs))
 		for i, sec := range secs {
@@ -319,11 +374,11 @@ func (s *Service) writeSection(ctx context.Context, f Facts, it OutlineItem, mod
 		if len(it.Tasks) > 0 {
 			text = strings.TrimPrefix(text, noFactsNote) + offlinePlanText(it.Tasks)
 		}
-		return text, nil
+		return text, nil, nil
 	}
 	examples, err := SelectExamples(ctx, s.Sections, category, exampleDefaultPart(it.Part), it.Facts, s.Examples)
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	in := sectionInput(f, it, examples, s.Examples)
 	for _, t := range it.Tasks {
@@ -331,13 +386,13 @@ func (s *Service) writeSection(ctx context.Context, f Facts, it OutlineItem, mod
 	}
 	p, err := s.Prompts.Section(in)
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	resp, err := s.Completer.Complete(ctx, ChatRequest{Purpose: "section:" + it.Category, Messages: []Message{{"system", p.System}, {"user", p.User}}}, onDelta)
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
-	text := cleanModelText(resp.Text, it.Heading)
+	text = cleanModelText(resp.Text, it.Heading)
 	if resp.Truncated {
 		text += "【待核实：本节因长度限制被截断，请补写】"
 	}
@@ -346,17 +401,17 @@ func (s *Service) writeSection(ctx context.Context, f Facts, it OutlineItem, mod
 		onRepair()
 		rp, err := s.Prompts.Repair(prompts.RepairInput{Heading: it.Heading, Draft: text, Facts: factTexts(it.Facts), Unsupported: check.Unsupported, Missing: check.Missing})
 		if err != nil {
-			return "", err
+			return "", nil, err
 		}
 		resp, err := s.Completer.Complete(ctx, ChatRequest{Purpose: "repair:" + it.Category, Messages: []Message{{"system", rp.System}, {"user", rp.User}}}, nil)
 		if err == nil && strings.TrimSpace(resp.Text) != "" {
 			text = cleanModelText(resp.Text, it.Heading)
 		} else if err != nil && ctx.Err() != nil {
-			return "", err
+			return "", nil, err
 		}
 	}
-	marked, _ := s.Checker.MarkSection(text, it.Facts, f)
-	return marked, nil
+	text, final := s.Checker.MarkSection(text, it.Facts, f)
+	return text, final.Unsupported, nil
 }
 
 // exampleDefaultPart maps an outline part to the corpus part examples come from.

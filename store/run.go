@@ -26,7 +26,7 @@ func (db *DB) CreateRun(ctx context.Context, r draft.Run) (int64, error) {
 		return 0, fmt.Errorf("保存草稿记录: %w", err)
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO runs (title, mode, facts_name, facts_yaml, template, opening, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`, r.Title, r.Mode, r.FactsName, r.FactsYAML, string(tmpl), r.Opening, time.Now().UTC().Format(time.RFC3339Nano))
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, r.Title, r.Mode, r.FactsName, r.FactsYAML, string(tmpl), r.Opening, time.Now().UTC().Format("2006-01-02T15:04:05.000000000Z"))
 	if err != nil {
 		return 0, fmt.Errorf("保存草稿记录: %w", err)
 	}
@@ -57,6 +57,22 @@ func (db *DB) SaveRunSection(ctx context.Context, runID int64, s draft.RunSectio
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("保存草稿小节 %d/%d: %w", runID, s.Seq, err)
+	}
+	return nil
+}
+
+// SaveRunOpening stores the opening paragraph of a run.
+func (db *DB) SaveRunOpening(ctx context.Context, runID int64, text string) error {
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("保存草稿开头 %d: %w", runID, err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `UPDATE runs SET opening = ? WHERE id = ?`, text, runID); err != nil {
+		return fmt.Errorf("保存草稿开头 %d: %w", runID, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("保存草稿开头 %d: %w", runID, err)
 	}
 	return nil
 }
