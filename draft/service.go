@@ -246,12 +246,13 @@ func marksIn(text string) []string {
 	return out
 }
 
-// appendNew appends the items of add not already in list.
+// appendNew appends the items of add not already in list; "9350人" is
+// already in a list holding "招收新生9350人".
 func appendNew(list []string, add ...string) []string {
 	for _, a := range add {
 		found := false
 		for _, l := range list {
-			if l == a {
+			if strings.HasSuffix(l, a) || strings.HasSuffix(a, l) {
 				found = true
 				break
 			}

@@ -71,6 +71,15 @@ func TestModelInventedFigureIsRepairedOnceThenMarked(t *testing.T) {
 	if res.Check.OK || len(res.Check.Unsupported) == 0 || !strings.Contains(strings.Join(res.Check.Unsupported, " "), "9350") {
 		t.Errorf("check = %+v, want 9350 unsupported", res.Check)
 	}
+	n9350 := 0
+	for _, u := range res.Check.Unsupported {
+		if strings.Contains(u, "9350") {
+			n9350++
+		}
+	}
+	if n9350 != 1 {
+		t.Errorf("9350 listed %d times in %q, want once", n9350, res.Check.Unsupported)
+	}
 	repairs := 0
 	for _, r := range srv.Requests() {
 		if strings.Contains(r.Messages[0].Content, "修改") || strings.Contains(r.Last(), "9350") {
