@@ -2,7 +2,6 @@ package corpus
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -28,8 +27,8 @@ func DefaultTaxonomy() Taxonomy {
 		{"办学条件", []string{"办学条件", "学校建设", "项目建设", "工程建设", "基础建设", "基础设施", "改扩建", "新建", "校舍", "布局", "大班额", "薄弱学校", "寄宿制", "装备", "设施设备", "标准化", "学位", "配套学校", "改造", "薄弱", "均衡", "危房", "新校区", "项目"}},
 		{"师资", []string{"师资", "教师", "队伍建设", "队伍", "师德", "师风", "招聘", "特岗", "校长", "班子", "国培", "教师培训", "人才", "名师", "骨干"}},
 		{"安全", []string{"安全", "平安", "防溺水", "溺水", "消防", "食品", "交通", "欺凌", "疫情", "防控", "传染病", "流感", "卫生", "隐患", "应急", "稳定"}},
-		{"扶贫", []string{"扶贫", "资助", "控辍保学", "控辍", "辍学", "建档立卡", "免费", "惠民", "帮扶", "对口", "助学", "贫困", "教育公平", "营养改善", "营养餐", "脱贫", "困难学生", "为民办实事", "寄宿生", "留守", "乡村振兴"}},
-		{"教育质量", []string{"质量", "中考", "高考", "两考", "教研", "教学", "上线", "招生", "招收", "毕业生", "内涵", "基础教育", "课堂", "学业"}},
+		{"扶贫", []string{"扶贫", "资助", "控辍保学", "控辍", "辍学", "建档立卡", "免费", "惠民", "帮扶", "对口", "助学", "贫困", "教育公平", "营养改善", "营养餐", "脱贫", "困难学生", "民生保障", "为民办实事", "寄宿生", "留守", "乡村振兴"}},
+		{"教育质量", []string{"质量", "中考", "高考", "两考", "教研", "教学", "上线", "招生", "招收", "毕业生", "内涵", "基础教育", "课堂", "学业", "提质增效"}},
 		{"德育", []string{"立德树人", "德育", "思政", "思想政治", "文明", "素质教育", "核心价值观", "爱国主义", "劳动教育", "美育", "体育", "艺术", "心理健康", "育人", "家庭教育"}},
 		{"学前教育", []string{"学前", "幼儿园", "普惠", "公办园", "入园", "幼儿", "保教"}},
 		{"职业教育", []string{"职业教育", "职教", "职中", "职业学校", "中职", "职业中专", "职成教育", "成人教育", "成人学历", "社区教育", "成教", "农民", "劳动力转移", "产教融合", "技能培训", "实用技术"}},
@@ -76,35 +75,74 @@ type Classification struct {
 	Reasons  []string
 }
 
+// keywordIndex finds every keyword of a taxonomy in one pass over a text.
+type keywordIndex struct {
+	tax     Taxonomy
+	byFirst map[rune][]kwRef
+	nkw     int
+}
+
+type kwRef struct {
+	kw     string
+	cat    int
+	id     int
+	weight float64
+}
+
+func newKeywordIndex(t Taxonomy) *keywordIndex {
+	idx := &keywordIndex{tax: t, byFirst: map[rune][]kwRef{}}
+	for ci, c := range t.Categories {
+		for _, kw := range c.Keywords {
+			if kw == "" {
+				continue
+			}
+			r, _ := utf8.DecodeRuneInString(kw)
+			w := float64(utf8.RuneCountInString(kw))
+			idx.byFirst[r] = append(idx.byFirst[r], kwRef{kw: kw, cat: ci, id: idx.nkw, weight: w * w})
+			idx.nkw++
+		}
+	}
+	return idx
+}
+
+// count returns how often each keyword occurs in s, by keyword id.
+func (idx *keywordIndex) count(s string) []int {
+	counts := make([]int, idx.nkw)
+	for i, r := range s {
+		for _, ref := range idx.byFirst[r] {
+			if strings.HasPrefix(s[i:], ref.kw) {
+				counts[ref.id]++
+			}
+		}
+	}
+	return counts
+}
+
 // Classify picks the category of a section from its heading, its text and
 // its parent's category. It is deterministic; Reasons explain the choice.
 func (t Taxonomy) Classify(heading, text, parent string) Classification {
-	type score struct {
-		head, body float64
-		why        []string
-	}
+	return newKeywordIndex(t).classify(heading, text, parent, true)
+}
+
+func (idx *keywordIndex) classify(heading, text, parent string, explain bool) Classification {
+	t := idx.tax
+	head, body := idx.count(heading), idx.count(text)
+	type score struct{ head, body float64 }
 	scores := make([]score, len(t.Categories))
 	bestHead := 0.0
-	for i, c := range t.Categories {
-		s := &scores[i]
-		for _, kw := range c.Keywords {
-			w := float64(utf8.RuneCountInString(kw))
-			w *= w
-			if strings.Contains(heading, kw) {
-				s.head += w * headingWeight
-				s.why = append(s.why, fmt.Sprintf("标题含“%s”", kw))
+	for _, refs := range idx.byFirst {
+		for _, ref := range refs {
+			s := &scores[ref.cat]
+			if head[ref.id] > 0 {
+				s.head += ref.weight * headingWeight
 			}
-			if n := strings.Count(text, kw); n > 0 {
-				if n > bodyCap {
-					n = bodyCap
-				}
-				s.body += w * float64(n) * bodyWeight
-				s.why = append(s.why, fmt.Sprintf("正文含“%s”×%d", kw, strings.Count(text, kw)))
+			if n := body[ref.id]; n > 0 {
+				s.body += ref.weight * float64(min(n, bodyCap)) * bodyWeight
 			}
 		}
-		if s.head > bestHead {
-			bestHead = s.head
-		}
+	}
+	for _, s := range scores {
+		bestHead = max(bestHead, s.head)
 	}
 	best, bestScore := -1, 0.0
 	for i, c := range t.Categories {
@@ -126,12 +164,18 @@ func (t Taxonomy) Classify(heading, text, parent string) Classification {
 		}
 		return Classification{Category: t.Fallback, Reasons: []string{"无明显关键词"}}
 	}
-	why := scores[best].why
-	sort.SliceStable(why, func(i, j int) bool {
-		return strings.HasPrefix(why[i], "标题") && !strings.HasPrefix(why[j], "标题")
-	})
-	if len(why) > 6 {
-		why = why[:6]
+	out := Classification{Category: t.Categories[best].Name}
+	if explain {
+		for _, kw := range t.Categories[best].Keywords {
+			if strings.Contains(heading, kw) {
+				out.Reasons = append(out.Reasons, fmt.Sprintf("标题含“%s”", kw))
+			}
+		}
+		for _, kw := range t.Categories[best].Keywords {
+			if n := strings.Count(text, kw); n > 0 && len(out.Reasons) < 6 {
+				out.Reasons = append(out.Reasons, fmt.Sprintf("正文含“%s”×%d", kw, n))
+			}
+		}
 	}
-	return Classification{Category: t.Categories[best].Name, Reasons: why}
+	return out
 }

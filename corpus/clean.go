@@ -11,6 +11,39 @@ import (
 // contain one of the words survives.
 var boilerplateLine = regexp.MustCompile(`转载请注明|由会员分享|可在线阅读|请在.{0,20}上搜索|配套讲稿|特殊限制|如PPT文件|部分文档作品|设计者仅对作品|关\s*键\s*词[：:]|限制\d+内|推荐阅读|相关热词|热点文章|热门文章|相关文章|猜你喜欢|延伸阅读|发布时间[：:]|点击[：:]|仅供参考|仅供大家参考|下面是.{0,20}整理的|以下是.{0,20}整理的|本文(由|来自)|免责声明|责任编辑[：:]|扫一扫|分享到[：:]|返回顶部|上一篇[：:]|下一篇[：:]|文档分享网站|(?i)https?://|(?i)www\.[a-z0-9-]+\.`)
 
+// boilerplateHints are literal pieces of every boilerplateLine pattern; a
+// line without any of them cannot match, which spares the regexp.
+var boilerplateHints = []string{"转载", "会员", "在线阅读", "搜索", "讲稿", "特殊限制", "PPT", "文档", "设计者",
+	"键", "限制", "推荐", "热词", "热点", "热门", "相关文章", "猜你", "延伸", "发布时间", "点击", "仅供", "整理的",
+	"本文", "免责", "责任编辑", "扫一扫", "分享到", "返回顶部", "上一篇", "下一篇", "http", "HTTP", "Http", "www", "WWW", "Www", "wWw"}
+
+var boilerplateHintSet = newLiteralSet(boilerplateHints)
+
+func mayBeBoilerplate(l string) bool { return boilerplateHintSet.containsAny(l) }
+
+// literalSet tells in one pass whether a text contains any of some strings.
+type literalSet map[rune][]string
+
+func newLiteralSet(words []string) literalSet {
+	set := literalSet{}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		set[r] = append(set[r], w)
+	}
+	return set
+}
+
+func (set literalSet) containsAny(s string) bool {
+	for i, r := range s {
+		for _, w := range set[r] {
+			if strings.HasPrefix(s[i:], w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // Lines from which the rest of the file is site furniture.
 var tailMarker = regexp.MustCompile(`^[-•·\s]*(推荐阅读|相关热词|热点文章|热门文章|相关文章|猜你喜欢|延伸阅读|更多相关|上一篇|下一篇|配套讲稿|特殊限制|关\s*键\s*词)`)
 
@@ -52,7 +85,7 @@ func cleanLines(text string) []string {
 	}
 	out := lines[:0]
 	for _, l := range lines {
-		if utf8.RuneCountInString(l) <= 160 && boilerplateLine.MatchString(l) {
+		if utf8.RuneCountInString(l) <= 160 && mayBeBoilerplate(l) && boilerplateLine.MatchString(l) {
 			continue
 		}
 		if fileNameLine.MatchString(l) && utf8.RuneCountInString(l) <= 80 {

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"math"
 	"math/big"
 	"sort"
 	"strings"
@@ -156,6 +157,10 @@ func decimalValue(num, mult string) (float64, bool) {
 		v.Mul(v, big.NewRat(1000000000000, 1))
 	}
 	f, _ := v.Float64()
+	// A run of hundreds of digits is not a quantity (and JSON has no Inf).
+	if math.IsInf(f, 0) || f > 1e16 {
+		return 0, false
+	}
 	return f, true
 }
 
@@ -258,14 +263,14 @@ var FixedNumerals = []string{
 	"三会一课", "两学一做", "两个维护", "两个确立", "四个意识", "四个自信", "四个全面", "五育并举", "八项规定",
 	"三个代表", "两个责任", "三项制度", "两个一百年", "三个课堂", "五项管理", "三全育人", "六稳六保", "四有",
 	"三类残疾", "两项督导", "三残", "两考", "三通两平台", "一岗双责", "两不愁三保障", "三保障", "十四五", "二十大",
-	"一票否决", "一案双查", "双减",
+	"一票否决", "一案双查", "双减", "两个只增不减", "两个优先", "三个面向",
 }
 
 // figureLabel is the short noun phrase right before a number: 招聘特岗教师80名
 // → 招聘特岗教师.
 func figureLabel(rs []rune, start int) string {
 	j := start
-	for j > 0 && start-j < 10 && isHan(rs[j-1]) {
+	for j > 0 && start-j < 12 && isHan(rs[j-1]) {
 		j--
 	}
 	label := string(rs[j:start])
@@ -278,8 +283,8 @@ func figureLabel(rs []rune, start int) string {
 			}
 		}
 	}
-	if n := utf8.RuneCountInString(label); n > 8 {
-		label = string([]rune(label)[n-8:])
+	if n := utf8.RuneCountInString(label); n > 10 {
+		label = string([]rune(label)[n-10:])
 	}
 	return label
 }

@@ -73,7 +73,7 @@ var fixtureExpectations = []fixtureExp{
 	{
 		file: "gbk.txt", encodings: "gb18030|gbk|gb2312",
 		docs: []docExp{{
-			title: "青禾县教育局2023年工作总结", org: "青禾县教育局", year: 2023, period: "annual", kind: KindSummary,
+			title: "青禾县教育局2023年工作总结", org: "青禾县教育局", year: 2023, period: "annual", kind: KindSummaryPlan, // a summary with a plan part is summary+plan, whatever its title says
 			heads: []headExp{
 				{"1", 1, "一、", "主要工作及成效", sum, "其他"},
 				{"1.1", 2, "（一）", "学前教育普惠发展", sum, "学前教育"},
@@ -108,7 +108,7 @@ var fixtureExpectations = []fixtureExp{
 	{
 		file: "big5.txt", encodings: "big5",
 		docs: []docExp{{
-			title: "松潭区教育局2024年上半年工作总结", org: "松潭区教育局", year: 2024, period: PeriodFirstHalf, kind: KindSummary,
+			title: "松潭区教育局2024年上半年工作总结", org: "松潭区教育局", year: 2024, period: PeriodFirstHalf, kind: KindSummaryPlan, // a summary with a plan part is summary+plan, whatever its title says
 			heads: []headExp{
 				{"1", 1, "一、", "上半年工作进展", sum, "其他"},
 				{"1.1", 2, "（一）", "学位供给持续扩大", sum, "办学条件"},
@@ -262,7 +262,7 @@ var fixtureExpectations = []fixtureExp{
 	{
 		file: "inline_items.txt", encodings: "utf-8",
 		docs: []docExp{{
-			title: "鹤栖县教育局2023年工作总结", org: "鹤栖县教育局", year: 2023, period: "annual", kind: KindSummary,
+			title: "鹤栖县教育局2023年工作总结", org: "鹤栖县教育局", year: 2023, period: "annual", kind: KindSummaryPlan, // a summary with a plan part is summary+plan, whatever its title says
 			heads: []headExp{
 				{"1", 1, "一、", "聚焦立德树人，育人体系更加完善", sum, "德育"},
 				{"1.1", 2, "一是", "思政教育走深走实", sum, "德育"},
@@ -308,7 +308,7 @@ var fixtureExpectations = []fixtureExp{
 	{
 		file: "run_in_headings.txt", encodings: "utf-8",
 		docs: []docExp{{
-			title: "澄江湾县教育局2023年工作总结", org: "澄江湾县教育局", year: 2023, period: "annual", kind: KindSummary,
+			title: "澄江湾县教育局2023年工作总结", org: "澄江湾县教育局", year: 2023, period: "annual", kind: KindSummaryPlan, // a summary with a plan part is summary+plan, whatever its title says
 			heads: []headExp{
 				{"1", 1, "一、", "主要工作成效", sum, "其他"},
 				{"1.1", 2, "（一）", "强化党建引领", sum, "党建"},
@@ -343,7 +343,7 @@ var fixtureExpectations = []fixtureExp{
 		}},
 	},
 	{
-		file: "bom_fullwidth.txt", encodings: "utf-8",
+		file: "bom_fullwidth.txt", encodings: "utf-8-bom",
 		docs: []docExp{{
 			title: "澄江湾县教育局2024年工作要点", org: "澄江湾县教育局", year: 2024, period: "annual", kind: KindPlan,
 			heads: []headExp{
@@ -384,7 +384,7 @@ var fixtureExpectations = []fixtureExp{
 	{
 		file: "report.docx", encodings: "docx|utf-8",
 		docs: []docExp{{
-			title: "松潭区教育局2023年工作总结", org: "松潭区教育局", year: 2023, period: "annual", kind: KindSummary,
+			title: "松潭区教育局2023年工作总结", org: "松潭区教育局", year: 2023, period: "annual", kind: KindSummaryPlan, // a summary with a plan part is summary+plan, whatever its title says
 			heads: []headExp{
 				{"1", 1, "一、", "主要成绩", sum, "其他"},
 				{"1.1", 2, "（一）", "办学条件持续改善", sum, "办学条件"},

@@ -23,10 +23,33 @@ const (
 
 const cnNum = `[一二三四五六七八九十]{1,3}`
 
-var markerRules = []struct {
+// markerRule recognises one marker style.
+type markerRule struct {
 	style string
 	re    *regexp.Regexp
-}{
+}
+
+// mayStart reports whether a line opening with r can carry the style, so
+// most lines skip most regexps.
+func (m markerRule) mayStart(r rune) bool {
+	switch m.style {
+	case stylePart:
+		return r == '第'
+	case styleCN, styleShi:
+		return strings.ContainsRune("一二三四五六七八九十", r)
+	case styleParenCN:
+		return r == '（'
+	case styleDot, styleDun:
+		return r >= '0' && r <= '9'
+	case styleParenNum:
+		return r == '（' || r == '('
+	case styleCircled:
+		return r >= '①' && r <= '⑳'
+	}
+	return strings.ContainsRune("•▪■◆●lL", r)
+}
+
+var markerRules = []markerRule{
 	{stylePart, regexp.MustCompile(`^第(` + cnNum + `)(?:部分|章|节)[、，：。\s]*`)},
 	{styleCN, regexp.MustCompile(`^(` + cnNum + `)[、，]\s*`)},
 	{styleParenCN, regexp.MustCompile(`^（(` + cnNum + `)）[、，．.]?\s*`)},
@@ -59,6 +82,9 @@ func matchMarker(line string) (marker, bool) {
 		return marker{}, false
 	}
 	for _, rule := range markerRules {
+		if !rule.mayStart(first) {
+			continue
+		}
 		loc := rule.re.FindStringSubmatchIndex(line)
 		if loc == nil {
 			continue
@@ -134,73 +160,75 @@ var runInOpener = regexp.MustCompile(`(\d{4}|20[x*×]{2}|[x×]{4})\s*年|一是|
 var runInPart = regexp.MustCompile(`^.{0,14}?(存在的?(主要)?(问题|不足)|工作(计划|打算|思路|回顾|总结|要点)|主要(成效|成绩))`)
 
 // splitHeading cuts a heading line after its marker into the heading text and
-// the body that runs on after it.
+// the body that runs on after it. The heading is a prefix of the line; the
+// punctuation between it and the body is dropped.
 func splitHeading(rest string) (heading, body string) {
 	rest = strings.TrimSpace(rest)
-	cut := -1
+	end := headingEnd(rest)
+	if loc := runInPart.FindStringSubmatchIndex(rest[:end]); loc != nil && loc[1] < end {
+		// "存在的问题优质教育资源总量不足，…": the part heading ran into its text.
+		end = loc[1]
+	}
+	if utf8.RuneCountInString(rest[:end]) > 8 {
+		if cut, ok := cutRunIn(rest[:end]); ok {
+			end = cut
+		}
+	}
+	heading = strings.TrimRight(strings.TrimSpace(rest[:end]), "，、；：,;:")
+	body = strings.TrimSpace(strings.TrimLeft(rest[end:], "。！？；：，、,;: "))
+	return heading, body
+}
+
+// headingEnd is where a heading stops: at the first sentence end within 60
+// characters, else at the end of a short line, else at a comma.
+func headingEnd(rest string) int {
 	n := 0
 	for i, r := range rest {
 		if strings.ContainsRune("。！？；", r) || r == '：' && n >= 2 {
-			cut = i
-			break
+			return i
 		}
 		n++
 		if n > 60 {
 			break
 		}
 	}
-	if cut >= 0 {
-		heading = rest[:cut]
-		body = strings.TrimSpace(rest[cut+utf8.RuneLen([]rune(rest[cut:])[0]):])
-	} else if utf8.RuneCountInString(rest) <= 40 {
-		heading = rest
-	} else {
-		heading, body = cutAtComma(rest)
+	if utf8.RuneCountInString(rest) <= 40 {
+		return len(rest)
 	}
-	if loc := runInPart.FindStringSubmatchIndex(heading); loc != nil && loc[1] < len(heading) {
-		// "存在的问题优质教育资源总量不足，…": the part heading ran into its text.
-		heading, body = heading[:loc[1]], strings.TrimSpace(heading[loc[1]:]+cutSep(body, heading[loc[1]:])+body)
-	}
-	if utf8.RuneCountInString(heading) > 8 {
-		if h, b, ok := cutRunIn(heading); ok {
-			heading, body = h, strings.TrimSpace(b+cutSep(body, b)+body)
-		}
-	}
-	return strings.TrimRight(strings.TrimSpace(heading), "，、；：,;:"), body
-}
-
-func cutSep(body, b string) string {
-	if body == "" || b == "" {
-		return ""
-	}
-	return "。"
-}
-
-// cutAtComma takes the clause up to the first comma as a long line's heading
-// when no sentence end comes soon enough.
-func cutAtComma(s string) (string, string) {
-	n := 0
-	for i, r := range s {
+	n = 0
+	for i, r := range rest {
 		n++
 		if (r == '，' || r == '：') && n >= 6 {
-			return s[:i], strings.TrimSpace(s[i+utf8.RuneLen(r):])
+			return i
 		}
 		if n > 40 {
-			return s[:i], s[i:]
+			return i
 		}
 	}
-	return s, ""
+	return len(rest)
 }
+
+// runInWords holds a literal of every runInOpener alternative.
+var runInWords = newLiteralSet([]string{"年", "一是", "一年来", "近年来", "截至", "截止", "目前", "全县", "全区", "全市",
+	"我县", "我区", "我局", "新冠", "通过", "围绕", "按照", "根据"})
 
 // cutRunIn finds where body text starts inside a heading that has no
 // punctuation between them.
-func cutRunIn(h string) (string, string, bool) {
+func cutRunIn(h string) (int, bool) {
+	if !runInWords.containsAny(h) {
+		return 0, false
+	}
 	for _, loc := range runInOpener.FindAllStringIndex(h, -1) {
+		// "召开2024年全县教育工作会议": a place word right after a year
+		// belongs to the heading.
+		if strings.HasSuffix(h[:loc[0]], "年") && strings.HasPrefix(h[loc[0]:], "全") {
+			continue
+		}
 		if utf8.RuneCountInString(h[:loc[0]]) >= 6 {
-			return h[:loc[0]], h[loc[0]:], true
+			return loc[0], true
 		}
 	}
-	return h, "", false
+	return 0, false
 }
 
 var shiAt = regexp.MustCompile(`(?:^|[。；！？])\s*(` + cnNum + `)是`)
@@ -216,6 +244,9 @@ type shiItem struct {
 // the text before the first item and the items, or ok=false when the items
 // are ordinary clauses rather than headline sentences.
 func splitShi(body string) (lead string, items []shiItem, ok bool) {
+	if !strings.Contains(body, "一是") || !strings.Contains(body, "二是") {
+		return body, nil, false
+	}
 	locs := shiAt.FindAllStringSubmatchIndex(body, -1)
 	if len(locs) < 2 {
 		return body, nil, false

@@ -99,8 +99,12 @@ func findYear(title string, lines []string) int {
 
 var quarterPattern = regexp.MustCompile(`第?([一二三四1-4])季度`)
 
-// findPeriod reads the period from the title, then the opening.
+// findPeriod reads the period from the title, then the opening; a title
+// that says only 季度 takes the quarter's number from the opening.
 func findPeriod(title, opening string) string {
+	if strings.Contains(title, "季度") && !quarterPattern.MatchString(title) && quarterPattern.MatchString(opening) {
+		title = ""
+	}
 	for _, s := range []string{title, opening} {
 		switch {
 		case strings.Contains(s, "上半年"):
@@ -125,7 +129,9 @@ func findPeriod(title, opening string) string {
 	return PeriodAnnual
 }
 
-// findKind reads the kind from the title, else from the parts present.
+// findKind reads the kind from the title and the parts present: a report
+// titled 总结 that also has a plan part (下半年工作打算) is summary+plan, since
+// its structure is what drafting reuses.
 func findKind(title string, parts map[string]bool) string {
 	summaryWord := strings.Contains(title, "总结") || strings.Contains(title, "回顾") || strings.Contains(title, "情况")
 	planWord := regexp.MustCompile(`计划|要点|打算|思路|安排`).MatchString(title)
@@ -153,15 +159,24 @@ func findKind(title string, parts map[string]bool) string {
 // "完成情况" inside a category is not a part of the report.
 var (
 	problemsHeading = regexp.MustCompile(`存在(的)?(主要)?(问题|困难|不足)|问题(与|和|及)(不足|困难|短板|建议)|不足(之处|与|和)|困难(和|与)问题|短板(和|与)?弱项|薄弱环节|面临的(问题|挑战|困难)|^(主要)?问题$|^不足$`)
-	planHeading     = regexp.MustCompile(`工作计划|工作思路|工作打算|下一步|下阶段|下步工作|下半年工作|明年工作|今后工作|工作要点|工作安排|重点工作|主要任务|重点任务|努力方向|工作目标|目标任务|工作设想`)
-	planTopHeading  = regexp.MustCompile(`计划|思路|打算|下半年|明年|今后|要点|安排|设想|展望|(20\d\d|20[x*×]{2}|[x*×]{4})年(工作|主要)?(要点|目标|任务|重点)`)
+	planHeading     = regexp.MustCompile(`工作计划|工作思路|工作打算|下一步|下阶段|下步工作|下半年工作|明年工作|今后工作|工作要点|工作安排|努力方向|工作设想`)
+	planTopHeading  = regexp.MustCompile(`计划|思路|打算|下半年|明年|今后|要点|安排|设想|展望|重点任务|主要任务|目标任务|工作目标|(20\d\d|20[x*×]{2}|[x*×]{4})年(工作|主要)?(要点|目标|任务|重点)`)
 	doneHeading     = regexp.MustCompile(`(完成|开展|落实|推进|进展)情况|成效|成绩`)
 	summaryHeading  = regexp.MustCompile(`总结|主要成绩|取得的成绩|工作成效|开展情况|完成情况|工作回顾|主要工作|工作进展|主要做法|工作情况|成绩|成效|回顾`)
 )
 
+// partWords holds a literal of every part-heading pattern; headings without
+// any skip the regexps.
+var partWords = newLiteralSet([]string{"存在", "问题", "不足", "困难", "短板", "薄弱", "面临", "计划", "思路", "打算",
+	"下一步", "下阶段", "下步", "下半年", "明年", "今后", "要点", "安排", "方向", "设想", "展望", "任务", "目标",
+	"总结", "成绩", "成效", "情况", "回顾", "主要工作", "进展", "做法"})
+
 // headingPart reports the part a heading opens, or "" when it opens none.
 // top is true for level-1 and unmarked headings.
 func headingPart(h string, top bool) string {
+	if !partWords.containsAny(h) {
+		return ""
+	}
 	n := utf8.RuneCountInString(h)
 	switch {
 	case n <= 30 && problemsHeading.MatchString(h):

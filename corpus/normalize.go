@@ -118,8 +118,27 @@ func stripPinyin(line string) string {
 
 var halfToFull = map[rune]rune{',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）'}
 
+// needsNormalizing reports whether normalizeLine would change anything but
+// the surrounding spaces; most lines of a clean report need nothing.
+func needsNormalizing(line string) bool {
+	for _, r := range line {
+		switch {
+		case r < 0x80:
+			if strings.ContainsRune(" ,;:?!()\"\t", r) {
+				return true
+			}
+		case r >= 0xFF01 && r <= 0xFF5E && !isCJKPunct(r), r == '\u3000', r == '\u00A0', r == '\uFEFF', r == '\u200B', r == '．', r == '％':
+			return true
+		}
+	}
+	return false
+}
+
 // normalizeLine applies the width, punctuation and space rules to one line.
 func normalizeLine(line string) string {
+	if !needsNormalizing(line) {
+		return strings.TrimSpace(line)
+	}
 	rs := []rune(line)
 	out := make([]rune, 0, len(rs))
 	// First pass: width.
@@ -181,7 +200,9 @@ func normalizeLine(line string) string {
 			if full, ok := halfToFull[r]; ok {
 				p, n := prevNonSpace(i), nextNonSpace(i)
 				digitsAround := p >= '0' && p <= '9' && n >= '0' && n <= '9'
-				if !digitsAround && (chinese(p) || chinese(n) || r == '(' && isHan(n) || r == ')' && isHan(p)) {
+				// "?h" is mojibake, not a question mark: keep it as found.
+				mojibake := (r == '?' || r == '!') && i+1 < len(rs) && rs[i+1] < 0x80 && rs[i+1] != ' '
+				if !digitsAround && !mojibake && (chinese(p) || chinese(n) || r == '(' && isHan(n) || r == ')' && isHan(p)) {
 					r = full
 				}
 			}

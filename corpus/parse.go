@@ -11,6 +11,7 @@ import (
 // Parser turns report files into documents. It is safe for concurrent use.
 type Parser struct {
 	tax  Taxonomy
+	kw   *keywordIndex
 	conv *converter
 }
 
@@ -19,7 +20,7 @@ func NewParser(tax Taxonomy) *Parser {
 	if tax.Fallback == "" {
 		tax.Fallback = "其他"
 	}
-	return &Parser{tax: tax, conv: &converter{}}
+	return &Parser{tax: tax, kw: newKeywordIndex(tax), conv: &converter{}}
 }
 
 // Taxonomy returns the parser's taxonomy.
@@ -137,7 +138,7 @@ func (p *Parser) parseDocument(lines []string) (Document, bool) {
 		}
 		break
 	}
-	body := lines[i:]
+	body := trimSignOff(lines[i:])
 	if doc.Title != "" && len(body) > 0 {
 		body = append([]string{stripRunInTitle(body[0], doc.Title)}, body[1:]...)
 	}
@@ -179,6 +180,18 @@ func (p *Parser) parseDocument(lines []string) (Document, bool) {
 		return doc, false
 	}
 	return doc, true
+}
+
+// trimSignOff drops the org and date lines that close a report.
+func trimSignOff(body []string) []string {
+	for len(body) > 1 {
+		last := strings.Trim(body[len(body)-1], "（）() ")
+		if !orgLine.MatchString(last) && !dateLine.MatchString(body[len(body)-1]) {
+			break
+		}
+		body = body[:len(body)-1]
+	}
+	return body
 }
 
 // stripRunInTitle removes a title that a sharing site ran into the first line
@@ -231,7 +244,7 @@ func (p *Parser) sections(body []string, title string) []Section {
 	var out []Section
 	if len(pre) > 0 {
 		text := strings.Join(pre, "\n")
-		out = append(out, Section{ID: "0", Level: 0, Part: PartPreamble, Category: p.tax.Fallback, Text: text, Figures: ExtractFigures(text)})
+		out = append(out, Section{ID: "0", Level: 0, Part: PartPreamble, Category: p.tax.Fallback, Text: text, Figures: append([]Figure{}, ExtractFigures(text)...)})
 	}
 	var flat []flatHeading
 	for _, h := range heads {
@@ -241,7 +254,7 @@ func (p *Parser) sections(body []string, title string) []Section {
 		// No marked headings: paragraphs that open with a headline are the sections.
 		if lead, items, ok := splitHeadlineParagraphs(pre); ok {
 			out[0].Text = strings.Join(lead, "\n")
-			out[0].Figures = ExtractFigures(out[0].Text)
+			out[0].Figures = append([]Figure{}, ExtractFigures(out[0].Text)...)
 			for _, it := range items {
 				flat = append(flat, flatHeading{heading: it.heading, level: 1, text: it.body})
 			}
@@ -269,6 +282,11 @@ func splitInlineHeadings(body []string, lastCN *int) []string {
 				*lastCN = m.num
 			}
 			split := -1
+			next := chineseNumber(*lastCN+1) + "、"
+			if !strings.Contains(line, "："+next) && !strings.Contains(line, "。"+next) {
+				out = append(out, line)
+				break
+			}
 			for _, loc := range inlineCN.FindAllStringSubmatchIndex(line, -1) {
 				if markerNumber(line[loc[2]:loc[3]]) == *lastCN+1 && loc[2] > 0 {
 					split = loc[2]
@@ -284,6 +302,20 @@ func splitInlineHeadings(body []string, lastCN *int) []string {
 		}
 	}
 	return out
+}
+
+// chineseNumber writes 1–99 in Chinese numerals (二十一).
+func chineseNumber(n int) string {
+	digits := []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+	switch {
+	case n < 10:
+		return digits[n]
+	case n < 20:
+		return "十" + digits[n-10]
+	case n < 100:
+		return digits[n/10] + "十" + digits[n%10]
+	}
+	return strconv.Itoa(n)
 }
 
 // fixMisnumbered repairs a heading numbered in the wrong style: 二、 between
@@ -426,11 +458,9 @@ func splitHeadlineParagraphs(paras []string) (lead []string, items []shiItem, ok
 
 // hasCategoryWord reports whether a heading names a category's subject.
 func (p *Parser) hasCategoryWord(h string) bool {
-	for _, c := range p.tax.Categories {
-		for _, kw := range c.Keywords {
-			if strings.Contains(h, kw) {
-				return true
-			}
+	for _, n := range p.kw.count(h) {
+		if n > 0 {
+			return true
 		}
 	}
 	return false
@@ -486,11 +516,11 @@ func (p *Parser) finish(flat []flatHeading) []Section {
 			if parentCat == p.tax.Fallback {
 				parentCat = ""
 			}
-			s.Category = p.tax.Classify(s.Heading, s.Text, parentCat).Category
+			s.Category = p.kw.classify(s.Heading, s.Text, parentCat, false).Category
 		}
-		s.Figures = ExtractFigures(s.Text)
-		if hf := ExtractFigures(s.Heading); len(hf) > 0 {
-			s.Figures = append(hf, s.Figures...)
+		s.Figures = append(ExtractFigures(s.Heading), ExtractFigures(s.Text)...)
+		if s.Figures == nil {
+			s.Figures = []Figure{} // the contract has a list, never null
 		}
 		stack = append(stack, open{id: s.ID, level: f.level, part: s.Part, category: s.Category})
 		out = append(out, s)

@@ -167,6 +167,9 @@ func (s *Service) Draft(ctx context.Context, req Request) (Result, error) {
 	res := Result{Title: ReportTitle(f), Mode: mode}
 	texts := make([]string, len(items))
 	status := make([]string, len(items))
+	for i := range status {
+		status[i] = StatusPending
+	}
 	opening := ""
 	if req.ResumeRun != 0 && s.Runs != nil {
 		run, err := s.Runs.GetRun(ctx, req.ResumeRun)
