@@ -18,7 +18,8 @@ var units = func() []string {
 }()
 
 // Classifiers after Chinese numerals that make them a counted quantity (三所).
-const cnClassifiers = "所个名人项次套间台件场篇户位支家批类条处座栋期届班"
+// 届 is left out: 十九届 names a congress far more often than it counts.
+const cnClassifiers = "所个名人项次套间台件场篇户位支家批类条处座栋期班"
 
 // Label words trimmed from the start of a label: 共计 达 等 add nothing.
 var labelTrim = []string{"累计", "共计", "合计", "总计", "共", "达到", "达", "约", "计", "为", "近", "超过", "逾", "已", "有", "了", "分别", "其中"}

@@ -34,14 +34,29 @@ var placeName = regexp.MustCompile(`(.)(县|区|市|镇|乡|村|州|省|街道)`
 
 const genericPlacePrefix = "全我本该各和城学乡镇县区市省州合场街社园校片辖两山老新"
 
-// namesPlace reports whether s names a particular place.
+// schoolName finds "X学校"; the character before tells a name (芙蓉学校)
+// from a kind of school (农村学校, 寄宿制学校).
+var schoolName = regexp.MustCompile(`(.)(学校|学院|中学|小学)`)
+
+const genericSchoolPrefix = "各类中小村区办制弱业育模心化质级属等所该本全和的好型殊镇乡县市点城初高完学职入到导促对在为向进由与及同让使把将从各"
+
+// congress numbers date a sentence (党的十九大精神 in a 2024 report).
+var congress = regexp.MustCompile(`[十二]+[一二三四五六七八九]?(大|届)`)
+
+// namesPlace reports whether s names a particular place or school, or
+// dates itself by a party congress.
 func namesPlace(s string) bool {
 	for _, m := range placeName.FindAllStringSubmatch(s, -1) {
 		if !strings.Contains(genericPlacePrefix, m[1]) {
 			return true
 		}
 	}
-	return false
+	for _, m := range schoolName.FindAllStringSubmatch(s, -1) {
+		if !strings.Contains(genericSchoolPrefix, m[1]) {
+			return true
+		}
+	}
+	return congress.MatchString(s)
 }
 
 // sentenceEnd splits text into sentences after 。！？；.

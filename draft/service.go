@@ -283,6 +283,9 @@ func (s *Service) writeSections(ctx context.Context, f Facts, items []OutlineIte
 			total++
 		}
 	}
+	// A rejected key fails every call alike: stop at the first one.
+	ctx, stop := context.WithCancelCause(ctx)
+	defer stop(nil)
 	sem := make(chan struct{}, limit)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
@@ -328,10 +331,13 @@ func (s *Service) writeSections(ctx context.Context, f Facts, items []OutlineIte
 			mu.Lock()
 			texts[i], status[i] = text, st
 			unsupported[i] = marked
-			if err != nil && firstErr == nil {
+			if err != nil && (firstErr == nil || errors.Is(firstErr, context.Canceled) && errors.Is(err, ErrKeyRejected)) {
 				firstErr = err
 			}
 			mu.Unlock()
+			if errors.Is(err, ErrKeyRejected) {
+				stop(err)
+			}
 			if s.Runs != nil && runID != 0 {
 				rs := runSection(i, it, st, text)
 				rs.Error = errText

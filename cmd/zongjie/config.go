@@ -79,6 +79,19 @@ func (c Config) APIKey() string {
 	return ""
 }
 
+// APIKeySource names the environment variable the key of APIKey comes from,
+// for error messages: ZONGJIE_LLM_API_KEY when that is set, else the
+// variable named by llm.api_key_env ("" for a key from a config file).
+func (c Config) APIKeySource() string {
+	if c.LLM.APIKey != "" {
+		if os.Getenv("ZONGJIE_LLM_API_KEY") != "" {
+			return "ZONGJIE_LLM_API_KEY"
+		}
+		return ""
+	}
+	return c.LLM.APIKeyEnv
+}
+
 // loadConfig reads the embedded defaults, then the config file, then the
 // environment, then the flags that were set on the command line.
 func loadConfig(path string, flags *pflag.FlagSet) (Config, error) {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -14,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/zongjie/zongjie/corpus"
+	"github.com/zongjie/zongjie/docx"
 	"github.com/zongjie/zongjie/draft"
 	"github.com/zongjie/zongjie/llm"
 	"github.com/zongjie/zongjie/prompts"
@@ -80,6 +82,9 @@ func (a *app) draftCommand() *cobra.Command {
 			}
 			svc.Progress = a.progressPrinter(asJSON)
 			res, err := svc.Draft(ctx, req)
+			if errors.Is(err, draft.ErrKeyRejected) {
+				return err // nothing was written, and --resume cannot help
+			}
 			if werr := a.writeDraft(res, outPath, asJSON); werr != nil {
 				return werr
 			}
@@ -139,7 +144,7 @@ func (a *app) draftService(offline bool) (*draft.Service, string, error) {
 func (a *app) llmClient() (*llm.Client, error) {
 	c := a.cfg.LLM
 	cfg := llm.DefaultConfig()
-	cfg.BaseURL, cfg.Model, cfg.APIKey, cfg.KeyEnv = c.BaseURL, c.Model, a.cfg.APIKey(), c.APIKeyEnv
+	cfg.BaseURL, cfg.Model, cfg.APIKey, cfg.KeyEnv = c.BaseURL, c.Model, a.cfg.APIKey(), a.cfg.APIKeySource()
 	cfg.Temperature, cfg.MaxTokens, cfg.Stream = c.Temperature, c.MaxTokens, c.Stream
 	if c.HeaderTimeout > 0 {
 		cfg.HeaderTimeout = c.HeaderTimeout
@@ -211,16 +216,32 @@ func (a *app) writeDraft(res draft.Result, outPath string, asJSON bool) error {
 		_, err := io.WriteString(a.stdout, res.Markdown)
 		return err
 	}
-	switch strings.ToLower(filepath.Ext(outPath)) {
-	case ".md", ".txt", "":
-	default:
-		return fmt.Errorf("--out 目前支持 .md/.txt，而不是 %s", filepath.Ext(outPath))
-	}
-	if err := os.WriteFile(outPath, []byte(res.Markdown), 0o644); err != nil {
-		return fmt.Errorf("写入 %s: %w", outPath, err)
+	if err := writeReportFile(outPath, res.Markdown); err != nil {
+		return err
 	}
 	fmt.Fprintf(a.stderr, "已写入 %s（记录编号 %s）\n", outPath, strconv.FormatInt(res.RunID, 10))
 	return nil
+}
+
+// writeReportFile saves Markdown as .md/.txt, or as a GB/T 9704 style .docx.
+func writeReportFile(path, markdown string) error {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".md", ".txt", "":
+		if err := os.WriteFile(path, []byte(markdown), 0o644); err != nil {
+			return fmt.Errorf("写入 %s: %w", path, err)
+		}
+		return nil
+	case ".docx":
+		var buf bytes.Buffer
+		if err := docx.Write(&buf, docx.FromMarkdown(markdown)); err != nil {
+			return fmt.Errorf("生成 %s: %w", path, err)
+		}
+		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+			return fmt.Errorf("写入 %s: %w", path, err)
+		}
+		return nil
+	}
+	return fmt.Errorf("--out 支持 .md、.txt、.docx，而不是 %s", filepath.Ext(path))
 }
 
 // printCheck summarises the number check for a person.

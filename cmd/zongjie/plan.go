@@ -86,8 +86,8 @@ func (a *app) planCommand() *cobra.Command {
 				return writeJSON(a, res)
 			}
 			if outPath != "" {
-				if err := os.WriteFile(outPath, []byte(res.Markdown), 0o644); err != nil {
-					return fmt.Errorf("写入 %s: %w", outPath, err)
+				if err := writeReportFile(outPath, res.Markdown); err != nil {
+					return err
 				}
 				fmt.Fprintf(a.stderr, "已写入 %s\n", outPath)
 			} else {
@@ -103,7 +103,7 @@ func (a *app) planCommand() *cobra.Command {
 	cmd.Flags().StringVar(&from, "from", "", "本期总结：文件（.md/.txt/.docx）或语料库中的报告编号")
 	cmd.Flags().IntVar(&year, "year", 0, "计划年份（默认：年度总结的下一年；上半年总结则为当年下半年）")
 	cmd.Flags().StringVar(&templateRef, "template", "", "模板：报告编号或模板 .yaml")
-	cmd.Flags().StringVar(&outPath, "out", "", "写入文件（.md）")
+	cmd.Flags().StringVar(&outPath, "out", "", "写入文件（.md 或 .docx）")
 	cmd.Flags().BoolVar(&offline, "offline", false, "不调用模型")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "输出 JSON")
 	return cmd

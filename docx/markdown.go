@@ -1,0 +1,42 @@
+package docx
+
+import "strings"
+
+// FromMarkdown turns a draft in the Markdown our drafts use into blocks:
+// `# ` is the title, `## `, `### ` and `#### ` (or deeper) are headings of
+// levels 1–3, `> ` lines are notes and every other non-empty line is a
+// paragraph. Emphasis markers (**) are dropped and thematic breaks skipped,
+// since neither has a place in an official document.
+func FromMarkdown(md string) []Block {
+	var out []Block
+	for _, line := range strings.Split(md, "\n") {
+		if isRule(line) {
+			continue
+		}
+		line = strings.TrimSpace(strings.ReplaceAll(line, "**", ""))
+		if line == "" {
+			continue
+		}
+		b := Block{Kind: Paragraph, Text: line}
+		if n := len(line) - len(strings.TrimLeft(line, "#")); n > 0 && n <= 6 && (n == len(line) || line[n] == ' ' || line[n] == '\t') {
+			b.Text = strings.TrimSpace(line[n:])
+			if n == 1 {
+				b.Kind = Title
+			} else {
+				b.Kind, b.Level = Heading, min(n-1, 3)
+			}
+		} else if strings.HasPrefix(line, ">") {
+			b.Kind, b.Text = Note, strings.TrimSpace(strings.TrimLeft(line, ">"))
+		}
+		if b.Text != "" {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// isRule reports a Markdown thematic break such as --- or ___.
+func isRule(line string) bool {
+	s := strings.ReplaceAll(strings.TrimSpace(line), " ", "")
+	return len(s) >= 3 && (strings.Trim(s, "-") == "" || strings.Trim(s, "_") == "" || strings.Trim(s, "*") == "")
+}
