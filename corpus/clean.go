@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -97,18 +98,34 @@ func cleanLines(text string) []string {
 }
 
 // wrapMin is the length from which a line that stops mid-sentence is taken
-// to be hard-wrapped rather than a heading on its own line.
+// to be hard-wrapped rather than a heading on its own line; text with short
+// lines throughout (PDF, ~40 characters) lowers it, see wrapLength.
 const wrapMin = 50
 
+// wrapLength is the length from which lines count as full lines: 80% of the
+// upper-quartile line length, within [20, wrapMin].
+func wrapLength(lines []string) int {
+	if len(lines) < 8 {
+		return wrapMin
+	}
+	ns := make([]int, len(lines))
+	for i, l := range lines {
+		ns[i] = utf8.RuneCountInString(l)
+	}
+	sort.Ints(ns)
+	return max(20, min(wrapMin, ns[len(ns)*3/4]*4/5))
+}
+
 // joinWrapped rejoins paragraphs that were hard-wrapped (PDF text, pasted web
-// pages): a long line that stops mid-sentence continues on the next line
-// unless that line opens with a heading marker.
+// pages): a full-length line that stops mid-sentence continues on the next
+// line unless that line opens with a heading marker.
 func joinWrapped(lines []string) []string {
+	limit := wrapLength(lines)
 	out := lines[:0]
 	for _, l := range lines {
 		if n := len(out); n > 0 {
 			prev := out[n-1]
-			if utf8.RuneCountInString(prev) >= wrapMin && !endsSentence(prev) {
+			if utf8.RuneCountInString(prev) >= limit && !endsSentence(prev) {
 				if _, marked := matchMarker(l); !marked && !isDocTitle(l) {
 					out[n-1] = prev + l
 					continue

@@ -45,9 +45,9 @@ func Decode(name string, data []byte) (text, enc string, err error) {
 			return "", "", err
 		}
 		return text, EncDOCX, checkText(text)
-	case ext == ".pdf" || bytes.HasPrefix(data, []byte("%PDF")):
+	case bytes.HasPrefix(data, []byte("%PDF")): // text already extracted from a PDF passes
 		return "", "", fmt.Errorf("%w：PDF 需先用 pdftotext 转为文本", ErrNotText)
-	case ext == ".doc" || bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}):
+	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}):
 		return "", "", fmt.Errorf("%w：旧版 .doc 格式不支持，请另存为 .docx", ErrNotText)
 	}
 	text, enc = decodeText(data)
