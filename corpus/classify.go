@@ -80,6 +80,7 @@ type keywordIndex struct {
 	tax     Taxonomy
 	byFirst map[rune][]kwRef
 	nkw     int
+	any     literalSet // every keyword, for a quick "names a category?"
 }
 
 type kwRef struct {
@@ -91,7 +92,9 @@ type kwRef struct {
 
 func newKeywordIndex(t Taxonomy) *keywordIndex {
 	idx := &keywordIndex{tax: t, byFirst: map[rune][]kwRef{}}
+	var all []string
 	for ci, c := range t.Categories {
+		all = append(all, c.Keywords...)
 		for _, kw := range c.Keywords {
 			if kw == "" {
 				continue
@@ -102,12 +105,12 @@ func newKeywordIndex(t Taxonomy) *keywordIndex {
 			idx.nkw++
 		}
 	}
+	idx.any = newLiteralSet(all)
 	return idx
 }
 
-// count returns how often each keyword occurs in s, by keyword id.
-func (idx *keywordIndex) count(s string) []int {
-	counts := make([]int, idx.nkw)
+// count adds how often each keyword occurs in s to counts, by keyword id.
+func (idx *keywordIndex) count(s string, counts []int) {
 	for i, r := range s {
 		for _, ref := range idx.byFirst[r] {
 			if strings.HasPrefix(s[i:], ref.kw) {
@@ -115,7 +118,6 @@ func (idx *keywordIndex) count(s string) []int {
 			}
 		}
 	}
-	return counts
 }
 
 // Classify picks the category of a section from its heading, its text and
@@ -126,7 +128,16 @@ func (t Taxonomy) Classify(heading, text, parent string) Classification {
 
 func (idx *keywordIndex) classify(heading, text, parent string, explain bool) Classification {
 	t := idx.tax
-	head, body := idx.count(heading), idx.count(text)
+	// Counts live on the stack for any taxonomy of a sane size.
+	var hbuf, bbuf [512]int
+	head, body := hbuf[:0], bbuf[:0]
+	if idx.nkw <= len(hbuf) {
+		head, body = hbuf[:idx.nkw], bbuf[:idx.nkw]
+	} else {
+		head, body = make([]int, idx.nkw), make([]int, idx.nkw)
+	}
+	idx.count(heading, head)
+	idx.count(text, body)
 	type score struct{ head, body float64 }
 	scores := make([]score, len(t.Categories))
 	bestHead := 0.0

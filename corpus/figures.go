@@ -2,8 +2,8 @@ package corpus
 
 import (
 	"math"
-	"math/big"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -141,25 +141,22 @@ func matchUnit(rs []rune) string {
 	return ""
 }
 
-// decimalValue computes num × mult exactly, then as a float.
+// decimalValue computes num × mult by moving the decimal point in the
+// digits, so 422.9775万 is exactly 4229775, then reads it as a float.
 func decimalValue(num, mult string) (float64, bool) {
-	v, ok := new(big.Rat).SetString(num)
-	if !ok {
-		return 0, false
+	shift := map[string]int{"千": 3, "万": 4, "亿": 8, "万亿": 12}[mult]
+	whole, frac, _ := strings.Cut(num, ".")
+	if len(frac) >= shift {
+		whole, frac = whole+frac[:shift], frac[shift:]
+	} else {
+		whole, frac = whole+frac+strings.Repeat("0", shift-len(frac)), ""
 	}
-	switch mult {
-	case "千":
-		v.Mul(v, big.NewRat(1000, 1))
-	case "万":
-		v.Mul(v, big.NewRat(10000, 1))
-	case "亿":
-		v.Mul(v, big.NewRat(100000000, 1))
-	case "万亿":
-		v.Mul(v, big.NewRat(1000000000000, 1))
+	if frac != "" {
+		whole += "." + frac
 	}
-	f, _ := v.Float64()
+	f, err := strconv.ParseFloat(whole, 64)
 	// A run of hundreds of digits is not a quantity (and JSON has no Inf).
-	if math.IsInf(f, 0) || f > 1e16 {
+	if err != nil || math.IsInf(f, 0) || f > 1e16 {
 		return 0, false
 	}
 	return f, true

@@ -140,11 +140,13 @@ func markerNumber(s string) int {
 	return n
 }
 
+var markerWidths = strings.NewReplacer("(", "（", ")", "）", "．", ".")
+
 // normalizeMarker gives markers one spelling: （一） with full-width
 // parentheses, 1. with an ASCII point, no trailing spaces or commas.
 func normalizeMarker(m string) string {
 	m = strings.TrimSpace(m)
-	m = strings.NewReplacer("(", "（", ")", "）", "．", ".").Replace(m)
+	m = markerWidths.Replace(m)
 	m = strings.TrimRight(m, " ，：:")
 	if strings.HasPrefix(m, "（") && (strings.HasSuffix(m, "）.") || strings.HasSuffix(m, "）、")) {
 		m = strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(m, "."), "、"), " ")

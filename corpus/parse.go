@@ -457,14 +457,7 @@ func splitHeadlineParagraphs(paras []string) (lead []string, items []shiItem, ok
 }
 
 // hasCategoryWord reports whether a heading names a category's subject.
-func (p *Parser) hasCategoryWord(h string) bool {
-	for _, n := range p.kw.count(h) {
-		if n > 0 {
-			return true
-		}
-	}
-	return false
-}
+func (p *Parser) hasCategoryWord(h string) bool { return p.kw.any.containsAny(h) }
 
 // finish numbers the headings into a tree and fills part, category and
 // figures.
