@@ -67,6 +67,6 @@ func (a *app) rootCommand() *cobra.Command {
 	root.PersistentFlags().StringVar(&a.configPath, "config", "", "配置文件（默认依次查找 ./config.yaml、程序旁、用户配置目录）")
 	root.PersistentFlags().String("db", "", "SQLite 数据库文件（覆盖配置 db）")
 	root.AddCommand(a.parseCommand(), a.ingestCommand(), a.docsCommand(), a.showCommand(),
-		a.searchCommand(), a.templatesCommand(), a.examplesCommand(), a.draftCommand(), a.planCommand(), a.checkCommand(), a.exportCommand(), a.logCommand())
+		a.searchCommand(), a.templatesCommand(), a.examplesCommand(), a.draftCommand(), a.planCommand(), a.checkCommand(), a.exportCommand(), a.logCommand(), a.serveCommand())
 	return root
 }

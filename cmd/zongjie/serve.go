@@ -1,0 +1,101 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/zongjie/zongjie/draft"
+	"github.com/zongjie/zongjie/store"
+	"github.com/zongjie/zongjie/web"
+)
+
+func (a *app) serveCommand() *cobra.Command {
+	var addr, token string
+	cmd := &cobra.Command{
+		Use:   "serve [--addr 127.0.0.1:8080] [--token T]",
+		Short: "启动网页界面（语料库、写总结、调用记录）",
+		Long: `在浏览器中使用总结：浏览和检索语料库、上传报告、填写事实生成草稿（逐节显示）、下载 .md/.docx、查看模型调用记录。
+默认只监听本机（127.0.0.1）。要让局域网中的其他电脑访问，请用 --addr 0.0.0.0:8080 并同时设置 --token，
+之后每个请求都须带上令牌（用打印出的网址打开即可）。`,
+		Example: `  zongjie serve
+  zongjie serve --addr 127.0.0.1:9000
+  zongjie serve --addr 0.0.0.0:8080 --token 一串不易猜到的字符`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			if addr == "" {
+				addr = a.cfg.Serve.Addr
+			}
+			db, err := a.openDB(ctx)
+			if err != nil {
+				return err
+			}
+			srv := &web.Server{
+				Corpus: db, Calls: db, Runs: db, Parser: a.parser(),
+				Taxonomy: a.cfg.TaxonomyValue(),
+				NewDrafter: func() (*draft.Service, error) {
+					svc, _, err := a.draftService(false)
+					return svc, err
+				},
+				MaxUploadBytes: int64(max(a.cfg.Serve.MaxUploadMB, 1)) << 20,
+				Token:          token,
+				NotFound:       store.ErrNotFound,
+				Logger:         slog.New(slog.NewTextHandler(a.stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
+			}
+			return a.listen(ctx, srv, addr, token)
+		},
+	}
+	cmd.Flags().StringVar(&addr, "addr", "", "监听地址（默认取配置 serve.addr，即 127.0.0.1:8080）")
+	cmd.Flags().StringVar(&token, "token", "", "访问令牌：设置后每个请求都须带上")
+	return cmd
+}
+
+// listen serves until ctx ends, then shuts down gracefully.
+func (a *app) listen(ctx context.Context, srv *web.Server, addr, token string) error {
+	h, err := srv.Handler()
+	if err != nil {
+		return err
+	}
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return fmt.Errorf("监听地址 %q 应为“主机:端口”，如 127.0.0.1:8080", addr)
+	}
+	if ip := net.ParseIP(host); (ip == nil || !ip.IsLoopback()) && host != "localhost" && token == "" {
+		fmt.Fprintln(a.stderr, "警告：监听的不是本机地址且未设置 --token，局域网中的任何人都能访问。")
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("无法监听 %s: %w", addr, err)
+	}
+	// Requests share ctx, so Ctrl-C also stops drafts in progress (their
+	// finished sections stay saved).
+	hs := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute,
+		BaseContext: func(net.Listener) context.Context { return ctx }}
+	u := url.URL{Scheme: "http", Host: ln.Addr().String(), Path: "/"}
+	if token != "" {
+		u.RawQuery = url.Values{"token": {token}}.Encode()
+	}
+	fmt.Fprintf(a.stdout, "总结网页界面已启动：%s\n按 Ctrl-C 停止。\n", u.String())
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(shutdown); err != nil && !errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
+	fmt.Fprintln(a.stderr, "已停止。")
+	return nil
+}

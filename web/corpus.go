@@ -1,0 +1,210 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"path"
+	"strconv"
+	"strings"
+
+	"github.com/zongjie/zongjie/corpus"
+)
+
+// uploadExts are the file types the upload form accepts.
+var uploadExts = map[string]bool{".txt": true, ".md": true, ".docx": true}
+
+// docView is a document with its headings, for the list.
+type docView struct {
+	corpus.DocumentRecord
+	Headings []corpus.Section
+}
+
+// searchView is the search form and its hits.
+type searchView struct {
+	Query, Category, Part string
+	Searched              bool
+	Hits                  []corpus.SearchHit
+}
+
+// uploadResult is what became of one uploaded file.
+type uploadResult struct {
+	Name       string
+	Status     string // "added", "duplicate", "failed"
+	Added      int
+	Duplicates int
+	Titles     []string
+	Reason     string
+}
+
+// corpusView is the data of the 语料库 page.
+type corpusView struct {
+	Docs       []docView
+	Search     searchView
+	Uploads    []uploadResult
+	Categories []string
+	// MaxUpload is the upload limit in words, MaxUploadBytes in bytes for
+	// the page's own check before sending.
+	MaxUpload      string
+	MaxUploadBytes int64
+}
+
+// corpusPage lists the documents with their heading trees and answers a
+// search given in the query string.
+func (h *handlers) corpusPage(w http.ResponseWriter, r *http.Request) {
+	h.showCorpus(w, r, http.StatusOK, nil)
+}
+
+func (h *handlers) showCorpus(w http.ResponseWriter, r *http.Request, status int, uploads []uploadResult) {
+	ctx := r.Context()
+	v := corpusView{Uploads: uploads, Categories: h.Taxonomy.Names(), MaxUpload: sizeText(h.MaxUploadBytes), MaxUploadBytes: h.MaxUploadBytes}
+	q := r.URL.Query()
+	v.Search = searchView{Query: strings.TrimSpace(q.Get("q")), Category: q.Get("category"), Part: q.Get("part")}
+	if v.Search.Query != "" || v.Search.Category != "" || v.Search.Part != "" {
+		v.Search.Searched = true
+		hits, err := h.Corpus.Search(ctx, corpus.SearchQuery{Text: h.Parser.Normalize(v.Search.Query),
+			Category: v.Search.Category, Part: v.Search.Part, Limit: 20})
+		if err != nil {
+			h.fail(w, r, err)
+			return
+		}
+		v.Search.Hits = hits
+	}
+	docs, err := h.documentTrees(ctx)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	v.Docs = docs
+	h.render(w, r, status, "corpus", page{Title: "语料库", Nav: "corpus", Data: v})
+}
+
+// documentTrees loads every document with its headings.
+func (h *handlers) documentTrees(ctx context.Context) ([]docView, error) {
+	recs, err := h.Corpus.Documents(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]docView, 0, len(recs))
+	for i := len(recs) - 1; i >= 0; i-- { // newest first
+		rec, secs, err := h.Corpus.Document(ctx, recs[i].ID)
+		if err != nil {
+			return nil, err
+		}
+		v := docView{DocumentRecord: rec}
+		for _, s := range secs {
+			if s.Level > 0 {
+				v.Headings = append(v.Headings, s)
+			}
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+// documentPage shows one document: its heading tree with the text.
+func (h *handlers) documentPage(w http.ResponseWriter, r *http.Request) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	rec, secs, err := h.Corpus.Document(r.Context(), id)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	h.render(w, r, http.StatusOK, "document", page{Title: rec.Title, Nav: "corpus", Data: struct {
+		Doc      corpus.DocumentRecord
+		Sections []corpus.Section
+	}{rec, secs}})
+}
+
+// upload ingests the files of a multipart form, each on its own, and shows
+// the corpus page with a result per file.
+func (h *handlers) upload(w http.ResponseWriter, r *http.Request) {
+	body := r.Body
+	if r.ContentLength > h.MaxUploadBytes {
+		h.refuseLarge(w, r, body, "上传的文件", h.MaxUploadBytes)
+		return
+	}
+	r.Body = http.MaxBytesReader(w, body, h.MaxUploadBytes)
+	if err := r.ParseMultipartForm(h.MaxUploadBytes); err != nil {
+		if tooLarge(err) {
+			h.refuseLarge(w, r, body, "上传的文件", h.MaxUploadBytes)
+			return
+		}
+		h.render(w, r, http.StatusBadRequest, "error", page{Title: "上传失败", Data: "上传的表单无法读取：" + err.Error()})
+		return
+	}
+	defer r.MultipartForm.RemoveAll()
+	files := r.MultipartForm.File["files"]
+	if len(files) == 0 {
+		h.render(w, r, http.StatusBadRequest, "error", page{Title: "上传失败", Data: "没有选择文件。"})
+		return
+	}
+	results := make([]uploadResult, 0, len(files))
+	for _, fh := range files {
+		results = append(results, h.ingest(r.Context(), fh))
+	}
+	r.URL.RawQuery = ""
+	h.showCorpus(w, r, http.StatusOK, results)
+}
+
+// maxDrain is how much of a refused upload is read and dropped, so that a
+// browser still sending it reads the 413 page rather than a reset
+// connection.
+const maxDrain = 64 << 20
+
+// refuseLarge answers 413 with a message saying what the limit is.
+func (h *handlers) refuseLarge(w http.ResponseWriter, r *http.Request, body io.Reader, what string, limit int64) {
+	io.CopyN(io.Discard, body, maxDrain)
+	w.Header().Set("Connection", "close")
+	h.render(w, r, http.StatusRequestEntityTooLarge, "error", page{Title: "内容过大", Data: limitMessage(what, limit)})
+}
+
+// ingest parses one uploaded file and stores each of its documents.
+func (h *handlers) ingest(ctx context.Context, fh *multipart.FileHeader) uploadResult {
+	res := uploadResult{Name: fh.Filename, Status: "failed"}
+	ext := strings.ToLower(path.Ext(fh.Filename))
+	if !uploadExts[ext] {
+		res.Reason = fmt.Sprintf("不支持的文件类型“%s”，请上传 .txt、.md 或 .docx 文件", ext)
+		return res
+	}
+	f, err := fh.Open()
+	if err != nil {
+		res.Reason = "无法读取文件：" + err.Error()
+		return res
+	}
+	data, err := io.ReadAll(f)
+	f.Close()
+	if err != nil {
+		res.Reason = "无法读取文件：" + err.Error()
+		return res
+	}
+	parsed, err := h.Parser.Parse(fh.Filename, data)
+	if err != nil {
+		res.Reason = strings.TrimPrefix(err.Error(), fh.Filename+": ")
+		return res
+	}
+	for _, doc := range parsed.Documents {
+		_, created, err := h.Corpus.SaveDocument(ctx, "upload:"+fh.Filename, parsed.Encoding, doc)
+		if err != nil {
+			res.Reason = "保存失败：" + err.Error()
+			return res
+		}
+		if created {
+			res.Added++
+		} else {
+			res.Duplicates++
+		}
+		res.Titles = append(res.Titles, doc.Title)
+	}
+	res.Status = "duplicate"
+	if res.Added > 0 {
+		res.Status = "added"
+	}
+	return res
+}

@@ -1,0 +1,213 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/zongjie/zongjie/corpus"
+	"github.com/zongjie/zongjie/docx"
+	"github.com/zongjie/zongjie/draft"
+)
+
+// rewriteSection drafts one section of a stored draft again and streams it
+// like draftStream, ending with the whole draft as a result event.
+//
+// draft.Service has no call for a single section, so this runs a draft of
+// the same facts file restricted to the section's category (problems for
+// the problems part) with the run's template, keeps the matching section's
+// text and stores it in the run. The restricted draft also writes an
+// opening, which is discarded; problem tasks of a plan section may be
+// attached differently than in the full draft.
+func (h *handlers) rewriteSection(w http.ResponseWriter, r *http.Request) {
+	if !h.parseForm(w, r) {
+		return
+	}
+	run, i, err := h.runSection(r)
+	if err != nil {
+		plainError(w, http.StatusNotFound, err.Error())
+		return
+	}
+	target := run.Sections[i]
+	facts, err := draft.LoadFacts("网页表单", []byte(run.FactsYAML), h.Taxonomy)
+	if err != nil {
+		plainError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	svc, err := h.NewDrafter()
+	if err != nil {
+		plainError(w, http.StatusInternalServerError, "无法准备起草："+err.Error())
+		return
+	}
+	svc.Runs = nil // the restricted draft is not a run of its own
+	only := restrictFacts(facts, target)
+	items := draft.BuildOutline(only, run.Template, svc.Fallback)
+	j := matchSection(items, target)
+	if j < 0 {
+		plainError(w, http.StatusBadRequest, "这一节没有可重写的内容（该类别没有事实）。")
+		return
+	}
+	index := map[int]int{}
+	for seq, k := range writeIndexes(items) {
+		if k == j {
+			index[seq] = i
+		}
+	}
+	es := newEventStream(w)
+	svc.Progress = es.progress(index)
+	res, err := svc.Draft(r.Context(), draft.Request{Facts: only, Template: run.Template})
+	if err == nil && j < len(res.Sections) && res.Sections[j].Status == draft.StatusDone {
+		target.Status, target.Text, target.Error = draft.StatusDone, res.Sections[j].Text, ""
+		err = h.Runs.SaveRunSection(context.WithoutCancel(r.Context()), run.ID, target)
+	}
+	if err == nil {
+		run, err = h.Runs.GetRun(r.Context(), run.ID)
+	}
+	if err != nil {
+		es.send("error", map[string]string{"message": err.Error()})
+		return
+	}
+	es.send("result", resultFromRun(run, facts, svc.Checker))
+}
+
+// runSection finds the run and written section named by the path.
+func (h *handlers) runSection(r *http.Request) (draft.Run, int, error) {
+	run, err := h.run(r)
+	if err != nil {
+		return run, 0, err
+	}
+	i, err := strconv.Atoi(r.PathValue("i"))
+	if err != nil || i < 0 || i >= len(run.Sections) || !run.Sections[i].Write {
+		return run, 0, fmt.Errorf("草稿 %d 中没有第 %s 节", run.ID, r.PathValue("i"))
+	}
+	return run, i, nil
+}
+
+// run loads the run named by the path.
+func (h *handlers) run(r *http.Request) (draft.Run, error) {
+	id, err := strconv.ParseInt(r.PathValue("run"), 10, 64)
+	if err != nil {
+		return draft.Run{}, fmt.Errorf("草稿编号应为数字：%q", r.PathValue("run"))
+	}
+	run, err := h.Runs.GetRun(r.Context(), id)
+	if errors.Is(err, draft.ErrRunNotFound) {
+		return run, fmt.Errorf("没有编号为 %d 的草稿", id)
+	}
+	return run, err
+}
+
+// restrictFacts keeps the facts one section is written from: its category's,
+// or the problems for the problems part (and for a plan section, whose
+// tasks come partly from the problems).
+func restrictFacts(f draft.Facts, s draft.RunSection) draft.Facts {
+	g := f
+	g.Sections, g.Problems = nil, nil
+	if s.Part == corpus.PartProblems || s.Part == corpus.PartPlan {
+		g.Problems = f.Problems
+	}
+	if s.Part != corpus.PartProblems {
+		for _, c := range f.Sections {
+			if c.Category == s.Category {
+				g.Sections = append(g.Sections, c)
+			}
+		}
+	}
+	return g
+}
+
+// matchSection finds the written outline item of the same part and category.
+func matchSection(items []draft.OutlineItem, s draft.RunSection) int {
+	for j, it := range items {
+		if it.Write && it.Part == s.Part && it.Category == s.Category {
+			return j
+		}
+	}
+	return -1
+}
+
+// runResults turns a stored run into the sections of a result.
+func runResults(run draft.Run) []draft.SectionResult {
+	out := make([]draft.SectionResult, len(run.Sections))
+	for i, s := range run.Sections {
+		status := s.Status
+		if !s.Write {
+			status = draft.StatusDone // part headings have no text of their own
+		}
+		out[i] = draft.SectionResult{Level: s.Level, Marker: s.Marker, Heading: s.Heading, Category: s.Category, Part: s.Part, Text: s.Text, Status: status}
+	}
+	return out
+}
+
+func runMarkdown(run draft.Run) string {
+	return draft.RenderMarkdown(run.Title, run.Opening, runResults(run), run.Mode)
+}
+
+// resultFromRun is the result event for a stored run, with the number
+// check of its whole text; figures marked 【待核实】 count as unsupported.
+func resultFromRun(run draft.Run, facts draft.Facts, checker draft.Checker) resultView {
+	md := runMarkdown(run)
+	v := resultView{RunID: run.ID, Title: run.Title, Mode: run.Mode, Opening: run.Opening, Markdown: md, Check: checker.Check(md, facts)}
+	for _, m := range pendingRE.FindAllString(md, -1) {
+		m = strings.TrimSuffix(m[len("【待核实："):], "】")
+		if !containsSuffix(v.Check.Unsupported, m) {
+			v.Check.Unsupported = append(v.Check.Unsupported, m)
+		}
+	}
+	v.Check.OK = v.Check.OK && len(v.Check.Unsupported) == 0
+	for i, s := range run.Sections {
+		v.Sections = append(v.Sections, sectionView{I: i, Level: s.Level, Marker: s.Marker, Heading: s.Heading,
+			Category: s.Category, Part: s.Part, Write: s.Write, Text: s.Text, Status: s.Status})
+	}
+	return v
+}
+
+// containsSuffix reports whether list holds s, allowing "招收新生9350人"
+// to stand for "9350人" and the reverse.
+func containsSuffix(list []string, s string) bool {
+	for _, l := range list {
+		if strings.HasSuffix(l, s) || strings.HasSuffix(s, l) {
+			return true
+		}
+	}
+	return false
+}
+
+// downloadMarkdown sends a stored draft as Markdown.
+func (h *handlers) downloadMarkdown(w http.ResponseWriter, r *http.Request) {
+	run, err := h.run(r)
+	if err != nil {
+		plainError(w, http.StatusNotFound, err.Error())
+		return
+	}
+	attachment(w, run.Title+".md", "text/markdown; charset=utf-8")
+	w.Write([]byte(runMarkdown(run)))
+}
+
+// downloadDocx sends a stored draft as a Word document.
+func (h *handlers) downloadDocx(w http.ResponseWriter, r *http.Request) {
+	run, err := h.run(r)
+	if err != nil {
+		plainError(w, http.StatusNotFound, err.Error())
+		return
+	}
+	var buf bytes.Buffer
+	if err := docx.Write(&buf, docx.FromMarkdown(runMarkdown(run))); err != nil {
+		h.Logger.Error("docx", "run", run.ID, "err", err)
+		plainError(w, http.StatusInternalServerError, "生成 Word 文件出错："+err.Error())
+		return
+	}
+	attachment(w, run.Title+".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+	buf.WriteTo(w)
+}
+
+// attachment sets the headers of a download named name (UTF-8, RFC 6266).
+func attachment(w http.ResponseWriter, name, contentType string) {
+	w.Header().Set("Content-Type", contentType)
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="report%s"; filename*=UTF-8''%s`,
+		name[strings.LastIndex(name, "."):], url.PathEscape(name)))
+}

@@ -1,0 +1,185 @@
+package web
+
+import (
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// cookieName holds the session cookie set after ?token=.
+const cookieName = "zongjie_session"
+
+// auth requires the token, when one is set, on every request: as
+// "Authorization: Bearer T", as the session cookie, or once as ?token=T,
+// which sets the cookie and redirects to the same address without the token.
+func (s *Server) auth(next http.Handler) http.Handler {
+	if s.Token == "" {
+		return next
+	}
+	session := sessionValue(s.Token)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if bearer, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok && equal(bearer, s.Token) {
+			next.ServeHTTP(w, r)
+			return
+		}
+		if c, err := r.Cookie(cookieName); err == nil && equal(c.Value, session) {
+			next.ServeHTTP(w, r)
+			return
+		}
+		if t := r.URL.Query().Get("token"); t != "" && equal(t, s.Token) && r.Method == http.MethodGet {
+			http.SetCookie(w, &http.Cookie{Name: cookieName, Value: session, Path: "/", HttpOnly: true,
+				SameSite: http.SameSiteStrictMode, Secure: r.TLS != nil})
+			u := *r.URL
+			q := u.Query()
+			q.Del("token")
+			u.RawQuery = q.Encode()
+			http.Redirect(w, r, u.RequestURI(), http.StatusSeeOther)
+			return
+		}
+		w.Header().Set("WWW-Authenticate", `Bearer realm="zongjie"`)
+		plainError(w, http.StatusUnauthorized, "需要访问令牌：请使用启动 zongjie serve 时打印的完整网址（含 ?token=…）打开本页。")
+	})
+}
+
+// sessionValue is the cookie value for a token: a hash, so the cookie jar
+// does not hold the token itself.
+func sessionValue(token string) string {
+	sum := sha256.Sum256([]byte("zongjie-session:" + token))
+	return hex.EncodeToString(sum[:])
+}
+
+func equal(a, b string) bool { return subtle.ConstantTimeCompare([]byte(a), []byte(b)) == 1 }
+
+// sameOrigin refuses state-changing requests that a page of another site
+// could have sent: the browser's Sec-Fetch-Site must say same-origin, or else
+// the Origin (or Referer) host must be this server's. Requests carrying an
+// Authorization header cannot be forged by another page and pass.
+func sameOrigin(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.Method {
+		case http.MethodGet, http.MethodHead, http.MethodOptions:
+			next.ServeHTTP(w, r)
+			return
+		}
+		if err := checkOrigin(r); err != nil {
+			plainError(w, http.StatusForbidden, "已拒绝："+err.Error())
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+func checkOrigin(r *http.Request) error {
+	if site := r.Header.Get("Sec-Fetch-Site"); site != "" {
+		if site == "same-origin" {
+			return nil
+		}
+		return fmt.Errorf("请求来自其他网站（%s）", site)
+	}
+	from := r.Header.Get("Origin")
+	if from == "" || from == "null" {
+		from = r.Header.Get("Referer")
+	}
+	if from == "" {
+		if r.Header.Get("Authorization") != "" {
+			return nil
+		}
+		return errors.New("请求缺少来源（Origin/Referer），只接受本站页面提交的表单")
+	}
+	u, err := url.Parse(from)
+	if err != nil || !strings.EqualFold(u.Host, r.Host) {
+		return fmt.Errorf("请求来自其他网站（%s）", from)
+	}
+	return nil
+}
+
+// securityHeaders forbids inline and foreign scripts, framing and MIME
+// sniffing.
+func securityHeaders(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "same-origin")
+		h.Set("X-Frame-Options", "DENY")
+		next.ServeHTTP(w, r)
+	})
+}
+
+// statusWriter remembers the status code for the request log and passes
+// flushes through for streaming.
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if w.status == 0 {
+		w.status = code
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+// Unwrap lets http.ResponseController reach the underlying writer.
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// Flush sends buffered data, for server-sent events.
+func (w *statusWriter) Flush() {
+	if f, ok := w.ResponseWriter.(http.Flusher); ok {
+		f.Flush()
+	}
+}
+
+// logRequests logs method, path (never the query, which may hold the
+// token), status and duration.
+func (s *Server) logRequests(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		sw := &statusWriter{ResponseWriter: w}
+		next.ServeHTTP(sw, r)
+		s.Logger.Info("request", "method", r.Method, "path", r.URL.Path, "status", sw.status, "ms", time.Since(start).Milliseconds())
+	})
+}
+
+// plainError writes a short Chinese message as text.
+func plainError(w http.ResponseWriter, status int, msg string) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.WriteHeader(status)
+	fmt.Fprintln(w, msg)
+}
+
+// tooLarge reports whether err comes from an http.MaxBytesReader limit.
+func tooLarge(err error) bool {
+	var mbe *http.MaxBytesError
+	return errors.As(err, &mbe)
+}
+
+// limitMessage words a size limit for people.
+func limitMessage(what string, limit int64) string {
+	return fmt.Sprintf("%s超过大小限制（最多 %s）。请分批上传或减少内容后重试。", what, sizeText(limit))
+}
+
+func sizeText(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MB", n>>20)
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KB", n>>10)
+	}
+	return fmt.Sprintf("%d 字节", n)
+}

@@ -1,0 +1,128 @@
+// Package web is the browser interface of Zongjie (`zongjie serve`): the
+// corpus (documents, search, upload), drafting a summary with the sections
+// streamed as server-sent events, and the model call log. Pages are
+// html/template and every asset is embedded, so the binary needs no files
+// and no network beyond the model endpoint.
+package web
+
+import (
+	"context"
+	"embed"
+	"html/template"
+	"io/fs"
+	"log/slog"
+	"net/http"
+
+	"github.com/zongjie/zongjie/corpus"
+	"github.com/zongjie/zongjie/draft"
+)
+
+// Corpus is what the pages read and write of the stored reports.
+type Corpus interface {
+	// Documents lists every stored document, ordered by id.
+	Documents(ctx context.Context) ([]corpus.DocumentRecord, error)
+	// Document returns one document with its sections in order; the error
+	// matches Server.NotFound when there is none.
+	Document(ctx context.Context, id int64) (corpus.DocumentRecord, []corpus.Section, error)
+	// Search returns sections matching q with snippets whose matches are
+	// wrapped in 【】.
+	Search(ctx context.Context, q corpus.SearchQuery) ([]corpus.SearchHit, error)
+	// SaveDocument stores a parsed document; created is false for a text
+	// already stored.
+	SaveDocument(ctx context.Context, source, encoding string, doc corpus.Document) (id int64, created bool, err error)
+}
+
+// CallLog is the log of model calls.
+type CallLog interface {
+	// Calls returns the latest calls, newest first.
+	Calls(ctx context.Context, limit int) ([]draft.Call, error)
+	// Call returns one call; the error matches Server.NotFound when there
+	// is none.
+	Call(ctx context.Context, id int64) (draft.Call, error)
+}
+
+// Parser turns uploaded files into documents.
+type Parser interface {
+	// Parse decodes and parses one file's bytes; name gives the file type.
+	Parse(name string, data []byte) (corpus.Result, error)
+	// Normalize normalises text the way the corpus is, for search queries.
+	Normalize(s string) string
+}
+
+// Server serves the web interface. The command fills in its fields; Handler
+// returns the http.Handler.
+type Server struct {
+	// Corpus holds the reports: listed, searched and added to by upload.
+	Corpus Corpus
+	// Calls is the model call log shown on the 记录 page.
+	Calls CallLog
+	// Runs keeps drafts, so a section can be rewritten and the report
+	// downloaded after the stream ends.
+	Runs draft.RunStore
+	// Parser reads uploaded files.
+	Parser Parser
+	// Taxonomy gives the categories of the facts form and search filter.
+	Taxonomy corpus.Taxonomy
+	// NewDrafter builds a drafting service for one request (offline when no
+	// model is configured).
+	NewDrafter func() (*draft.Service, error)
+	// MaxUploadBytes bounds one upload request (all files together); 0
+	// means 10 MB.
+	MaxUploadBytes int64
+	// MaxFormBytes bounds other form posts; 0 means 1 MB.
+	MaxFormBytes int64
+	// Token, when set, is required on every request (see auth).
+	Token string
+	// NotFound is the store's not-found error, told apart with errors.Is.
+	NotFound error
+	// Logger receives one line per request and every server error.
+	Logger *slog.Logger
+}
+
+//go:embed templates/*.html
+var templateFiles embed.FS
+
+//go:embed static
+var staticFiles embed.FS
+
+// Handler returns the server's routes wrapped in the security checks.
+func (s *Server) Handler() (http.Handler, error) {
+	if s.Logger == nil {
+		s.Logger = slog.New(slog.DiscardHandler)
+	}
+	if s.MaxFormBytes <= 0 {
+		s.MaxFormBytes = 1 << 20
+	}
+	if s.MaxUploadBytes <= 0 {
+		s.MaxUploadBytes = 10 << 20
+	}
+	pages, err := parsePages()
+	if err != nil {
+		return nil, err
+	}
+	static, err := fs.Sub(staticFiles, "static")
+	if err != nil {
+		return nil, err
+	}
+	h := &handlers{Server: s, pages: pages}
+	mux := http.NewServeMux()
+	mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
+	mux.HandleFunc("GET /{$}", h.corpusPage)
+	mux.HandleFunc("GET /docs/{id}", h.documentPage)
+	mux.HandleFunc("POST /upload", h.upload)
+	mux.HandleFunc("GET /draft", h.draftPage)
+	mux.HandleFunc("GET /templates/preview", h.templatePreview)
+	mux.HandleFunc("POST /draft", h.draftStream)
+	mux.HandleFunc("POST /runs/{run}/sections/{i}/rewrite", h.rewriteSection)
+	mux.HandleFunc("GET /runs/{run}/report.md", h.downloadMarkdown)
+	mux.HandleFunc("GET /runs/{run}/report.docx", h.downloadDocx)
+	mux.HandleFunc("GET /log", h.logPage)
+	mux.HandleFunc("GET /log/{id}", h.callPage)
+	return s.logRequests(securityHeaders(s.auth(sameOrigin(mux)))), nil
+}
+
+// handlers holds what the route handlers share.
+type handlers struct {
+	*Server
+	pages map[string]*template.Template
+}
