@@ -12,6 +12,8 @@ import (
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
+
+	"github.com/zongjie/zongjie/corpus"
 )
 
 // reportExts are the file types ingest picks up when walking a folder.
@@ -53,19 +55,9 @@ func (a *app) ingestCommand() *cobra.Command {
 				progressbar.OptionSetVisibility(isTerminal(a.stderr) && !asJSON),
 				progressbar.OptionShowCount(),
 				progressbar.OptionClearOnFinish())
-			p := a.parser()
-			for _, f := range files {
-				if ctx.Err() != nil {
-					break
-				}
-				added, dups, err := ingestFile(ctx, db, p, f)
-				sum.Added += added
-				sum.Duplicates += dups
-				if err != nil {
-					sum.Failed = append(sum.Failed, ingestFailure{Path: f, Error: err.Error()})
-				}
-				bar.Add(1)
-			}
+			done := ingestAll(ctx, db, a.parser(), files, func() { bar.Add(1) })
+			sum.Added, sum.Duplicates = done.Added, done.Duplicates
+			sum.Failed = append(sum.Failed, done.Failed...)
 			bar.Finish()
 			if sum.Failed == nil {
 				sum.Failed = []ingestFailure{}
@@ -95,17 +87,62 @@ func (a *app) ingestCommand() *cobra.Command {
 	return cmd
 }
 
+// ingestAll ingests files in order. Files are read and parsed one step
+// ahead of storing, so parsing one file overlaps writing the previous one.
+func ingestAll(ctx context.Context, db storeWriter, p reportParser, files []string, progress func()) ingestSummary {
+	type parsed struct {
+		path string
+		res  corpus.Result
+		err  error
+	}
+	ch := make(chan parsed, 4)
+	go func() {
+		defer close(ch)
+		for _, f := range files {
+			if ctx.Err() != nil {
+				return
+			}
+			res, err := parseFile(ctx, p, f)
+			ch <- parsed{f, res, err}
+		}
+	}()
+	var sum ingestSummary
+	for item := range ch {
+		n, dups, err := 0, 0, item.err
+		if err == nil {
+			n, dups, err = saveResult(ctx, db, item.path, item.res)
+		}
+		sum.Added += n
+		sum.Duplicates += dups
+		if err != nil {
+			sum.Failed = append(sum.Failed, ingestFailure{Path: item.path, Error: err.Error()})
+		}
+		progress()
+	}
+	return sum
+}
+
 // ingestFile parses one file and stores each of its documents in its own
 // transaction.
 func ingestFile(ctx context.Context, db storeWriter, p reportParser, path string) (added, dups int, err error) {
-	data, err := readReport(ctx, path)
-	if err != nil {
-		return 0, 0, trimPathPrefix(err, path)
-	}
-	res, err := p.Parse(path, data)
+	res, err := parseFile(ctx, p, path)
 	if err != nil {
 		return 0, 0, err
 	}
+	return saveResult(ctx, db, path, res)
+}
+
+// parseFile reads and parses one report file.
+func parseFile(ctx context.Context, p reportParser, path string) (corpus.Result, error) {
+	data, err := readReport(ctx, path)
+	if err != nil {
+		return corpus.Result{}, trimPathPrefix(err, path)
+	}
+	return p.Parse(path, data)
+}
+
+// saveResult stores each document of a parsed file in its own transaction.
+func saveResult(ctx context.Context, db storeWriter, path string, res corpus.Result) (added, dups int, err error) {
 	for _, doc := range res.Documents {
 		_, created, err := db.SaveDocument(ctx, path, res.Encoding, doc)
 		if err != nil {
