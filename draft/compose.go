@@ -15,15 +15,15 @@ const OfflineNotice = "【离线草稿】本稿未使用大模型：标题取自
 
 // A lead sentence must carry no specifics of the report it comes from:
 // digits, placeholders, quoted titles, names of places, schools or people.
-var specifics = regexp.MustCompile(`[0-9０-９]|[xX×*]|《|》|一中|二中|三中|[^中心各等和城乡镇区县农村公民办性级属]小学|[^初高完全各等和城乡镇区县农村公民办性级属]中学|[^各等和城乡镇区县农村公民办性级属心]幼儿园|学校[\p{Han}]{0,2}（|[一二三四五六七八九十百千万两]+(所|个|名|人|项|次|套|间|台|件|场|篇|户|位|支|家|批|类|条|处|座|栋|期|届|班|万|亿)|同志|局长|书记|校长[\p{Han}]{2}`)
+var specifics = regexp.MustCompile(`[0-9０-９]|[xX×*]|《|》|一中|二中|三中|学校[\p{Han}]{0,2}（|[一二三四五六七八九十百千万两]+(所|个|名|人|项|次|套|间|台|件|场|篇|户|位|支|家|批|类|条|处|座|栋|期|班|万|亿|年|月|天)|同志`)
 
 // A lead sentence states an approach, not a result: results belong to the
 // report they come from (全年未发生……, 荣获……, 顺利通过验收).
-var claims = regexp.MustCompile(`第[一二三四五六七八九十]|完成|建成|位列|全部|提高到|提升至|降至|新增|减少|增加|高级中学|未发生|未出现|全年|上半年|下半年|今年|去年|本年|累计|共计|获得|荣获|获评|被评为|评为|达到|实现了|首次|排名|位居|通过验收|圆满完成|成功|取得了|奖|表彰|受到|得到|好评|肯定|全覆盖|到位率|创建了|建成了`)
+var claims = regexp.MustCompile(`第[一二三四五六七八九十]+(名|位)|未发现|实现|清零|无一|完成|建成|位列|全部|提高到|提升至|降至|新增|减少|增加|高级中学|未发生|未出现|全年|上半年|下半年|今年|去年|本年|累计|共计|获得|荣获|获评|被评为|评为|达到|实现了|首次|排名|位居|通过验收|圆满完成|成功|取得了|奖|表彰|受到|得到|好评|肯定|全覆盖|到位率|创建了|建成了`)
 
 // approachOpener starts a sentence that states how work is done, the kind of
 // sentence any bureau can use: 坚持……, 深入……, 健全…….
-var approachOpener = regexp.MustCompile(`^(坚持|深入|全面|认真|扎实|持续|始终|严格|着力|积极|加强|强化|健全|完善|落实|推进|统筹|聚焦|围绕|牢固树立|贯彻|狠抓|压实|突出|注重|大力|不断|进一步|坚决|把|以|按照|立足|紧扣|紧紧围绕|创新|优化|规范|建立)`)
+var approachOpener = regexp.MustCompile(`^(坚持|深入|全面|认真|扎实|持续|始终|严格|着力|积极|加强|强化|健全|完善|落实|推进|推动|统筹|聚焦|围绕|牢固树立|贯彻|狠抓|压实|压紧|突出|注重|大力|不断|进一步|坚决|把|以|按照|立足|紧扣|紧紧围绕|创新|优化|规范|建立|巩固|深化|选优配强|实施|开展|组织|发挥|构建)`)
 
 // Inline items and list openers do not open a section well.
 var itemStart = regexp.MustCompile(`^([一二三四五六七八九十]+是|其[一二三四五六七八九十]|首先|其次|再次|最后|同时|此外|另外)`)
@@ -36,12 +36,13 @@ const genericPlacePrefix = "全我本该各和城学乡镇县区市省州合场�
 
 // schoolName finds "X学校"; the character before tells a name (芙蓉学校)
 // from a kind of school (农村学校, 寄宿制学校).
-var schoolName = regexp.MustCompile(`(.)(学校|学院|中学|小学)`)
+var schoolName = regexp.MustCompile(`(.)(学校|学院|中学|小学|幼儿园)(.?)`)
 
-const genericSchoolPrefix = "各类中小村区办制弱业育模心化质级属等所该本全和的好型殊镇乡县市点城初高完学职入到导促对在为向进由与及同让使把将从各"
+const genericSchoolPrefix = "各类中小村区办制弱业育模心化质级属等所该本全和的好型殊镇乡县市点城初高完学职入到导促对在为向进由与及同让使把将从各廉安美慧明惠性园"
 
-// congress numbers date a sentence (党的十九大精神 in a 2024 report).
-var congress = regexp.MustCompile(`[十二]+[一二三四五六七八九]?(大|届)`)
+// congress numbers date a sentence (党的十九大精神 in a 2024 report); the
+// 20th congress (2022–2027) is the current one and stays usable.
+var congress = regexp.MustCompile(`(十[一二三四五六七八九]?|二十[一二三四五六七八九])(大|届)`)
 
 // namesPlace reports whether s names a particular place or school, or
 // dates itself by a party congress.
@@ -52,6 +53,9 @@ func namesPlace(s string) bool {
 		}
 	}
 	for _, m := range schoolName.FindAllStringSubmatch(s, -1) {
+		if m[2] == "中学" && m[3] == "习" { // 集中学习
+			continue
+		}
 		if !strings.Contains(genericSchoolPrefix, m[1]) {
 			return true
 		}

@@ -391,6 +391,11 @@ func (p *Planner) corpusTasks(ctx context.Context, category string, have []PlanT
 	if err != nil {
 		return nil
 	}
+	// Past plans come first; summaries of the category fill in, since their
+	// approach sentences (健全……机制) read as tasks as well.
+	if more, err := p.Sections.Sections(ctx, category, "", 400); err == nil {
+		secs = append(secs, more...)
+	}
 	var out []PlanTask
 	seen := map[string]bool{}
 	for _, h := range have {
