@@ -89,3 +89,33 @@ func (f Figure) MarshalJSON() ([]byte, error) {
 		Value json.RawMessage `json:"value"`
 	}{plain(f), value})
 }
+
+// KindName is a kind's Chinese name for people: 总结, 计划, 总结和计划, 季度总结.
+func KindName(kind string) string {
+	switch kind {
+	case KindSummary:
+		return "总结"
+	case KindPlan:
+		return "计划"
+	case KindSummaryPlan:
+		return "总结和计划"
+	case KindQuarterly:
+		return "季度总结"
+	}
+	return kind
+}
+
+// PartName is a part's Chinese name for people: 开头, 总结, 问题, 计划.
+func PartName(part string) string {
+	switch part {
+	case PartPreamble:
+		return "开头"
+	case PartSummary:
+		return "总结"
+	case PartProblems:
+		return "问题"
+	case PartPlan:
+		return "计划"
+	}
+	return part
+}

@@ -138,30 +138,6 @@ func indent(s, prefix string) string {
 	return prefix + strings.ReplaceAll(s, "\n", "\n"+prefix)
 }
 
-func kindName(k string) string {
-	switch k {
-	case corpus.KindSummary:
-		return "总结"
-	case corpus.KindPlan:
-		return "计划"
-	case corpus.KindSummaryPlan:
-		return "总结+计划"
-	case corpus.KindQuarterly:
-		return "季度总结"
-	}
-	return k
-}
+func kindName(k string) string { return corpus.KindName(k) }
 
-func partName(p string) string {
-	switch p {
-	case corpus.PartSummary:
-		return "总结"
-	case corpus.PartProblems:
-		return "问题"
-	case corpus.PartPlan:
-		return "计划"
-	case corpus.PartPreamble:
-		return "开头"
-	}
-	return p
-}
+func partName(p string) string { return corpus.PartName(p) }
