@@ -16,23 +16,52 @@ import (
 
 // BenchmarkIngest measures ingest end to end — read, decode, parse,
 // classify, store with the full-text index, one transaction per document —
-// on generated reports: the starter reports with the county renamed, so each
-// copy is a new document (about 3,000 characters and 30 sections each).
+// on generated reports: copies of a set of reports with the organisation
+// renamed so that each copy is a new document. "starter" copies the built-in
+// reports (about 3,000 characters and 39 sections each, inline items
+// included); "seeds" copies the real reports in ../shared/seeds (about 14
+// sections each) when they are present.
 func BenchmarkIngest(b *testing.B) {
-	names, err := fs.Glob(starter.Files, "*.txt")
-	if err != nil || len(names) == 0 {
-		b.Fatal("no starter reports")
-	}
+	b.Run("starter", func(b *testing.B) {
+		names, err := fs.Glob(starter.Files, "*.txt")
+		if err != nil || len(names) == 0 {
+			b.Fatal("no starter reports")
+		}
+		var texts []string
+		for _, n := range names {
+			data, err := fs.ReadFile(starter.Files, n)
+			if err != nil {
+				b.Fatal(err)
+			}
+			texts = append(texts, string(data))
+		}
+		benchIngest(b, texts)
+	})
+	b.Run("seeds", func(b *testing.B) {
+		files, _ := filepath.Glob(filepath.Join(pkgDir, "..", "..", "..", "shared", "seeds", "*.txt"))
+		if len(files) == 0 {
+			b.Skip("../shared/seeds absent")
+		}
+		var texts []string
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				b.Fatal(err)
+			}
+			texts = append(texts, string(data))
+		}
+		benchIngest(b, texts)
+	})
+}
+
+func benchIngest(b *testing.B, texts []string) {
 	dir := b.TempDir()
 	const perRun = 200
 	var files []string
 	for i := 0; i < perRun*b.N; i++ {
-		data, err := fs.ReadFile(starter.Files, names[i%len(names)])
-		if err != nil {
-			b.Fatal(err)
-		}
 		county := fmt.Sprintf("第%d号", i)
-		text := strings.Replace(string(data), "教育局", county+"教育局", 1)
+		// Every document of a file gets the mark, so none is a duplicate.
+		text := strings.ReplaceAll(texts[i%len(texts)], "教育局", county+"教育局")
 		path := filepath.Join(dir, fmt.Sprintf("r%05d.txt", i))
 		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 			b.Fatal(err)
@@ -53,8 +82,9 @@ func BenchmarkIngest(b *testing.B) {
 	}
 	added := sum.Added
 	b.StopTimer()
-	if added != len(files) {
-		b.Fatalf("added %d of %d", added, len(files))
+	if added < len(files) {
+		b.Fatalf("added %d documents from %d files", added, len(files))
 	}
 	b.ReportMetric(float64(added)/b.Elapsed().Seconds(), "docs/s")
+	b.ReportMetric(float64(len(files))/b.Elapsed().Seconds(), "files/s")
 }
