@@ -120,9 +120,9 @@ func carryOverTask(sent string) string {
 		switch {
 		case utf8.RuneCountInString(prefix) >= 4 && !statusStart.MatchString(prefix):
 			subject = cutSubject(prefix)
-		case i > 0 && projectNoun.MatchString(first) && !statusStart.MatchString(first):
+		case i > 0 && namesProject(first):
 			subject = cutSubject(first)
-		case i > 0 && projectNoun.MatchString(prev) && !statusStart.MatchString(prev):
+		case i > 0 && namesProject(prev):
 			subject = cutSubject(prev)
 		case utf8.RuneCountInString(prev) >= 4 && !statusStart.MatchString(prev):
 			subject = cutSubject(prev)
@@ -162,6 +162,13 @@ func carryOverTask(sent string) string {
 		noun += "工作"
 	}
 	return "加快推进" + noun + tail
+}
+
+// namesProject reports whether a clause names a building or project rather
+// than reporting progress or money (全年投入教育项目资金1.2亿元).
+func namesProject(clause string) bool {
+	subject := cutSubject(clause)
+	return projectNoun.MatchString(subject) && !statusStart.MatchString(clause) && !strings.Contains(subject, "资金") && !strings.Contains(subject, "经费")
 }
 
 // statusStart opens a clause that reports progress rather than naming work.

@@ -13,7 +13,7 @@ import (
 )
 
 // pageNames are the templates that each render a whole page with layout.html.
-var pageNames = []string{"corpus", "document", "draft", "log", "call", "error"}
+var pageNames = []string{"corpus", "document", "draft", "plan", "log", "call", "error"}
 
 // parsePages parses each page together with the shared layout and partials.
 func parsePages() (map[string]*template.Template, error) {
@@ -41,7 +41,7 @@ var funcs = template.FuncMap{
 // page is what layout.html needs besides the page's own data.
 type page struct {
 	Title string
-	Nav   string // which tab is current: corpus, draft, log
+	Nav   string // which tab is current: corpus, draft, plan, log
 	Data  any
 }
 
@@ -151,33 +151,9 @@ func preview(response, errText string) string {
 	return s
 }
 
-func kindName(k string) string {
-	switch k {
-	case corpus.KindSummary:
-		return "总结"
-	case corpus.KindPlan:
-		return "计划"
-	case corpus.KindSummaryPlan:
-		return "总结和计划"
-	case corpus.KindQuarterly:
-		return "季度总结"
-	}
-	return k
-}
+func kindName(k string) string { return corpus.KindName(k) }
 
-func partName(p string) string {
-	switch p {
-	case corpus.PartSummary:
-		return "总结"
-	case corpus.PartProblems:
-		return "问题"
-	case corpus.PartPlan:
-		return "计划"
-	case corpus.PartPreamble:
-		return "开头"
-	}
-	return p
-}
+func partName(p string) string { return corpus.PartName(p) }
 
 // periods are the periods the draft form offers, in order.
 var periods = []struct{ Value, Name string }{

@@ -1,6 +1,7 @@
 // Package web is the browser interface of Zongjie (`zongjie serve`): the
 // corpus (documents, search, upload), drafting a summary with the sections
-// streamed as server-sent events, and the model call log. Pages are
+// streamed as server-sent events, drafting next period's plan from a
+// summary, and the model call log. Pages are
 // html/template and every asset is embedded, so the binary needs no files
 // and no network beyond the model endpoint.
 package web
@@ -66,6 +67,9 @@ type Server struct {
 	// NewDrafter builds a drafting service for one request (offline when no
 	// model is configured).
 	NewDrafter func() (*draft.Service, error)
+	// NewPlanner builds a plan builder for one request (without a model
+	// when none is configured).
+	NewPlanner func() (*draft.Planner, error)
 	// MaxUploadBytes bounds one upload request (all files together); 0
 	// means 10 MB.
 	MaxUploadBytes int64
@@ -104,7 +108,7 @@ func (s *Server) Handler() (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	h := &handlers{Server: s, pages: pages}
+	h := &handlers{Server: s, pages: pages, plans: &planStore{}}
 	mux := http.NewServeMux()
 	mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
 	mux.HandleFunc("GET /{$}", h.corpusPage)
@@ -116,6 +120,10 @@ func (s *Server) Handler() (http.Handler, error) {
 	mux.HandleFunc("POST /runs/{run}/sections/{i}/rewrite", h.rewriteSection)
 	mux.HandleFunc("GET /runs/{run}/report.md", h.downloadMarkdown)
 	mux.HandleFunc("GET /runs/{run}/report.docx", h.downloadDocx)
+	mux.HandleFunc("GET /plan", h.planPage)
+	mux.HandleFunc("POST /plan", h.planPost)
+	mux.HandleFunc("GET /plans/{id}/plan.md", h.downloadPlanMarkdown)
+	mux.HandleFunc("GET /plans/{id}/plan.docx", h.downloadPlanDocx)
 	mux.HandleFunc("GET /log", h.logPage)
 	mux.HandleFunc("GET /log/{id}", h.callPage)
 	return s.logRequests(securityHeaders(s.auth(sameOrigin(mux)))), nil
@@ -125,4 +133,5 @@ func (s *Server) Handler() (http.Handler, error) {
 type handlers struct {
 	*Server
 	pages map[string]*template.Template
+	plans *planStore // generated plans, for their downloads
 }

@@ -111,18 +111,28 @@ func newFixture(t *testing.T, configure func(*web.Server)) *fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
+	newClient := func() (*llm.Client, error) {
+		cfg := llm.DefaultConfig()
+		cfg.BaseURL, cfg.Model, cfg.APIKey = f.model.URL, "test", "sk-test"
+		cfg.MinBackoff, cfg.MaxBackoff = time.Millisecond, 5*time.Millisecond
+		return llm.New(cfg, db)
+	}
 	srv := &web.Server{
 		Corpus: db, Calls: db, Runs: db, Parser: parser, Taxonomy: tax, NotFound: store.ErrNotFound,
 		NewDrafter: func() (*draft.Service, error) {
-			cfg := llm.DefaultConfig()
-			cfg.BaseURL, cfg.Model, cfg.APIKey = f.model.URL, "test", "sk-test"
-			cfg.MinBackoff, cfg.MaxBackoff = time.Millisecond, 5*time.Millisecond
-			client, err := llm.New(cfg, db)
+			client, err := newClient()
 			if err != nil {
 				return nil, err
 			}
 			return &draft.Service{Sections: db, Runs: db, Completer: client, Prompts: set, Concurrency: 2,
 				Fallback: tax.Fallback, Taxonomy: tax, Examples: draft.ExampleOptions{K: 2}}, nil
+		},
+		NewPlanner: func() (*draft.Planner, error) {
+			client, err := newClient()
+			if err != nil {
+				return nil, err
+			}
+			return &draft.Planner{Sections: db, Completer: client, Prompts: set, Taxonomy: tax}, nil
 		},
 	}
 	if configure != nil {
@@ -178,6 +188,7 @@ func TestPagesEscapeCorpusText(t *testing.T) {
 		"/?q=" + url.QueryEscape("党员") + "&category=" + url.QueryEscape("党建") + "&part=summary",
 		fmt.Sprintf("/docs/%d", f.docID),
 		"/draft",
+		"/plan",
 		fmt.Sprintf("/templates/preview?id=%d", f.docID),
 		"/log",
 		fmt.Sprintf("/log/%d", f.call),

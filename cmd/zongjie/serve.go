@@ -21,8 +21,8 @@ func (a *app) serveCommand() *cobra.Command {
 	var addr, token string
 	cmd := &cobra.Command{
 		Use:   "serve [--addr 127.0.0.1:8080] [--token T]",
-		Short: "启动网页界面（语料库、写总结、调用记录）",
-		Long: `在浏览器中使用总结：浏览和检索语料库、上传报告、填写事实生成草稿（逐节显示）、下载 .md/.docx、查看模型调用记录。
+		Short: "启动网页界面（语料库、写总结、写计划、调用记录）",
+		Long: `在浏览器中使用总结：浏览和检索语料库、上传报告、填写事实生成草稿（逐节显示）、由总结生成下期计划、下载 .md/.docx、查看模型调用记录。
 默认只监听本机（127.0.0.1）。要让局域网中的其他电脑访问，请用 --addr 0.0.0.0:8080 并同时设置 --token，
 之后每个请求都须带上令牌（用打印出的网址打开即可）。`,
 		Example: `  zongjie serve
@@ -45,6 +45,7 @@ func (a *app) serveCommand() *cobra.Command {
 					svc, _, err := a.draftService(false)
 					return svc, err
 				},
+				NewPlanner:     func() (*draft.Planner, error) { return a.planner(false) },
 				MaxUploadBytes: int64(max(a.cfg.Serve.MaxUploadMB, 1)) << 20,
 				Token:          token,
 				NotFound:       store.ErrNotFound,

@@ -50,7 +50,7 @@ function zipEntries(buf, want = []) {
   return { names, contents };
 }
 
-test('upload, search, draft with streamed sections, download .docx', { timeout: 180_000 }, async (t) => {
+test('upload, search, draft with streamed sections, download .docx, plan', { timeout: 180_000 }, async (t) => {
   assert.ok(START, 'ZONGJIE_URL is not set: run web/e2e/run.sh');
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -151,6 +151,45 @@ test('upload, search, draft with streamed sections, download .docx', { timeout: 
     assert.ok(names.includes('[Content_Types].xml'), `entries: ${names}`);
     assert.match(contents['word/document.xml'], /岚湖县教育局/);
     assert.match(contents['word/document.xml'], /9350/);
+  });
+
+  await t.test('plan from the uploaded summary', async () => {
+    await page.getByRole('link', { name: '写计划' }).click();
+    await page.getByRole('heading', { name: '写计划' }).waitFor();
+    assert.ok(await page.locator('input[name="source"][value="corpus"]').isChecked(), 'corpus is not the default source');
+    const option = page.locator('#summary option', { hasText: '云杉县教育局2023年工作总结' });
+    await page.selectOption('#summary', await option.getAttribute('value'));
+    assert.equal(await page.getAttribute('#plan-year', 'placeholder'), '2024', 'an annual 2023 summary plans 2024');
+    await page.fill('textarea[name="problems"]', '农村学校心理健康教师配备不足');
+    await page.getByRole('button', { name: '生成计划' }).click();
+    await page.locator('#plan-sections .waiting', { hasText: '正在生成…' }).waitFor({ timeout: 5_000 });
+    assert.ok(await page.locator('#plan-generate').isDisabled(), 'button not disabled while generating');
+
+    await page.locator('#plan-downloads').waitFor({ state: 'visible', timeout: 90_000 });
+    assert.equal(await page.locator('#plan-title').innerText(), '云杉县教育局2024年工作计划');
+    const carry = page.locator('#plan-sections li.task-carry-over');
+    assert.ok(await carry.count() >= 1, 'no 续办 task');
+    assert.equal(await carry.first().locator('.src').innerText(), '续办');
+    assert.match(await carry.allInnerTexts().then((x) => x.join('\n')), /云杉县第二中学学生宿舍楼/);
+    const problem = page.locator('#plan-sections li.task-problem');
+    assert.ok(await problem.count() >= 2, 'expected 对策 tasks for the summary\'s and the form\'s problems');
+    assert.equal(await problem.first().locator('.src').innerText(), '对策');
+    assert.match(await problem.allInnerTexts().then((x) => x.join('\n')), /心理健康教师/);
+    const bg = await carry.first().locator('.src').evaluate((el) => getComputedStyle(el).backgroundColor);
+    assert.notEqual(bg, 'rgba(0, 0, 0, 0)', 'source badge has no background');
+
+    // The fake model invents 9350人 in the polished text too.
+    const marks = page.locator('#plan-sections mark.pending');
+    assert.ok(await marks.count() >= 1, 'no 【待核实】 mark in the plan');
+    assert.match(await page.locator('#plan-check').innerText(), /9350人/);
+    await page.locator('#plan-output').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(path.dirname(SCREENSHOT), 'web-plan.png'), fullPage: true });
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#plan-dl-docx')]);
+    assert.match(download.suggestedFilename(), /\.docx$/);
+    const { contents } = zipEntries(readFileSync(await download.path()), ['word/document.xml']);
+    assert.match(contents['word/document.xml'], /云杉县教育局2024年工作计划/);
+    assert.match(contents['word/document.xml'], /宿舍楼/);
   });
 
   await t.test('the call log lists the model calls', async () => {

@@ -3,7 +3,8 @@
 # both on free loopback ports with a throw-away data directory and a token,
 # and runs draft.test.mjs (node:test + playwright-core driving Debian's
 # Chromium). Installs Chromium, CJK fonts and the npm package when missing.
-# Leaves a screenshot in artifacts/web-draft.png. Always stops its servers.
+# Leaves screenshots in artifacts/ (web-corpus, web-draft, web-plan, web-log
+# .png). Always stops its servers.
 set -euo pipefail
 E2E="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$E2E/../.." && pwd)"

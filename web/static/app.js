@@ -1,4 +1,5 @@
-// 总结 · 写总结页面：模板预览、生成草稿（读取服务器推送事件）、重写本节。
+// 总结 · 写总结页面：模板预览、生成草稿（读取服务器推送事件）、重写本节；
+// 写计划页面：选择或粘贴总结、生成计划（JSON）。
 // 所有文本都以 textContent 写入页面，从不拼接 HTML。
 'use strict';
 
@@ -22,23 +23,10 @@
     const preview = document.getElementById('tpl-preview');
     const state = { runId: 0, sections: new Map(), busy: false };
 
-    async function loadPreview() {
-      const q = new URLSearchParams({ id: tpl.value, kind: form.elements.doc.value });
-      try {
-        const res = await fetch('/templates/preview?' + q);
-        const text = await res.text();
-        if (res.ok) {
-          preview.innerHTML = text; // server-rendered html/template fragment, escaped
-        } else {
-          preview.textContent = text;
-        }
-      } catch (e) {
-        preview.textContent = '模板结构载入失败：' + e.message;
-      }
-    }
-    tpl.addEventListener('change', loadPreview);
-    form.elements.doc.addEventListener('change', () => { if (!tpl.value) loadPreview(); });
-    loadPreview();
+    const kind = () => form.elements.doc.value;
+    tpl.addEventListener('change', () => loadPreview(tpl, preview, kind()));
+    form.elements.doc.addEventListener('change', () => { if (!tpl.value) loadPreview(tpl, preview, kind()); });
+    loadPreview(tpl, preview, kind());
 
     function setBusy(busy, msg) {
       state.busy = busy;
@@ -160,34 +148,11 @@
     }
 
     function showCheck(c) {
-      const box = document.getElementById('out-check');
-      box.replaceChildren();
-      box.hidden = false;
-      const h = document.createElement('h3');
-      h.textContent = c.ok ? '数字核对：通过' : '数字核对：请核实以下内容';
-      box.append(h);
-      box.classList.toggle('ok', c.ok);
-      if (c.ok) {
-        const p = document.createElement('p');
-        p.textContent = '草稿中的数字都来自您填写的事实，您填写的数字都已写入草稿。';
-        box.append(p);
-      }
-      addList(box, 'missing', '您填写了但草稿中没有写入的数字：', c.missing);
-      addList(box, 'unsupported', '草稿中没有依据的数字（已标为【待核实】）：', c.unsupported);
-    }
-
-    function addList(box, cls, label, items) {
-      if (!items || !items.length) return;
-      const p = document.createElement('p');
-      p.textContent = label;
-      const ul = document.createElement('ul');
-      ul.className = cls;
-      for (const x of items) {
-        const li = document.createElement('li');
-        li.textContent = x;
-        ul.append(li);
-      }
-      box.append(p, ul);
+      renderCheck(document.getElementById('out-check'), c, {
+        ok: '草稿中的数字都来自您填写的事实，您填写的数字都已写入草稿。',
+        missing: '您填写了但草稿中没有写入的数字：',
+        unsupported: '草稿中没有依据的数字（已标为【待核实】）：',
+      });
     }
 
     async function stream(url, body, busyMsg) {
@@ -229,6 +194,235 @@
       if (state.busy || !state.runId) return;
       stream('/runs/' + state.runId + '/sections/' + i + '/rewrite', new URLSearchParams(), '正在重写本节…');
     }
+  }
+
+  // renderCheck shows a number-check result in box; words holds the
+  // sentence for a passed check and the labels of the two lists.
+  function renderCheck(box, c, words) {
+    box.replaceChildren();
+    box.hidden = false;
+    const h = document.createElement('h3');
+    h.textContent = c.ok ? '数字核对：通过' : '数字核对：请核实以下内容';
+    box.append(h);
+    box.classList.toggle('ok', c.ok);
+    if (c.ok) {
+      const p = document.createElement('p');
+      p.textContent = words.ok;
+      box.append(p);
+    }
+    addList(box, 'missing', words.missing, c.missing);
+    addList(box, 'unsupported', words.unsupported, c.unsupported);
+  }
+
+  function addList(box, cls, label, items) {
+    if (!items || !items.length) return;
+    const p = document.createElement('p');
+    p.textContent = label;
+    const ul = document.createElement('ul');
+    ul.className = cls;
+    for (const x of items) {
+      const li = document.createElement('li');
+      li.textContent = x;
+      ul.append(li);
+    }
+    box.append(p, ul);
+  }
+
+  // loadPreview shows the heading tree of the template picked in tpl.
+  async function loadPreview(tpl, preview, kind) {
+    const q = new URLSearchParams({ id: tpl.value, kind: kind });
+    try {
+      const res = await fetch('/templates/preview?' + q);
+      const text = await res.text();
+      if (res.ok) {
+        preview.innerHTML = text; // server-rendered html/template fragment, escaped
+      } else {
+        preview.textContent = text;
+      }
+    } catch (e) {
+      preview.textContent = '模板结构载入失败：' + e.message;
+    }
+  }
+
+  // SOURCES name the sources of plan tasks.
+  const SOURCES = {
+    'carry-over': '续办',
+    problem: '对策',
+    corpus: '常见',
+    fact: '目标',
+    model: '模型',
+  };
+
+  // initPlan wires the 写计划 page: summary source, year hint, template
+  // preview, and the plan request (a JSON answer, not a stream).
+  function initPlan(form) {
+    const out = document.getElementById('plan-output');
+    const list = document.getElementById('plan-sections');
+    const statusLine = document.getElementById('plan-status');
+    const formStatus = document.getElementById('plan-form-status');
+    const generate = document.getElementById('plan-generate');
+    const summary = document.getElementById('summary');
+    const year = document.getElementById('plan-year');
+    const hint = document.getElementById('year-hint');
+    const fromCorpus = document.getElementById('from-corpus');
+    const fromPaste = document.getElementById('from-paste');
+    const tpl = document.getElementById('template');
+    const preview = document.getElementById('tpl-preview');
+    const defaultHint = hint.textContent;
+    let busy = false;
+
+    tpl.addEventListener('change', () => loadPreview(tpl, preview, 'plan'));
+    loadPreview(tpl, preview, 'plan');
+
+    // Only the chosen source's fields are sent: a disabled fieldset's
+    // controls are left out of the form data.
+    function showSource() {
+      const paste = form.elements.source.value === 'paste';
+      fromCorpus.disabled = paste;
+      fromPaste.disabled = !paste;
+      fromCorpus.classList.toggle('off', paste);
+      fromPaste.classList.toggle('off', !paste);
+      showYear();
+    }
+
+    // showYear puts the year the server will pick in the year field's
+    // placeholder, as zongjie plan does.
+    function showYear() {
+      const opt = summary.selectedOptions[0];
+      const y = opt ? Number(opt.dataset.year || 0) : 0;
+      if (form.elements.source.value !== 'corpus' || !y) {
+        year.placeholder = '自动';
+        hint.textContent = defaultHint;
+        return;
+      }
+      const half = opt.dataset.period === 'first-half';
+      year.placeholder = String(half ? y : y + 1);
+      hint.textContent = half
+        ? '所选为 ' + y + ' 年上半年总结：默认生成 ' + y + ' 年下半年工作计划。'
+        : '所选为 ' + y + ' 年总结：默认生成 ' + (y + 1) + ' 年工作计划。';
+    }
+    for (const r of form.elements.source) r.addEventListener('change', showSource);
+    summary.addEventListener('change', showYear);
+    showSource();
+
+    function setBusy(b, msg) {
+      busy = b;
+      generate.disabled = b;
+      statusLine.textContent = msg || '';
+      formStatus.textContent = b ? '正在生成…（配置了模型时每个类别调用一次模型，请稍候）' : '';
+      out.classList.toggle('busy', b);
+    }
+
+    function badge(source, label) {
+      const b = document.createElement('span');
+      b.className = 'src src-' + source;
+      b.textContent = label || SOURCES[source] || source;
+      return b;
+    }
+
+    function showPlan(p) {
+      document.getElementById('plan-title').textContent = p.title;
+      const from = document.getElementById('plan-from');
+      from.hidden = !p.from;
+      from.textContent = '依据：' + p.from;
+      const mode = document.getElementById('plan-mode');
+      mode.hidden = p.mode !== 'offline';
+      mode.textContent = '离线计划：未配置模型，正文由各项任务连写而成。配置模型后可润色为完整行文。';
+      list.replaceChildren();
+      for (const s of p.sections) {
+        const sec = document.createElement('section');
+        sec.className = 'plan-sec';
+        const h = document.createElement('h3');
+        const title = document.createElement('span');
+        title.className = 'sec-title';
+        title.textContent = s.marker + s.heading;
+        const cat = document.createElement('span');
+        cat.className = 'tag cat';
+        cat.textContent = s.category;
+        h.append(title, cat);
+        const ol = document.createElement('ol');
+        ol.className = 'tasks';
+        const notes = [];
+        for (const it of s.items) {
+          if (it.source === 'model') {
+            // Not a task: says the text below was polished by the model.
+            const note = document.createElement('p');
+            note.className = 'model-note';
+            const text = document.createElement('span');
+            text.textContent = it.text;
+            note.append(badge(it.source, it.label), text);
+            notes.push(note);
+            continue;
+          }
+          const li = document.createElement('li');
+          li.className = 'task task-' + it.source;
+          const text = document.createElement('span');
+          text.textContent = it.text;
+          li.append(badge(it.source, it.label), text);
+          ol.append(li);
+        }
+        const body = document.createElement('div');
+        body.className = 'sec-body plan-text';
+        const label = document.createElement('p');
+        label.className = 'plan-text-label';
+        label.textContent = p.mode === 'offline' ? '正文（任务连写）' : '正文（模型润色）';
+        const text = document.createElement('div');
+        fillText(text, s.text);
+        body.append(label, text);
+        sec.append(h, ol, ...notes, body);
+        list.append(sec);
+      }
+      renderCheck(document.getElementById('plan-check'), p.check, {
+        ok: '计划中的数字都来自所选总结和您填写的目标。',
+        missing: '您填写了但计划中没有写入的数字：',
+        unsupported: '计划中没有依据的数字（已标为【待核实】）：',
+      });
+      document.getElementById('plan-downloads').hidden = false;
+      document.getElementById('plan-dl-md').href = '/plans/' + encodeURIComponent(p.id) + '/plan.md';
+      document.getElementById('plan-dl-docx').href = '/plans/' + encodeURIComponent(p.id) + '/plan.docx';
+    }
+
+    form.addEventListener('submit', async (ev) => {
+      ev.preventDefault();
+      if (busy) return;
+      out.hidden = false;
+      list.replaceChildren();
+      for (const id of ['plan-check', 'plan-downloads', 'plan-mode', 'plan-from']) {
+        document.getElementById(id).hidden = true;
+      }
+      document.getElementById('plan-title').textContent = '工作计划';
+      const wait = document.createElement('p');
+      wait.className = 'waiting';
+      wait.textContent = '正在生成…';
+      list.append(wait);
+      setBusy(true, '正在生成…');
+      try {
+        const res = await fetch('/plan', {
+          method: 'POST',
+          body: new URLSearchParams(new FormData(form)),
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        });
+        if (!res.ok) {
+          const msg = (await res.text()).trim();
+          setBusy(false, '');
+          list.replaceChildren();
+          const p = document.createElement('p');
+          p.className = 'bad';
+          p.setAttribute('role', 'alert');
+          p.textContent = msg;
+          list.append(p);
+          formStatus.textContent = msg;
+          return;
+        }
+        const plan = await res.json();
+        showPlan(plan);
+        setBusy(false, '已完成');
+      } catch (e) {
+        list.replaceChildren();
+        setBusy(false, '连接中断：' + e.message);
+      }
+      out.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    });
   }
 
   // readEvents reads a text/event-stream response and calls on(name, data)
@@ -296,6 +490,10 @@
   const form = document.getElementById('draft-form');
   if (form) {
     initDraft(form);
+  }
+  const plan = document.getElementById('plan-form');
+  if (plan) {
+    initPlan(plan);
   }
   const upload = document.getElementById('upload-form');
   if (upload) {

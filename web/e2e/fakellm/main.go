@@ -2,7 +2,8 @@
 // test of `zongjie serve`. It answers a section prompt with the user's facts
 // listed in it plus one invented figure (9350人), so the page has something
 // to mark 【待核实】; a repair prompt the same way (the model "insists"); an
-// opening prompt with a sentence without figures. Answers stream as SSE in
+// opening prompt with a sentence without figures; a plan prompt with its
+// tasks as 一是……二是…… plus the same invented figure. Answers stream as SSE in
 // small pieces with a short pause, so sections visibly stream in.
 //
 //	fakellm -addr 127.0.0.1:0
@@ -52,6 +53,17 @@ type message struct {
 // answer words the reply to the last user message.
 func answer(prompt string) string {
 	switch {
+	case strings.Contains(prompt, "工作计划撰写"):
+		var b strings.Builder
+		b.WriteString("我局将坚持问题导向，")
+		for i, t := range planTasks(prompt) {
+			if i > 0 {
+				b.WriteString("；")
+			}
+			b.WriteString(numerals[i%len(numerals)] + "是" + strings.TrimRight(t, "。；"))
+		}
+		b.WriteString("。" + Invented)
+		return b.String()
 	case strings.Contains(prompt, "总述段"):
 		return "一年来，在县委、县政府的坚强领导下，全县教育系统坚持立德树人根本任务，扎实推进各项工作，教育事业持续健康发展。现将有关情况报告如下。"
 	case strings.Contains(prompt, "标题：") || strings.Contains(prompt, "【初稿】"):
@@ -82,6 +94,31 @@ func userFacts(prompt string) []string {
 	var out []string
 	for _, m := range factLine.FindAllStringSubmatch(rest, -1) {
 		out = append(out, strings.TrimSpace(m[1]))
+	}
+	return out
+}
+
+var numerals = []string{"一", "二", "三", "四", "五", "六", "七", "八"}
+
+// source is the hint after a plan task: （出处：carry-over）.
+var source = regexp.MustCompile(`（出处：[^）]*）$`)
+
+// planTasks returns the tasks and targets of a plan prompt.
+func planTasks(prompt string) []string {
+	i := strings.Index(prompt, "任务提纲")
+	if i < 0 {
+		i = strings.Index(prompt, "用户给出的目标")
+	}
+	if i < 0 {
+		return nil
+	}
+	rest := prompt[i:]
+	if j := strings.Index(rest, "只输出"); j >= 0 {
+		rest = rest[:j]
+	}
+	var out []string
+	for _, m := range factLine.FindAllStringSubmatch(rest, -1) {
+		out = append(out, source.ReplaceAllString(strings.TrimSpace(m[1]), ""))
 	}
 	return out
 }
