@@ -91,9 +91,11 @@ func summarySentences(secs []corpus.Section, part string) []unit {
 		if s.Heading != "" {
 			out = append(out, newUnit(s.Heading, s.Category))
 		}
-		for _, sent := range sentenceEnd.FindAllString(s.Text+"。", -1) {
-			if sent = strings.TrimSpace(sent); utf8.RuneCountInString(sent) >= 6 {
-				out = append(out, newUnit(sent, s.Category))
+		for _, line := range strings.Split(s.Text, "\n") {
+			for _, sent := range sentenceEnd.FindAllString(line+"。", -1) {
+				if sent = strings.TrimSpace(sent); utf8.RuneCountInString(sent) >= 6 {
+					out = append(out, newUnit(sent, s.Category))
+				}
 			}
 		}
 	}

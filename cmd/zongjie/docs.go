@@ -73,11 +73,11 @@ func (a *app) docsCommand() *cobra.Command {
 }
 
 func (a *app) showCommand() *cobra.Command {
-	var asJSON, withText bool
+	var asJSON, withText, explain bool
 	cmd := &cobra.Command{
 		Use:     "show ID",
 		Short:   "显示一篇报告的标题树（类别、部分）",
-		Example: "  zongjie show 3\n  zongjie show 3 --text\n  zongjie show 3 --json",
+		Example: "  zongjie show 3\n  zongjie show 3 --text\n  zongjie show 3 --explain\n  zongjie show 3 --json",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			id, err := strconv.ParseInt(args[0], 10, 64)
@@ -115,6 +115,12 @@ func (a *app) showCommand() *cobra.Command {
 					continue
 				}
 				fmt.Fprintf(a.stdout, "%s%s%s  〔%s · %s〕\n", strings.Repeat("  ", s.Level-1), s.Marker, s.Heading, s.Category, partName(s.Part))
+				if explain {
+					// The same keyword rules the parser used; a child also
+					// leans to its parent's category, which is not repeated here.
+					why := a.cfg.TaxonomyValue().Classify(s.Heading, s.Text, "")
+					fmt.Fprintf(a.stdout, "%s    分类依据：%s\n", strings.Repeat("  ", s.Level-1), strings.Join(why.Reasons, "；"))
+				}
 				if withText && s.Text != "" {
 					fmt.Fprintf(a.stdout, "%s\n\n", indent(s.Text, strings.Repeat("  ", s.Level)))
 				}
@@ -124,6 +130,7 @@ func (a *app) showCommand() *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "输出 JSON")
 	cmd.Flags().BoolVar(&withText, "text", false, "同时显示正文")
+	cmd.Flags().BoolVar(&explain, "explain", false, "显示每个标题的分类依据（命中的关键词）")
 	return cmd
 }
 

@@ -113,3 +113,29 @@ func TestCheckPlanSummaryOnFixturePair(t *testing.T) {
 		t.Errorf("problems = %+v, want the first two addressed and 学前教育 not", rep.Problems)
 	}
 }
+
+// TestCheckPlanSummaryOnASeedWithBothParts runs the loop check on a real
+// report holding a summary and a plan (seed 002): its plan's tasks are read
+// from the plan part, and the summary's sentences answer the ones it already
+// reports on (双减, 师德师风).
+func TestCheckPlanSummaryOnASeedWithBothParts(t *testing.T) {
+	newEnv(t)
+	seed := seedPath(t, "002_")
+	var rep draft.ContinuityReport
+	decodeJSON(t, mustZJ(t, "check", "--plan", seed, "--summary", seed, "--json"), &rep)
+	if len(rep.Tasks) < 10 {
+		t.Fatalf("found %d plan tasks in seed 002, want its 13 leaf headings or so: %+v", len(rep.Tasks), rep.Tasks)
+	}
+	byTask := map[string]draft.ContinuityItem{}
+	for _, it := range rep.Tasks {
+		byTask[strings.SplitN(it.Text, "：", 2)[0]] = it
+	}
+	for _, task := range []string{"坚持把师德师风作为第一标准"} {
+		if it, ok := byTask[task]; !ok || !it.Addressed {
+			t.Errorf("task %s: %+v, want addressed by the summary's 师德师风 sentences", task, it)
+		}
+	}
+	if it, ok := byTask["全力抓好xx一中新校区后续工程建设"]; ok && it.Addressed && !strings.Contains(it.Match, "新校区") {
+		t.Errorf("新校区 task matched an unrelated sentence: %q", it.Match)
+	}
+}
