@@ -217,7 +217,8 @@ func (p *Parser) sections(body []string, title string) []Section {
 	lastCN := 0
 	for _, line := range splitInlineHeadings(body, &lastCN) {
 		m, ok := matchMarker(line)
-		if ok && m.style != styleShi && validHeadingMarker(m, heads) {
+		// 一是 items are found inside bodies by splitShi, not as lines.
+		if ok && m.style != styleShi {
 			h, rest := splitHeading(m.rest)
 			if hanCount(h) >= 2 || m.style == stylePart {
 				rh := &rawHeading{m: m, heading: h}
@@ -264,12 +265,6 @@ func (p *Parser) sections(body []string, title string) []Section {
 		}
 	}
 	return append(out, p.finish(flat)...)
-}
-
-// validHeadingMarker rejects markers that are list items inside a paragraph
-// run rather than headings: a "1、" line continuing a sentence, say.
-func validHeadingMarker(m marker, prev []*rawHeading) bool {
-	return m.rest != "" || m.style == stylePart
 }
 
 // splitInlineHeadings breaks lines where the next level-1 heading runs on

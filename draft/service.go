@@ -386,7 +386,7 @@ func (s *Service) writeSection(ctx context.Context, f Facts, it OutlineItem, mod
 		}
 		return text, nil, nil
 	}
-	examples, err := SelectExamples(ctx, s.Sections, category, exampleDefaultPart(it.Part), it.Facts, s.Examples)
+	examples, err := SelectExamples(ctx, s.Sections, category, it.Part, it.Facts, s.Examples)
 	if err != nil {
 		return "", nil, err
 	}
@@ -422,14 +422,6 @@ func (s *Service) writeSection(ctx context.Context, f Facts, it OutlineItem, mod
 	}
 	text, final := s.Checker.MarkSection(text, it.Facts, f)
 	return text, final.Unsupported, nil
-}
-
-// exampleDefaultPart maps an outline part to the corpus part examples come from.
-func exampleDefaultPart(part string) string {
-	if part == corpus.PartProblems {
-		return corpus.PartProblems
-	}
-	return part
 }
 
 func factTexts(fs []Fact) []string {
