@@ -210,6 +210,10 @@ func chineseFigure(rs []rune, start int) (Figure, int, bool) {
 	for i < len(rs) && strings.ContainsRune("零一二两三四五六七八九十百千", rs[i]) {
 		i++
 	}
+	numEnd := i
+	if i < len(rs) && (rs[i] == '余' || rs[i] == '多') { // 两千余人, 十多所
+		i++
+	}
 	if i >= len(rs) || !strings.ContainsRune(cnClassifiers, rs[i]) {
 		return Figure{}, i, false
 	}
@@ -222,7 +226,7 @@ func chineseFigure(rs []rune, start int) (Figure, int, bool) {
 			return Figure{}, start + utf8.RuneCountInString(p), false
 		}
 	}
-	v, ok := ParseChineseNumber(string(rs[start:i]))
+	v, ok := ParseChineseNumber(string(rs[start:numEnd]))
 	if !ok || v < 2 {
 		return Figure{}, i + 1, false
 	}
