@@ -18,7 +18,8 @@ const (
 	styleCircled  = "①"
 	styleShi      = "一是"
 	styleBullet   = "•"
-	stylePlain    = "" // an unmarked line, such as 下阶段工作打算
+	stylePlain    = ""   // an unmarked line, such as 下阶段工作打算
+	styleBare     = "标题" // an unmarked heading line of a document without markers
 )
 
 const cnNum = `[一二三四五六七八九十]{1,3}`

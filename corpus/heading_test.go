@@ -236,3 +236,41 @@ func TestHeadingPartNamesReportParts(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadingsWithoutMarkers covers a .docx whose numbering was automatic and
+// so is not in its text: short lines before paragraphs are the headings.
+func TestHeadingsWithoutMarkers(t *testing.T) {
+	text := strings.Join([]string{
+		"岚湖县教育局2024年工作总结",
+		"2024年，县教育局在县委、县政府的坚强领导下，坚持以习近平新时代中国特色社会主义思想为指导，扎实推进各项工作，现将有关情况总结如下。",
+		"加强党的建设",
+		"全年新发展党员9人，开展党纪学习教育专题培训12场，严格落实“三会一课”制度，党组织的战斗堡垒作用进一步增强。",
+		"改善办学条件",
+		"新建改扩建学校4所，新增学位2160个，完成投资1.35亿元，城区学校大班额问题得到有效缓解，农村学校面貌明显改善。",
+		"存在的问题",
+		"城区学校大班额问题仍较突出，农村学校音体美教师结构性短缺，学前教育公办园占比偏低，这些问题需要在今后工作中认真解决。",
+	}, "\n")
+	docs := NewParser(DefaultTaxonomy()).ParseText(text)
+	if len(docs) != 1 {
+		t.Fatalf("documents = %d, want 1", len(docs))
+	}
+	want := []struct{ heading, part, category string }{
+		{"加强党的建设", PartSummary, "党建"},
+		{"改善办学条件", PartSummary, "办学条件"},
+		{"存在的问题", PartProblems, "其他"},
+	}
+	var got []Section
+	for _, s := range docs[0].Sections {
+		if s.Level > 0 {
+			got = append(got, s)
+		}
+	}
+	if len(got) != len(want) {
+		t.Fatalf("headings = %+v, want %d", got, len(want))
+	}
+	for i, w := range want {
+		if got[i].Heading != w.heading || got[i].Part != w.part || got[i].Category != w.category || got[i].Level != 1 {
+			t.Errorf("heading %d = %q level %d %s/%s, want %q level 1 %s/%s", i, got[i].Heading, got[i].Level, got[i].Part, got[i].Category, w.heading, w.part, w.category)
+		}
+	}
+}

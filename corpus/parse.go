@@ -215,7 +215,13 @@ func (p *Parser) sections(body []string, title string) []Section {
 	var pre []string
 	var heads []*rawHeading
 	lastCN := 0
-	for _, line := range splitInlineHeadings(body, &lastCN) {
+	lines := splitInlineHeadings(body, &lastCN)
+	bare := bareHeadings(lines)
+	for i, line := range lines {
+		if bare[i] && headingPart(line, true) == "" {
+			heads = append(heads, &rawHeading{m: marker{style: styleBare}, heading: line})
+			continue
+		}
 		m, ok := matchMarker(line)
 		// 一是 items are found inside bodies by splitShi, not as lines.
 		if ok && m.style != styleShi {
@@ -265,6 +271,37 @@ func (p *Parser) sections(body []string, title string) []Section {
 		}
 	}
 	return append(out, p.finish(flat)...)
+}
+
+// bareHeadings finds headings that lost their markers — Word's automatic
+// numbering is not part of the text of a .docx — in a document with (almost)
+// no marked headings: short lines without sentence punctuation, each
+// followed by a paragraph, at least two of them.
+func bareHeadings(lines []string) map[int]bool {
+	marked := 0
+	for _, l := range lines {
+		if m, ok := matchMarker(l); ok && m.style != styleShi {
+			marked++
+		}
+	}
+	if marked >= 2 {
+		return nil
+	}
+	found := map[int]bool{}
+	for i := 0; i+1 < len(lines); i++ {
+		n := utf8.RuneCountInString(lines[i])
+		if n < 4 || n > 30 || endsSentence(lines[i]) || strings.ContainsAny(lines[i], "。；：") || dateLine.MatchString(lines[i]) {
+			continue
+		}
+		if _, ok := matchMarker(lines[i+1]); ok || utf8.RuneCountInString(lines[i+1]) < 30 {
+			continue
+		}
+		found[i] = true
+	}
+	if len(found) < 2 {
+		return nil
+	}
+	return found
 }
 
 // splitInlineHeadings breaks lines where the next level-1 heading runs on
