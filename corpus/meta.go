@@ -129,12 +129,15 @@ func findPeriod(title, opening string) string {
 	return PeriodAnnual
 }
 
+// planTitleWord marks a title that names a plan.
+var planTitleWord = regexp.MustCompile(`计划|要点|打算|思路|安排`)
+
 // findKind reads the kind from the title and the parts present: a report
 // titled 总结 that also has a plan part (下半年工作打算) is summary+plan, since
 // its structure is what drafting reuses.
 func findKind(title string, parts map[string]bool) string {
 	summaryWord := strings.Contains(title, "总结") || strings.Contains(title, "回顾") || strings.Contains(title, "情况")
-	planWord := regexp.MustCompile(`计划|要点|打算|思路|安排`).MatchString(title)
+	planWord := planTitleWord.MatchString(title)
 	switch {
 	case strings.Contains(title, "季度"):
 		return KindQuarterly

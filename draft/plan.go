@@ -103,7 +103,7 @@ var projectNoun = regexp.MustCompile(`宿舍|学校|校区|校舍|楼|项目|工
 // a project (…5所小学教师周转宿舍，正在实施主体工程建设), else what the status
 // clause itself is about (正在办理资金发放手续).
 func carryOverTask(sent string) string {
-	clauses := regexp.MustCompile(`[，,；。]`).Split(sent, -1)
+	clauses := clauseSep.Split(sent, -1)
 	subject, action := "", ""
 	for i, c := range clauses {
 		c = strings.TrimSpace(c)
@@ -155,7 +155,7 @@ func carryOverTask(sent string) string {
 	}
 	noun := subject
 	switch {
-	case regexp.MustCompile(`(建设|项目|工程|工作|改造)$`).MatchString(noun):
+	case workNounEnd.MatchString(noun):
 	case projectNoun.MatchString(noun):
 		noun += "建设"
 	default:
@@ -163,6 +163,11 @@ func carryOverTask(sent string) string {
 	}
 	return "加快推进" + noun + tail
 }
+
+var (
+	clauseSep   = regexp.MustCompile(`[，,；。]`)
+	workNounEnd = regexp.MustCompile(`(建设|项目|工程|工作|改造)$`) // already names the work
+)
 
 // namesProject reports whether a clause names a building or project rather
 // than reporting progress or money (全年投入教育项目资金1.2亿元).
