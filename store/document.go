@@ -14,35 +14,71 @@ import (
 	"github.com/zongjie/zongjie/corpus"
 )
 
+// Prepared is a document ready to be stored: its identifying hash and the
+// full-text index text of its sections are computed. Preparing is pure CPU
+// work, so a bulk ingest can prepare the next document while the previous
+// one is being written.
+type Prepared struct {
+	source, encoding string
+	doc              corpus.Document
+	hash             string
+	index            []sectionIndex
+}
+
+// sectionIndex is the full-text index text of one section.
+type sectionIndex struct{ heading, text string }
+
+// Prepare computes what storing doc from source needs. It fails for a
+// document without text.
+func Prepare(source, encoding string, doc corpus.Document) (Prepared, error) {
+	if doc.Text == "" {
+		// The hash of "" would make every text-less document the same one.
+		return Prepared{}, fmt.Errorf("保存文档 %q: 文档正文为空", doc.Title)
+	}
+	sum := sha256.Sum256([]byte(doc.Text))
+	p := Prepared{source: source, encoding: encoding, doc: doc, hash: hex.EncodeToString(sum[:]),
+		index: make([]sectionIndex, len(doc.Sections))}
+	for i, s := range doc.Sections {
+		p.index[i] = sectionIndex{bigrams(s.Heading), bigrams(s.Text)}
+	}
+	return p, nil
+}
+
 // SaveDocument stores doc and its sections and figures, in order, in one
 // transaction, so a failure leaves nothing behind. A document is identified
 // by the sha256 of its normalised Text: if one with the same text is already
 // stored, SaveDocument writes nothing and returns its id with created false.
 func (db *DB) SaveDocument(ctx context.Context, source, encoding string, doc corpus.Document) (id int64, created bool, err error) {
-	if doc.Text == "" {
-		// The hash of "" would make every text-less document the same one.
-		return 0, false, fmt.Errorf("保存文档 %q: 文档正文为空", doc.Title)
+	p, err := Prepare(source, encoding, doc)
+	if err != nil {
+		return 0, false, err
+	}
+	return db.SavePrepared(ctx, p)
+}
+
+// SavePrepared is SaveDocument for a document already prepared.
+func (db *DB) SavePrepared(ctx context.Context, p Prepared) (id int64, created bool, err error) {
+	if p.hash == "" {
+		return 0, false, fmt.Errorf("保存文档 %q: 文档未经 Prepare", p.doc.Title)
 	}
 	tx, err := db.db.BeginTx(ctx, nil)
 	if err != nil {
-		return 0, false, fmt.Errorf("保存文档 %q: %w", doc.Title, err)
+		return 0, false, fmt.Errorf("保存文档 %q: %w", p.doc.Title, err)
 	}
 	defer tx.Rollback()
 
-	id, created, err = saveDocument(ctx, tx, source, encoding, doc, time.Now())
+	id, created, err = saveDocument(ctx, tx, p, time.Now())
 	if err != nil {
-		return 0, false, fmt.Errorf("保存文档 %q: %w", doc.Title, err)
+		return 0, false, fmt.Errorf("保存文档 %q: %w", p.doc.Title, err)
 	}
 	if err := tx.Commit(); err != nil {
-		return 0, false, fmt.Errorf("保存文档 %q: %w", doc.Title, err)
+		return 0, false, fmt.Errorf("保存文档 %q: %w", p.doc.Title, err)
 	}
 	return id, created, nil
 }
 
-func saveDocument(ctx context.Context, tx *sql.Tx, source, encoding string, doc corpus.Document, now time.Time) (int64, bool, error) {
-	sum := sha256.Sum256([]byte(doc.Text))
-	hash := hex.EncodeToString(sum[:])
-
+func saveDocument(ctx context.Context, tx *sql.Tx, p Prepared, now time.Time) (int64, bool, error) {
+	doc := p.doc
 	// Writing first takes the write lock at once; reading the hash first
 	// could make the later write fail with SQLITE_BUSY under concurrency.
 	var id int64
@@ -51,10 +87,10 @@ func saveDocument(ctx context.Context, tx *sql.Tx, source, encoding string, doc 
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (hash) DO NOTHING
 		RETURNING id`,
-		hash, source, encoding, doc.Title, doc.Org, nullInt(doc.Year), doc.Period, doc.Kind, formatTime(now),
+		p.hash, p.source, p.encoding, doc.Title, doc.Org, nullInt(doc.Year), doc.Period, doc.Kind, formatTime(now),
 	).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
-		err = tx.QueryRowContext(ctx, `SELECT id FROM documents WHERE hash = ?`, hash).Scan(&id)
+		err = tx.QueryRowContext(ctx, `SELECT id FROM documents WHERE hash = ?`, p.hash).Scan(&id)
 		return id, false, err
 	}
 	if err != nil {
@@ -90,7 +126,7 @@ func saveDocument(ctx context.Context, tx *sql.Tx, source, encoding string, doc 
 		if err != nil {
 			return 0, false, err
 		}
-		if _, err := insIndex.ExecContext(ctx, sid, bigrams(s.Heading), bigrams(s.Text)); err != nil {
+		if _, err := insIndex.ExecContext(ctx, sid, p.index[i].heading, p.index[i].text); err != nil {
 			return 0, false, fmt.Errorf("段落 %d %q 索引: %w", i, s.Heading, err)
 		}
 		for j, f := range s.Figures {

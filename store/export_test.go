@@ -37,7 +37,11 @@ func (db *DB) BulkSave(ctx context.Context, source string, docs []corpus.Documen
 	defer tx.Rollback()
 	now := time.Now()
 	for _, d := range docs {
-		if _, _, err := saveDocument(ctx, tx, source, "UTF-8", d, now); err != nil {
+		p, err := Prepare(source, "UTF-8", d)
+		if err != nil {
+			return err
+		}
+		if _, _, err := saveDocument(ctx, tx, p, now); err != nil {
 			return err
 		}
 	}

@@ -174,6 +174,43 @@ func TestOpen(t *testing.T) {
 		}
 	})
 
+	t.Run("Migration0004ReindexesSections", func(t *testing.T) {
+		// A database from before 0004: its index used unicode61. 0004
+		// replaces the table, and only its Go hook can fill it again.
+		path := filepath.Join(t.TempDir(), "zongjie.db")
+		db, err := store.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		mustSave(t, db, fixtures()...)
+		if err := db.Close(); err != nil {
+			t.Fatal(err)
+		}
+		raw := rawDB(t, path)
+		for _, q := range []string{
+			`DROP TABLE sections_fts`,
+			`CREATE VIRTUAL TABLE sections_fts USING fts5 (heading, text, content = '', contentless_delete = 1, tokenize = 'unicode61')`,
+			`DELETE FROM migrations WHERE name = '0004_fts_ascii.sql'`,
+		} {
+			if _, err := raw.Exec(q); err != nil {
+				t.Fatal(q, err)
+			}
+		}
+		raw.Close()
+
+		db = mustOpenAt(t, path)
+		for query, want := range map[string]int{"资助": 2, "特岗教师": 1, "ai": 1, "党建": 3} {
+			hits, err := db.Search(context.Background(), corpus.SearchQuery{Text: query})
+			if err != nil || len(hits) != want {
+				t.Errorf("Search(%q) after migration = %d hits, %v; want %d", query, len(hits), err, want)
+			}
+		}
+		var sql string
+		if err := db.SQL().QueryRow(`SELECT sql FROM sqlite_master WHERE name = 'sections_fts'`).Scan(&sql); err != nil || !strings.Contains(sql, "'ascii'") {
+			t.Errorf("sections_fts = %q, %v; want the ascii tokenizer", sql, err)
+		}
+	})
+
 	t.Run("Pragmas", func(t *testing.T) {
 		db := mustOpen(t)
 		for pragma, want := range map[string]int{"foreign_keys": 1, "busy_timeout": 5000, "synchronous": 1, "wal_autocheckpoint": 10000} {

@@ -15,10 +15,10 @@ import (
 	"github.com/zongjie/zongjie/store"
 )
 
-// storeWriter and reportParser are what ingest needs, kept small so tests can
-// drive ingestFile with fakes.
+// storeWriter and reportParser are what ingest needs of the store and the
+// parser.
 type storeWriter interface {
-	SaveDocument(ctx context.Context, source, encoding string, doc corpus.Document) (int64, bool, error)
+	SavePrepared(ctx context.Context, doc store.Prepared) (int64, bool, error)
 }
 
 type reportParser interface {

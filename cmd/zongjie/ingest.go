@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"strings"
 
@@ -14,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/zongjie/zongjie/corpus"
+	"github.com/zongjie/zongjie/store"
 )
 
 // reportExts are the file types ingest picks up when walking a folder.
@@ -93,30 +95,39 @@ func (a *app) ingestCommand() *cobra.Command {
 	return cmd
 }
 
-// ingestAll ingests files in order. Files are read and parsed one step
-// ahead of storing, so parsing one file overlaps writing the previous one.
+// ingestGCPercent is the garbage collector's GOGC while ingesting.
+const ingestGCPercent = 400
+
+// ingestAll ingests files in order. Files are read, parsed and prepared for
+// storing one step ahead, so that work overlaps writing the previous file.
 func ingestAll(ctx context.Context, db storeWriter, p reportParser, files []string, progress func()) ingestSummary {
-	type parsed struct {
+	if os.Getenv("GOGC") == "" {
+		// Parsing makes much short-lived garbage over a small live heap, so
+		// at the default GOGC=100 the collector runs every few megabytes;
+		// 400 measured 10–25% faster ingests for some tens of MB more memory.
+		defer debug.SetGCPercent(debug.SetGCPercent(ingestGCPercent))
+	}
+	type prepared struct {
 		path string
-		res  corpus.Result
+		docs []store.Prepared
 		err  error
 	}
-	ch := make(chan parsed, 4)
+	ch := make(chan prepared, 4)
 	go func() {
 		defer close(ch)
 		for _, f := range files {
 			if ctx.Err() != nil {
 				return
 			}
-			res, err := parseFile(ctx, p, f)
-			ch <- parsed{f, res, err}
+			docs, err := prepareFile(ctx, p, f)
+			ch <- prepared{f, docs, err}
 		}
 	}()
 	var sum ingestSummary
 	for item := range ch {
 		n, dups, err := 0, 0, item.err
 		if err == nil {
-			n, dups, err = saveResult(ctx, db, item.path, item.res)
+			n, dups, err = saveAll(ctx, db, item.docs)
 		}
 		sum.Added += n
 		sum.Duplicates += dups
@@ -128,14 +139,22 @@ func ingestAll(ctx context.Context, db storeWriter, p reportParser, files []stri
 	return sum
 }
 
-// ingestFile parses one file and stores each of its documents in its own
-// transaction.
-func ingestFile(ctx context.Context, db storeWriter, p reportParser, path string) (added, dups int, err error) {
+// prepareFile reads and parses one report file and prepares its documents
+// for storing.
+func prepareFile(ctx context.Context, p reportParser, path string) ([]store.Prepared, error) {
 	res, err := parseFile(ctx, p, path)
 	if err != nil {
-		return 0, 0, err
+		return nil, err
 	}
-	return saveResult(ctx, db, path, res)
+	docs := make([]store.Prepared, 0, len(res.Documents))
+	for _, doc := range res.Documents {
+		pd, err := store.Prepare(path, res.Encoding, doc)
+		if err != nil {
+			return nil, err
+		}
+		docs = append(docs, pd)
+	}
+	return docs, nil
 }
 
 // parseFile reads and parses one report file.
@@ -147,10 +166,10 @@ func parseFile(ctx context.Context, p reportParser, path string) (corpus.Result,
 	return p.Parse(path, data)
 }
 
-// saveResult stores each document of a parsed file in its own transaction.
-func saveResult(ctx context.Context, db storeWriter, path string, res corpus.Result) (added, dups int, err error) {
-	for _, doc := range res.Documents {
-		_, created, err := db.SaveDocument(ctx, path, res.Encoding, doc)
+// saveAll stores each prepared document of a file in its own transaction.
+func saveAll(ctx context.Context, db storeWriter, docs []store.Prepared) (added, dups int, err error) {
+	for _, doc := range docs {
+		_, created, err := db.SavePrepared(ctx, doc)
 		if err != nil {
 			return added, dups, err
 		}
