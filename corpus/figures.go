@@ -12,14 +12,14 @@ import (
 var units = func() []string {
 	u := strings.Fields(`元/人/年 元/生/年 元/人/月 元/人 元/生 个百分点 万平方米 平方米 平米 立方米 人次 学时 课时 小时 分钟
 		公里 千米 周岁 元 人 名 所 个 项 次 套 间 台 件 场 篇 本 册 户 位 支 节 天 亩 米 份 张 辆 座 栋 家 期 批
-		块 条 处 首 门 届 班 床 余人 % ‰ 倍 岁 吨 公斤 千克 元钱 辆次 架次 课 部 层 幅 盏 组 棵 株 册次 所次`)
+		块 条 处 首 门 届 班 床 轮 余人 % ‰ 倍 岁 吨 公斤 千克 元钱 辆次 架次 课 部 层 幅 盏 组 棵 株 册次 所次`)
 	sort.SliceStable(u, func(i, j int) bool { return len(u[i]) > len(u[j]) })
 	return u
 }()
 
 // Classifiers after Chinese numerals that make them a counted quantity (三所).
 // 届 is left out: 十九届 names a congress far more often than it counts.
-const cnClassifiers = "所个名人项次套间台件场篇户位支家批类条处座栋期班"
+const cnClassifiers = "所个名人项次套间台件场篇户位支家批类条处座栋期班轮"
 
 // Label words trimmed from the start of a label: 共计 达 等 add nothing.
 var labelTrim = []string{"累计", "共计", "合计", "总计", "共", "达到", "达", "约", "计", "为", "近", "超过", "逾", "已", "有", "了", "分别", "其中"}

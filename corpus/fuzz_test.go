@@ -9,7 +9,7 @@ import (
 	"testing"
 )
 
-// FuzzParse checks that Parse and ParseText never panic and always return a
+// FuzzParse checks that Parse (as .txt and as .md) and ParseText never panic and always return a
 // well-formed section tree: IDs unique, each Parent an earlier ID or "",
 // levels not negative.
 func FuzzParse(f *testing.F) {
@@ -18,7 +18,7 @@ func FuzzParse(f *testing.F) {
 		f.Fatal(err)
 	}
 	for _, e := range entries {
-		if e.IsDir() || filepath.Ext(e.Name()) == ".md" {
+		if e.IsDir() || e.Name() == "README.md" {
 			continue
 		}
 		data, err := os.ReadFile(filepath.Join("testdata", e.Name()))
@@ -65,6 +65,13 @@ func FuzzParse(f *testing.F) {
 		for _, d := range p.ParseText(string(data)) {
 			if err := checkSections(d.Sections); err != nil {
 				t.Errorf("ParseText: %v", err)
+			}
+		}
+		if res, err := p.Parse("fuzz.md", data); err == nil {
+			for _, d := range res.Documents {
+				if err := checkSections(d.Sections); err != nil {
+					t.Errorf("Parse as Markdown: %v", err)
+				}
 			}
 		}
 	})

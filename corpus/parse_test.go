@@ -30,7 +30,7 @@ func fixtureFiles(t testing.TB) []string {
 		if e.IsDir() {
 			continue
 		}
-		if strings.HasSuffix(n, ".txt") || n == "report.docx" {
+		if strings.HasSuffix(n, ".txt") || strings.HasSuffix(n, ".md") && n != "README.md" || n == "report.docx" {
 			names = append(names, n)
 		}
 	}
