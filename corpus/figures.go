@@ -207,7 +207,7 @@ var cnDigits = map[rune]int{'零': 0, '一': 1, '二': 2, '两': 2, '三': 3, '�
 // Fixed political numerals (三会一课, 两个维护 …) are excluded by the lexicon.
 func chineseFigure(rs []rune, start int) (Figure, int, bool) {
 	i := start
-	for i < len(rs) && strings.ContainsRune("零一二两三四五六七八九十百千", rs[i]) {
+	for i < len(rs) && strings.ContainsRune("零一二两三四五六七八九十百千万亿", rs[i]) {
 		i++
 	}
 	numEnd := i
@@ -234,12 +234,34 @@ func chineseFigure(rs []rune, start int) (Figure, int, bool) {
 	return Figure{Text: label + string(rs[start:i+1]), Value: float64(v), Unit: string(rs[i]), Label: label}, i + 1, true
 }
 
-// ParseChineseNumber reads 三, 十二, 二十五, 一百零八, 两千.
+// ParseChineseNumber reads 三, 十二, 二十五, 一百零八, 两千, 三万, 一亿二千万.
 func ParseChineseNumber(s string) (int, bool) {
 	total, section, digit := 0, 0, -1
+	// below adds the pending digit to the section below 万 and returns it,
+	// counting a bare 万/亿 as one of them.
+	below := func() int {
+		if digit > 0 {
+			section += digit
+		}
+		digit = -1
+		if section == 0 {
+			section = 1
+		}
+		n := section
+		section = 0
+		return n
+	}
 	for _, r := range s {
 		if d, ok := cnDigits[r]; ok {
 			digit = d
+			continue
+		}
+		switch r {
+		case '万':
+			total += below() * 10_000
+			continue
+		case '亿':
+			total = (total + below()) * 100_000_000
 			continue
 		}
 		unit := map[rune]int{'十': 10, '百': 100, '千': 1000}[r]

@@ -17,12 +17,17 @@ const (
 	styleParenNum = "（1）"
 	styleCircled  = "①"
 	styleShi      = "一是"
-	styleBullet   = "•"
+	styleBullet   = "•"  // followed by the glyph: ◆ and ■ are different styles
+	styleBracket  = "【】" // 【党建引领】
 	stylePlain    = ""   // an unmarked line, such as 下阶段工作打算
 	styleBare     = "标题" // an unmarked heading line of a document without markers
 )
 
 const cnNum = `[一二三四五六七八九十]{1,3}`
+
+// bulletGlyphs open bulleted headings (◆ 安全稳定, ★加强党的政治建设。…).
+// □ is left out: it stands for unreadable characters in bad conversions.
+const bulletGlyphs = "•▪■◆●★☆▲◇◎※▶►❖"
 
 // markerRule recognises one marker style.
 type markerRule struct {
@@ -46,8 +51,10 @@ func (m markerRule) mayStart(r rune) bool {
 		return r == '（' || r == '('
 	case styleCircled:
 		return r >= '①' && r <= '⑳'
+	case styleBracket:
+		return r == '【'
 	}
-	return strings.ContainsRune("•▪■◆●lL", r)
+	return r == 'l' || r == 'L' || strings.ContainsRune(bulletGlyphs, r)
 }
 
 var markerRules = []markerRule{
@@ -59,7 +66,9 @@ var markerRules = []markerRule{
 	{styleParenNum, regexp.MustCompile(`^[（(](\d{1,2})[）)][、．.]?\s*`)},
 	{styleCircled, regexp.MustCompile(`^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*`)},
 	{styleShi, regexp.MustCompile(`^(` + cnNum + `)是[：，:]?`)},
-	{styleBullet, regexp.MustCompile(`^(?:[•▪■◆●]|[lL](?:\s+|[\p{Han}]))\s*`)},
+	{styleBullet, regexp.MustCompile(`^(?:[` + bulletGlyphs + `]|[lL](?:\s+|[\p{Han}]))\s*`)},
+	// A short bracketed heading, alone on its line or before its text.
+	{styleBracket, regexp.MustCompile(`^【([^【】。；]{2,24})】[：:\s]*`)},
 }
 
 // A heading may open with a year or a date: "3.20**年3月14日，对全区……".
@@ -79,7 +88,7 @@ func matchMarker(line string) (marker, bool) {
 		return marker{}, false
 	}
 	first, _ := utf8.DecodeRuneInString(line)
-	if !(isHan(first) || first >= '0' && first <= '9' || strings.ContainsRune("（(①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳•▪■◆●lL", first)) {
+	if !(isHan(first) || first >= '0' && first <= '9' || strings.ContainsRune("（(①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳【lL"+bulletGlyphs, first)) {
 		return marker{}, false
 	}
 	for _, rule := range markerRules {
@@ -91,13 +100,26 @@ func matchMarker(line string) (marker, bool) {
 			continue
 		}
 		m := marker{style: rule.style, text: strings.TrimSpace(line[:loc[1]]), rest: line[loc[1]:]}
-		if rule.style == styleBullet {
+		switch rule.style {
+		case styleBullet:
 			// "l" bullets are followed directly by the heading text.
 			if first == 'l' || first == 'L' {
 				m.text = "l"
 				m.rest = strings.TrimSpace(line[1:])
 			}
-		} else {
+			m.style += m.text[:utf8.RuneLen(first)]
+		case styleBracket:
+			// The heading is inside the brackets; a sentence end after it
+			// makes splitHeading cut there.
+			m.text = styleBracket
+			m.rest = line[loc[2]:loc[3]]
+			if hanCount(m.rest) < 2 { // 【2024】12号
+				return marker{}, false
+			}
+			if after := strings.TrimSpace(line[loc[1]:]); after != "" {
+				m.rest += "。" + after
+			}
+		default:
 			m.num = markerNumber(line[loc[2]:loc[3]])
 		}
 		if m.rest == "" && rule.style != stylePart {

@@ -34,6 +34,13 @@ func TestMatchMarkerRecognisesEachHeadingStyle(t *testing.T) {
 		{"三是：营养餐工作规范实施", styleShi, 3, "三是", "营养餐工作规范实施"},
 		// A dated heading: "3." followed by a year is still a marker.
 		{"3.2023年3月14日，对全区开展督导", styleDot, 3, "3.", "2023年3月14日，对全区开展督导"},
+		// Bullets: each glyph is a style of its own, so ◆ and ■ can nest.
+		{"◆ 安全稳定", styleBullet + "◆", 0, "◆", "安全稳定"},
+		{"■加快推进学前教育普惠扩容", styleBullet + "■", 0, "■", "加快推进学前教育普惠扩容"},
+		{"★加强党的政治建设。坚持把党的政治建设摆在首位", styleBullet + "★", 0, "★", "加强党的政治建设。坚持把党的政治建设摆在首位"},
+		// Bracketed headings: the heading is inside; text after it is body.
+		{"【党建引领】", styleBracket, 0, "【】", "党建引领"},
+		{"【安全稳定】全年未发生安全责任事故。", styleBracket, 0, "【】", "安全稳定。全年未发生安全责任事故。"},
 	}
 	for _, c := range cases {
 		t.Run(c.line, func(t *testing.T) {
@@ -69,6 +76,10 @@ func TestMatchMarkerRejectsNonHeadings(t *testing.T) {
 		"12.5%的学生",
 		"“双减”工作落地见效",
 		"abc",
+		"【】",            // nothing in the brackets
+		"【2024】12号文件精神", // a document number
+		"【全面贯彻党的教育方针，落实立德树人根本任务，办好人民满意的教育】", // too long for a heading
+		"□□县教育局", // □ stands for unreadable characters
 	} {
 		if m, ok := matchMarker(normalizeLine(line)); ok {
 			t.Errorf("matchMarker(%q) = style %q text %q rest %q, want no marker", line, m.style, m.text, m.rest)

@@ -161,7 +161,7 @@ func findKind(title string, parts map[string]bool) string {
 // Part headings. Summary words count only for top-level headings, since
 // "完成情况" inside a category is not a part of the report.
 var (
-	problemsHeading = regexp.MustCompile(`存在(的)?(主要)?(问题|困难|不足)|问题(与|和|及)(不足|困难|短板|建议)|不足(之处|与|和)|困难(和|与)问题|短板(和|与)?弱项|薄弱环节|面临的(问题|挑战|困难)|^(主要)?问题$|^不足$`)
+	problemsHeading = regexp.MustCompile(`存在(的)?(主要)?(问题|困难|不足|短板|差距|薄弱)|(短板|差距)(和|与|及)(不足|问题|困难)|问题(与|和|及)(不足|困难|短板|建议)|不足(之处|与|和)|困难(和|与)问题|短板(和|与)?弱项|薄弱环节|面临的(问题|挑战|困难)|^(主要)?问题$|^不足$`)
 	planHeading     = regexp.MustCompile(`工作计划|工作思路|工作打算|下一步|下阶段|下步工作|下半年工作|明年工作|今后工作|工作要点|工作安排|努力方向|工作设想`)
 	planTopHeading  = regexp.MustCompile(`计划|思路|打算|下半年|明年|今后|要点|安排|设想|展望|重点任务|主要任务|目标任务|工作目标|(20\d\d|20[x*×]{2}|[x*×]{4})年(工作|主要)?(要点|目标|任务|重点)|(下一?|第[一二三四1-4])个?(季度|学期|阶段)(工作)?(重点|要点|任务|目标)`)
 	doneHeading     = regexp.MustCompile(`(完成|开展|落实|推进|进展)情况|成效|成绩`)
