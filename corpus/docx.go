@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 )
 
@@ -15,18 +16,18 @@ import (
 const maxDocxXML = 64 << 20
 
 // DocxText extracts the text of a .docx file, one line per paragraph. Tracked
-// deletions are skipped, insertions kept, tabs and breaks preserved.
+// deletions are skipped, insertions kept, tabs and breaks preserved, and the
+// numbers Word adds to numbered paragraphs (一、 （一） 1.) written out.
 func DocxText(data []byte) (string, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return "", fmt.Errorf("%w：无法打开 .docx（不是有效的 zip 文件：%v）", ErrNotText, err)
 	}
-	var doc *zip.File
+	parts := map[string]*zip.File{}
 	for _, f := range zr.File {
-		if f.Name == "word/document.xml" {
-			doc = f
-		}
+		parts[f.Name] = f
 	}
+	doc := parts["word/document.xml"]
 	if doc == nil {
 		return "", fmt.Errorf("%w：.docx 中缺少 word/document.xml", ErrNotText)
 	}
@@ -35,17 +36,56 @@ func DocxText(data []byte) (string, error) {
 		return "", fmt.Errorf("%w：无法读取 .docx 正文：%v", ErrNotText, err)
 	}
 	defer rc.Close()
-	text, err := docxParagraphs(io.LimitReader(rc, maxDocxXML))
+	num := newDocxNumbering(readDocxPart(parts["word/numbering.xml"]), readDocxPart(parts["word/styles.xml"]))
+	text, err := docxParagraphs(io.LimitReader(rc, maxDocxXML), num)
 	if err != nil {
 		return "", fmt.Errorf("%w：.docx 正文损坏：%v", ErrNotText, err)
 	}
 	return text, nil
 }
 
-func docxParagraphs(r io.Reader) (string, error) {
+// maxDocxPart bounds the numbering and styles parts.
+const maxDocxPart = 8 << 20
+
+// readDocxPart returns the bytes of an optional part, or nil when it is
+// missing or unreadable: numbering is a nicety, not a reason to fail.
+func readDocxPart(f *zip.File) []byte {
+	if f == nil {
+		return nil
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil
+	}
+	defer rc.Close()
+	data, err := io.ReadAll(io.LimitReader(rc, maxDocxPart))
+	if err != nil {
+		return nil
+	}
+	return data
+}
+
+// docxParagraph is the state of one w:p being read.
+type docxParagraph struct {
+	text   strings.Builder
+	style  string
+	direct docxNumRef
+}
+
+func docxParagraphs(r io.Reader, num *docxNumbering) (string, error) {
 	dec := xml.NewDecoder(r)
 	var out strings.Builder
-	inText, inDel, inRun := false, 0, 0
+	// Paragraphs nest (a text box inside a paragraph); the innermost one is
+	// last. Text outside any paragraph goes straight to out.
+	var paras []*docxParagraph
+	write := func(s string) {
+		if len(paras) > 0 {
+			paras[len(paras)-1].text.WriteString(s)
+		} else {
+			out.WriteString(s)
+		}
+	}
+	inText, inDel, inRun, inChange := false, 0, 0, 0
 	for {
 		tok, err := dec.Token()
 		if errors.Is(err, io.EOF) {
@@ -57,6 +97,24 @@ func docxParagraphs(r io.Reader) (string, error) {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			switch t.Name.Local {
+			case "p":
+				paras = append(paras, &docxParagraph{direct: docxNumRef{ilvl: -1}})
+			case "pPrChange", "numberingChange":
+				inChange++ // the formatting before a tracked change
+			case "pStyle", "numId", "ilvl":
+				if len(paras) == 0 || inChange > 0 {
+					break
+				}
+				p := paras[len(paras)-1]
+				val := docxAttr(t, "val")
+				switch t.Name.Local {
+				case "pStyle":
+					p.style = val
+				case "numId":
+					p.direct.numID, p.direct.set = val, true
+				case "ilvl":
+					p.direct.ilvl, _ = strconv.Atoi(val)
+				}
 			case "del":
 				inDel++
 			case "r":
@@ -65,15 +123,17 @@ func docxParagraphs(r io.Reader) (string, error) {
 				inText = inDel == 0
 			case "tab":
 				if inRun > 0 && inDel == 0 {
-					out.WriteByte('\t')
+					write("\t")
 				}
 			case "br", "cr":
 				if inRun > 0 && inDel == 0 {
-					out.WriteByte('\n')
+					write("\n")
 				}
 			}
 		case xml.EndElement:
 			switch t.Name.Local {
+			case "pPrChange", "numberingChange":
+				inChange--
 			case "del":
 				inDel--
 			case "r":
@@ -81,15 +141,43 @@ func docxParagraphs(r io.Reader) (string, error) {
 			case "t":
 				inText = false
 			case "p":
+				if len(paras) == 0 {
+					break
+				}
+				p := paras[len(paras)-1]
+				paras = paras[:len(paras)-1]
+				direct := p.direct
+				if direct.ilvl < 0 {
+					direct.ilvl = 0
+					if !direct.set {
+						direct.ilvl = -1 // no direct level: the style's
+					}
+				}
+				mk := num.marker(p.style, direct)
+				text := p.text.String()
+				if strings.TrimSpace(text) != "" && mk != "" && !strings.HasPrefix(strings.TrimSpace(text), mk) {
+					text = mk + text
+				}
+				out.WriteString(text)
 				out.WriteByte('\n')
 			case "tc":
-				out.WriteByte('\t')
+				write("\t")
 			}
 		case xml.CharData:
 			if inText {
-				out.Write(t)
+				write(string(t))
 			}
 		}
 	}
 	return out.String(), nil
+}
+
+// docxAttr returns the value of the attribute with local name name.
+func docxAttr(e xml.StartElement, name string) string {
+	for _, a := range e.Attr {
+		if a.Name.Local == name {
+			return a.Value
+		}
+	}
+	return ""
 }
