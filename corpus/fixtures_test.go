@@ -416,6 +416,24 @@ var fixtureExpectations = []fixtureExp{
 		absent: []string{"删除的文字", "\t"},
 	},
 	{
+		file: "numbered.docx", encodings: "docx",
+		docs: []docExp{{
+			title: "柳塘县教育局2024年工作总结", org: "柳塘县教育局", year: 2024, period: "annual", kind: KindSummary,
+			heads: []headExp{
+				{"1", 1, "一、", "主要工作成效", sum, "其他"},
+				{"1.1", 2, "（一）", "党建工作全面加强", sum, "党建"},
+				{"1.2", 2, "（二）", "师资队伍不断优化", sum, "师资"},
+				{"1.2.1", 3, "1.", "补充师资力量", sum, "师资"},
+				{"2", 1, "二、", "存在的问题", prob, "其他"},
+			},
+			figs: []figExp{
+				{"1.1", "新发展党员9人", 9, "人", "新发展党员"},
+				{"1.2.1", "招聘特岗教师60名", 60, "名", "招聘特岗教师"},
+			},
+			texts: []textExp{{sec: "2", equals: "城区学校大班额问题仍较突出。"}},
+		}},
+	},
+	{
 		file: "markdown.md", encodings: "utf-8",
 		docs: []docExp{{
 			title: "岚湖县教育局2024年工作总结", org: "岚湖县教育局", year: 2024, period: "annual", kind: KindSummaryPlan,

@@ -84,7 +84,7 @@ func (r run) tokens() []string {
 func bigrams(s string) string {
 	// A Han character is three bytes and appears in two bigrams, plus spaces.
 	b := make([]byte, 0, len(s)*7/3+8)
-	var prev rune   // the previous rune of the current run, when inHan
+	var prev rune   // the last rune of the current Han run
 	hanLen := 0     // length of the current Han run in runes
 	inWord := false // inside a run of word characters
 	sep := func() {
