@@ -70,6 +70,17 @@ func hanCount(s string) int {
 	return n
 }
 
+// brokenTitle reports whether l finishes a title that first began:
+// "望川区教育局2023年度" / "教育工作总结".
+func brokenTitle(first, l string) bool {
+	n := utf8.RuneCountInString(first)
+	// A line naming an organisation (教育局季度工作总结一) is a title of its own.
+	return utf8.RuneCountInString(l) <= 12 && n <= 36 && !titleEnd.MatchString(first) && !strings.Contains(l, "局") &&
+		!strings.HasSuffix(first, "）") && !strings.HasSuffix(first, ")") &&
+		titleEnd.MatchString(first+l) && !strings.ContainsAny(first, "。；，>＞:：") &&
+		(strings.Contains(first, "局") || strings.Contains(first, "年") || strings.Contains(first, "教育"))
+}
+
 // splitDocuments cuts a file's lines into reports at title lines that come
 // after a substantial body (教育局季度工作总结一 / 二 / 三).
 func splitDocuments(lines []string) [][]string {
@@ -80,7 +91,7 @@ func splitDocuments(lines []string) [][]string {
 		if i > 0 && l == lines[i-1] {
 			continue // a title printed twice
 		}
-		if isDocTitle(l) && len(cur) > 0 {
+		if isDocTitle(l) && len(cur) > 0 && !(len(cur) == 1 && brokenTitle(cur[0], l)) {
 			if body >= 150 {
 				groups = append(groups, cur)
 			}

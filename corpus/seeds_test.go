@@ -19,6 +19,9 @@ import (
 type seedLabel struct {
 	File     string `json:"file"`
 	Doc      int    `json:"doc"`
+	Title    string `json:"title"`
+	Org      string `json:"org"`
+	Year     *int   `json:"year"` // null for a template whose year is 20xx
 	Sections []struct {
 		Heading  string   `json:"heading"`
 		Level    int      `json:"level"`
@@ -101,6 +104,7 @@ type parseScore struct {
 	labelled, hit, category, part, figures, figuresLabelled int
 	files, docsOK                                           int
 	docCount                                                map[string]int // documents parsed per file
+	metaWrong                                               int            // documents whose title, org or year differ from the label
 }
 
 func ratio(x, y int) float64 {
@@ -209,6 +213,20 @@ func scoreLabels(t *testing.T, labelsPath, dir string) parseScore {
 				}
 			}
 		}
+		for i, l := range labels {
+			if i >= len(res.Documents) || l.Title == "" {
+				continue
+			}
+			d := res.Documents[i]
+			year := 0
+			if l.Year != nil {
+				year = *l.Year
+			}
+			if d.Title != p.Normalize(l.Title) || d.Org != p.Normalize(l.Org) || d.Year != year {
+				sc.metaWrong++
+				t.Logf("%s doc %d: title %q org %q year %d; want %q %q %d", file, i, d.Title, d.Org, d.Year, l.Title, l.Org, year)
+			}
+		}
 		used := map[int]bool{}
 		for _, l := range labels {
 			for _, ls := range l.Sections {
@@ -289,7 +307,7 @@ func TestSeedsParseQuality(t *testing.T) {
 // have (see their READMEs). The thresholds are the targets for reports the
 // project has never seen: heading recall ≥ 0.85, category ≥ 0.80, part ≥
 // 0.90, figures ≥ 0.80; and every file split into its labelled number of
-// documents.
+// documents, each with its labelled title, org and year.
 func TestUnseenStyleParseQuality(t *testing.T) {
 	for _, set := range []string{"unseen", "unseen2"} {
 		t.Run(set, func(t *testing.T) {
@@ -298,6 +316,9 @@ func TestUnseenStyleParseQuality(t *testing.T) {
 			sc.check(t, 0.85, 0.80, 0.90, 0.80)
 			if sc.docsOK != sc.files {
 				t.Errorf("%d of %d files split into their labelled number of documents", sc.docsOK, sc.files)
+			}
+			if sc.metaWrong > 0 {
+				t.Errorf("%d documents with a title, org or year other than labelled", sc.metaWrong)
 			}
 		})
 	}
