@@ -51,7 +51,8 @@ func ExtractFigures(text string) []Figure {
 				figs = append(figs, f)
 				i = end - 1
 			}
-		case strings.ContainsRune("两二三四五六七八九十百千", r):
+		case strings.ContainsRune("两二三四五六七八九十百千", r),
+			r == '一' && i+1 < len(rs) && strings.ContainsRune("十百千万亿", rs[i+1]): // 一万二千人次, not 一批
 			if f, end, ok := chineseFigure(rs, i); ok {
 				figs = append(figs, f)
 				i = end - 1

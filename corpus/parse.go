@@ -117,6 +117,9 @@ type rawHeading struct {
 	level   int
 }
 
+// titleContinuation is a second title line that joins the first: 和下半年工作打算.
+var titleContinuation = regexp.MustCompile(`^(和|及|与|暨|并)\p{Han}{2,14}(计划|打算|思路|安排|要点|总结)$`)
+
 var inlineCN = regexp.MustCompile(`[：。]\s*(` + cnNum + `)、`)
 
 func (p *Parser) parseDocument(lines []string) (Document, bool) {
@@ -129,6 +132,13 @@ func (p *Parser) parseDocument(lines []string) (Document, bool) {
 		if i < len(lines) && !titleEnd.MatchString(doc.Title) {
 			next := lines[i]
 			if utf8.RuneCountInString(next) <= 12 && !endsSentence(next) && titleEnd.MatchString(doc.Title+next) && !orgLine.MatchString(next) {
+				doc.Title += next
+				i++
+			}
+		} else if i < len(lines) && titleContinuation.MatchString(lines[i]) {
+			// "…2024年上半年工作总结" / "和下半年工作打算": the title goes on.
+			next := lines[i]
+			if utf8.RuneCountInString(next) <= 16 && !endsSentence(next) {
 				doc.Title += next
 				i++
 			}
