@@ -8,7 +8,7 @@ import (
 )
 
 // buildDocx zips parts into a .docx.
-func buildDocx(t *testing.T, parts map[string]string) []byte {
+func buildDocx(t testing.TB, parts map[string]string) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
@@ -137,4 +137,18 @@ func TestParseDocxWithWordNumberingKeepsLevels(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("sections:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+}
+
+// FuzzDocxNumbering checks that any document, numbering and styles parts
+// read without a panic.
+func FuzzDocxNumbering(f *testing.F) {
+	doc := `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` +
+		para(`<w:pStyle w:val="1"/>`, "主要工作") + para(numPr("1", "2"), "党建") + para(numPr("3", "9"), "越界") + `</w:body></w:document>`
+	f.Add(doc, testNumberingXML, testStylesXML)
+	f.Add(doc, `<w:numbering><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:lvlText w:val="%9%1%"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`, "")
+	f.Add(doc, "", `<w:styles><w:style w:styleId="1"><w:basedOn w:val="1"/></w:style></w:styles>`)
+	f.Fuzz(func(t *testing.T, document, numbering, styles string) {
+		data := buildDocx(t, map[string]string{"word/document.xml": document, "word/numbering.xml": numbering, "word/styles.xml": styles})
+		_, _ = DocxText(data)
+	})
 }
