@@ -32,7 +32,8 @@ const (
 var ErrNotText = errors.New("不是可读的文本报告")
 
 // Decode turns the bytes of a .txt, .md or .docx file into UTF-8 text and
-// names the encoding it found; Markdown is reduced to its text. PDF must be converted to text by the caller.
+// names the encoding it found; Markdown is reduced to its text. PDF must be
+// converted to text by the caller.
 func Decode(name string, data []byte) (text, enc string, err error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return "", "", fmt.Errorf("%w：文件为空", ErrNotText)

@@ -147,11 +147,8 @@ func docxParagraphs(r io.Reader, num *docxNumbering) (string, error) {
 				p := paras[len(paras)-1]
 				paras = paras[:len(paras)-1]
 				direct := p.direct
-				if direct.ilvl < 0 {
-					direct.ilvl = 0
-					if !direct.set {
-						direct.ilvl = -1 // no direct level: the style's
-					}
+				if direct.ilvl < 0 && direct.set {
+					direct.ilvl = 0 // a numId without an ilvl is level 0
 				}
 				mk := num.marker(p.style, direct)
 				text := p.text.String()

@@ -6,12 +6,13 @@ import (
 	"strings"
 )
 
-// Word's automatic numbering ("一、" typed by Word, not by the writer) is not
-// part of a paragraph's text: it lives in word/numbering.xml and is applied to
-// paragraphs through w:numPr, directly or through their style. Reports often
-// number their headings this way, so without it the headings of a .docx lose
-// their markers and with them their levels. docxNumbering rebuilds the
-// marker text of each numbered paragraph the way Word would display it.
+// Word's automatic numbering ("一、" added by Word, not typed by the
+// writer) is not part of a paragraph's text: it lives in word/numbering.xml
+// and is applied to paragraphs through w:numPr, directly or through their
+// style. Reports often number their headings this way, so without it the
+// headings of a .docx lose their markers and with them their levels.
+// docxNumbering rebuilds the marker text of each numbered paragraph the way
+// Word would display it.
 
 // docxNumberingXML is the part of word/numbering.xml that is read.
 type docxNumberingXML struct {
