@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"html"
 	"regexp"
 	"sort"
 	"strings"
@@ -57,6 +58,43 @@ var dateLine = regexp.MustCompile(`^[（(]?\s*(\d{4}|20[x*×]{2})\s*[-年./]\s*\
 // A file name on its own line, as document sites print it.
 var fileNameLine = regexp.MustCompile(`(?i)\.(docx?|pdf|txt|wps)$`)
 
+// htmlTag matches the tags of HTML that web pages leave in copied text. Only
+// known tag names count: a report may put a title in ASCII angle brackets
+// (<教育法>), which is not markup.
+var htmlTag = regexp.MustCompile(`(?i)<(/?)(p|br|div|span|font|b|strong|i|em|u|a|img|table|tbody|thead|tr|td|th|li|ul|ol|h[1-6]|section|article|center|sup|sub|o:p|hr|blockquote|pre|label|small|big)(\s[^<>]{0,300})?\s*/?>`)
+
+// htmlEntity matches a character reference: &nbsp; &ldquo; &#12290; &#x3002;.
+var htmlEntity = regexp.MustCompile(`&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});`)
+
+// blockTags end a line where they stand.
+var blockTags = map[string]bool{"p": true, "br": true, "div": true, "tr": true, "li": true, "h1": true, "h2": true,
+	"h3": true, "h4": true, "h5": true, "h6": true, "section": true, "article": true, "center": true, "hr": true,
+	"blockquote": true, "pre": true, "table": true, "ul": true, "ol": true}
+
+// stripHTML removes what HTML leaves in text copied from web pages: tags
+// (block tags become line breaks) and character references (&nbsp; → a
+// space, &ldquo; → “). Text without either is returned as it is.
+func stripHTML(text string) string {
+	if strings.Contains(text, "<") {
+		text = htmlTag.ReplaceAllStringFunc(text, func(tag string) string {
+			name := strings.ToLower(htmlTag.FindStringSubmatch(tag)[2])
+			if blockTags[name] {
+				return "\n"
+			}
+			return ""
+		})
+	}
+	if strings.Contains(text, "&") {
+		text = htmlEntity.ReplaceAllStringFunc(text, func(ref string) string {
+			if u := html.UnescapeString(ref); u != ref {
+				return strings.ReplaceAll(u, "\u00a0", " ")
+			}
+			return ref
+		})
+	}
+	return text
+}
+
 // Page markers of document-sharing sites: "2、" at a line start.
 var pageMarker = regexp.MustCompile(`^(\d{1,3})、`)
 
@@ -84,8 +122,12 @@ func cleanLines(text string) []string {
 			break
 		}
 	}
+	furniture := repeatedFurniture(lines)
 	out := lines[:0]
 	for _, l := range lines {
+		if furniture[l] {
+			continue
+		}
 		if utf8.RuneCountInString(l) <= 160 && mayBeBoilerplate(l) && boilerplateLine.MatchString(l) {
 			continue
 		}
@@ -95,6 +137,34 @@ func cleanLines(text string) []string {
 		out = append(out, l)
 	}
 	return joinWrapped(rejoinPages(out))
+}
+
+// repeatedFurniture finds the page headers and footers of a web or PDF copy:
+// short lines without sentence punctuation that occur three or more times
+// ("某某县人民政府门户网站" above every page). Headings, part headings and
+// titles repeat in a file of several reports, so lines with a marker or a
+// part word are never furniture.
+func repeatedFurniture(lines []string) map[string]bool {
+	counts := map[string]int{}
+	for _, l := range lines {
+		if utf8.RuneCountInString(l) <= 30 && !strings.ContainsAny(l, "。；，！？") {
+			counts[l]++
+		}
+	}
+	var out map[string]bool
+	for l, n := range counts {
+		if n < 3 || partWords.containsAny(l) || isDocTitle(l) {
+			continue
+		}
+		if _, ok := matchMarker(l); ok {
+			continue
+		}
+		if out == nil {
+			out = map[string]bool{}
+		}
+		out[l] = true
+	}
+	return out
 }
 
 // wrapMin is the length from which a line that stops mid-sentence is taken
@@ -121,8 +191,12 @@ func wrapLength(lines []string) int {
 // line unless that line opens with a heading marker.
 func joinWrapped(lines []string) []string {
 	limit := wrapLength(lines)
+	furniture := repeatedFurniture(lines)
 	out := lines[:0]
 	for _, l := range lines {
+		if furniture[l] {
+			continue
+		}
 		if n := len(out); n > 0 {
 			prev := out[n-1]
 			if utf8.RuneCountInString(prev) >= limit && !endsSentence(prev) {

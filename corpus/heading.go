@@ -15,6 +15,8 @@ const (
 	styleDot      = "1."
 	styleDun      = "1、"
 	styleParenNum = "（1）"
+	styleHalfNum  = "1）" // a closing parenthesis only
+	styleHalfCN   = "一）"
 	styleCircled  = "①"
 	styleShi      = "一是"
 	styleBullet   = "•"  // followed by the glyph: ◆ and ■ are different styles
@@ -45,8 +47,10 @@ func (m markerRule) mayStart(r rune) bool {
 		return strings.ContainsRune("一二三四五六七八九十", r)
 	case styleParenCN:
 		return r == '（'
-	case styleDot, styleDun:
+	case styleDot, styleDun, styleHalfNum:
 		return r >= '0' && r <= '9'
+	case styleHalfCN:
+		return strings.ContainsRune("一二三四五六七八九十", r)
 	case styleParenNum:
 		return r == '（' || r == '('
 	case styleCircled:
@@ -64,6 +68,8 @@ var markerRules = []markerRule{
 	{styleDot, regexp.MustCompile(`^(\d{1,2})[.．](?:\s*)`)},
 	{styleDun, regexp.MustCompile(`^(\d{1,2})[、，]\s*`)},
 	{styleParenNum, regexp.MustCompile(`^[（(](\d{1,2})[）)][、．.]?\s*`)},
+	{styleHalfNum, regexp.MustCompile(`^(\d{1,2})[）)]\s*`)},
+	{styleHalfCN, regexp.MustCompile(`^(` + cnNum + `)[）)]\s*`)},
 	{styleCircled, regexp.MustCompile(`^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*`)},
 	{styleShi, regexp.MustCompile(`^(` + cnNum + `)是[：，:]?`)},
 	{styleBullet, regexp.MustCompile(`^(?:[` + bulletGlyphs + `]|[lL](?:\s+|[\p{Han}]))\s*`)},
@@ -127,7 +133,7 @@ func matchMarker(line string) (marker, bool) {
 		}
 		// A decimal (1.5亿) or a list of numbers (一、二年级) is not a heading.
 		r, _ := utf8.DecodeRuneInString(m.rest)
-		if r >= '0' && r <= '9' && (rule.style == styleDot || rule.style == styleDun) && !datedStart.MatchString(m.rest) {
+		if r >= '0' && r <= '9' && (rule.style == styleDot || rule.style == styleDun || rule.style == styleHalfNum) && !datedStart.MatchString(m.rest) {
 			return marker{}, false
 		}
 		if rule.style == styleCN && strings.ContainsRune("二三四五六七八九十", r) && strings.Contains(m.rest[:min(len(m.rest), 12)], "年级") {
@@ -182,7 +188,7 @@ func normalizeMarker(m string) string {
 var runInOpener = regexp.MustCompile(`(\d{4}|20[x*×]{2}|[x×]{4})\s*年|一是|今年|一年来|近年来|上半年|截至|截止|目前|全县|全区|全市|我县|我区|我局|新冠|通过|围绕|按照|根据`)
 
 // A part heading at the start of a line, before text that runs on.
-var runInPart = regexp.MustCompile(`^.{0,14}?(存在的?(主要)?(问题|不足)|工作(计划|打算|思路|回顾|总结|要点)|主要(成效|成绩))`)
+var runInPart = regexp.MustCompile(`^.{0,14}?(存在的?(主要)?(问题|不足)((和|与|及)(不足|困难|短板|差距|问题))?|工作(计划|打算|思路|回顾|总结|要点)|主要(成效|成绩))`)
 
 // splitHeading cuts a heading line after its marker into the heading text and
 // the body that runs on after it. The heading is a prefix of the line; the

@@ -38,6 +38,8 @@ func TestMatchMarkerRecognisesEachHeadingStyle(t *testing.T) {
 		{"◆ 安全稳定", styleBullet + "◆", 0, "◆", "安全稳定"},
 		{"■加快推进学前教育普惠扩容", styleBullet + "■", 0, "■", "加快推进学前教育普惠扩容"},
 		{"★加强党的政治建设。坚持把党的政治建设摆在首位", styleBullet + "★", 0, "★", "加强党的政治建设。坚持把党的政治建设摆在首位"},
+		{"1）开展开学安全大检查", styleHalfNum, 1, "1）", "开展开学安全大检查"},
+		{"二)教学常规", styleHalfCN, 2, "二）", "教学常规"},
 		// Bracketed headings: the heading is inside; text after it is body.
 		{"【党建引领】", styleBracket, 0, "【】", "党建引领"},
 		{"【安全稳定】全年未发生安全责任事故。", styleBracket, 0, "【】", "安全稳定。全年未发生安全责任事故。"},

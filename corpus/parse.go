@@ -47,7 +47,7 @@ func (p *Parser) Normalize(s string) string { return p.conv.normalize(s) }
 
 // ParseText parses decoded text into documents.
 func (p *Parser) ParseText(text string) []Document {
-	lines := cleanLines(p.conv.normalize(text))
+	lines := cleanLines(p.conv.normalize(stripHTML(text)))
 	var docs []Document
 	for _, group := range splitDocuments(lines) {
 		if doc, ok := p.parseDocument(group); ok {
@@ -325,36 +325,77 @@ func bareHeadings(lines []string) map[int]bool {
 	return found
 }
 
-// splitInlineHeadings breaks lines where the next level-1 heading runs on
-// inside a paragraph: "…总结如下：一、2022年工作回顾…".
+// inlineParenCN finds a （二） that runs on after a sentence end inside a
+// paragraph.
+var inlineParenCN = regexp.MustCompile(`[。！？]\s*(（(` + cnNum + `)）)`)
+
+// leadParenCN finds a （一） right after a short run-in heading:
+// "一、2023年主要工作（一）坚持党建引领。…".
+var leadParenCN = regexp.MustCompile(`^` + cnNum + `、[^。；：，（]{2,30}?(（(一)）)`)
+
+// splitInlineHeadings breaks lines where the next heading runs on inside a
+// paragraph, as in text copied from web pages that lost its line breaks:
+// "…总结如下：一、2022年工作回顾…", "…。（二）加大投入力度。…". Only the next
+// number of a sequence splits — 二、 after 一、, （三） after （二） — and a
+// （N） only after a sentence end, so enumerations inside a sentence
+// ("主要有：（一）…；（二）…") stay text.
 func splitInlineHeadings(body []string, lastCN *int) []string {
 	out := make([]string, 0, len(body))
+	lastParen := 0
 	for _, line := range body {
 		for {
-			if m, ok := matchMarker(line); ok && m.style == styleCN {
-				*lastCN = m.num
-			}
-			split := -1
-			next := chineseNumber(*lastCN+1) + "、"
-			if !strings.Contains(line, "："+next) && !strings.Contains(line, "。"+next) {
-				out = append(out, line)
-				break
-			}
-			for _, loc := range inlineCN.FindAllStringSubmatchIndex(line, -1) {
-				if markerNumber(line[loc[2]:loc[3]]) == *lastCN+1 && loc[2] > 0 {
-					split = loc[2]
-					break
+			if m, ok := matchMarker(line); ok {
+				switch m.style {
+				case styleCN:
+					*lastCN, lastParen = m.num, 0
+				case styleParenCN:
+					lastParen = m.num
 				}
 			}
-			if split < 0 {
+			split := nextInlineHeading(line, *lastCN, lastParen)
+			if split <= 0 {
 				out = append(out, line)
 				break
 			}
-			out = append(out, line[:split])
+			out = append(out, strings.TrimSpace(line[:split]))
 			line = line[split:]
 		}
 	}
 	return out
+}
+
+// nextInlineHeading returns where the first heading that runs on inside
+// line starts, or -1.
+func nextInlineHeading(line string, lastCN, lastParen int) int {
+	split := -1
+	earlier := func(at int) {
+		if at > 0 && (split < 0 || at < split) {
+			split = at
+		}
+	}
+	next := chineseNumber(lastCN+1) + "、"
+	if strings.Contains(line, "："+next) || strings.Contains(line, "。"+next) {
+		for _, loc := range inlineCN.FindAllStringSubmatchIndex(line, -1) {
+			if markerNumber(line[loc[2]:loc[3]]) == lastCN+1 {
+				earlier(loc[2])
+				break
+			}
+		}
+	}
+	if strings.Contains(line, "（"+chineseNumber(lastParen+1)+"）") {
+		for _, loc := range inlineParenCN.FindAllStringSubmatchIndex(line, -1) {
+			if markerNumber(line[loc[4]:loc[5]]) == lastParen+1 {
+				earlier(loc[2])
+				break
+			}
+		}
+		if lastParen == 0 {
+			if loc := leadParenCN.FindStringSubmatchIndex(line); loc != nil {
+				earlier(loc[2])
+			}
+		}
+	}
+	return split
 }
 
 // chineseNumber writes 1–99 in Chinese numerals (二十一).

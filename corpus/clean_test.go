@@ -1,0 +1,62 @@
+package corpus
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestStripHTML(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"Paragraphs", "<p>一、主要工作</p><p>正文。</p>", "\n一、主要工作\n\n正文。\n"},
+		{"BreakAndAttributes", `甲。<br/>乙<span style="x">丙</span>。<BR>`, "甲。\n乙丙。\n"},
+		{"Entities", "紧扣&ldquo;学有优教&rdquo;目标&mdash;&mdash;首页&nbsp;&gt;&nbsp;县教育局&#12290;", "紧扣“学有优教”目标——首页 > 县教育局。"},
+		{"UnknownEntityKept", "A&B&zz;", "A&B&zz;"},
+		{"AngleBracketTitleKept", "学习<教育法>和<教师法>。", "学习<教育法>和<教师法>。"},
+		{"PlainText", "全年新发展党员9人。", "全年新发展党员9人。"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := stripHTML(tt.in); got != tt.want {
+				t.Errorf("stripHTML(%q) = %q; want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestRepeatedFurniture(t *testing.T) {
+	lines := []string{
+		"某某县人民政府门户网站", "某某县教育局2023年工作总结", "一、主要工作", "正文一。",
+		"某某县人民政府门户网站", "二、存在问题", "正文二。", "存在问题",
+		"某某县人民政府门户网站", "二、存在问题", "存在问题", "二、存在问题", "存在问题",
+		"- 2 -", "- 2 -", "- 2 -",
+	}
+	got := repeatedFurniture(lines)
+	for _, l := range []string{"某某县人民政府门户网站", "- 2 -"} {
+		if !got[l] {
+			t.Errorf("%q not furniture", l)
+		}
+	}
+	for _, l := range []string{"二、存在问题", "存在问题", "正文一。"} {
+		if got[l] {
+			t.Errorf("%q taken for furniture", l)
+		}
+	}
+}
+
+func TestSplitInlineHeadings(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"LevelOneAfterColon", "总结如下：一、主要工作。全年……", "总结如下：|一、主要工作。全年……"},
+		{"ParenAfterSentence", "（一）党建引领。全年发展党员9名。（二）办学条件。投入资金。", "（一）党建引领。全年发展党员9名。|（二）办学条件。投入资金。"},
+		{"ParenAfterRunInHeading", "一、2023年主要工作（一）坚持党建引领。深入开展主题教育。", "一、2023年主要工作|（一）坚持党建引领。深入开展主题教育。"},
+		{"EnumerationStaysText", "主要措施有：（一）加强领导；（二）强化督导。", "主要措施有：（一）加强领导；（二）强化督导。"},
+		{"OnlyTheNextNumber", "（一）党建。正文。（三）安全。正文。", "（一）党建。正文。（三）安全。正文。"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lastCN := 0
+			if got := strings.Join(splitInlineHeadings([]string{tt.in}, &lastCN), "|"); got != tt.want {
+				t.Errorf("splitInlineHeadings(%q) = %q; want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
