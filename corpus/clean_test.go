@@ -60,3 +60,22 @@ func TestSplitInlineHeadings(t *testing.T) {
 		})
 	}
 }
+
+func TestYearOfDate(t *testing.T) {
+	tests := []struct {
+		lines []string
+		want  int
+	}{
+		{[]string{"（2024年11月20日）"}, 2024},
+		{[]string{"2025年1月8日"}, 2024}, // written in January: last year's report
+		{[]string{"2024-07-16"}, 2024},
+		{[]string{"某某县教育局", "2023年12月28日"}, 2023},
+		{[]string{"20xx年12月"}, 0},
+		{nil, 0},
+	}
+	for _, tt := range tests {
+		if got := yearOfDate(tt.lines); got != tt.want {
+			t.Errorf("yearOfDate(%q) = %d; want %d", tt.lines, got, tt.want)
+		}
+	}
+}

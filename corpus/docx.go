@@ -72,9 +72,39 @@ type docxParagraph struct {
 	direct docxNumRef
 }
 
+// docxTable is the state of one w:tbl being read: the cells of its current
+// row and the text of its current cell.
+type docxTable struct {
+	row  []string
+	cell strings.Builder
+}
+
+// A table row becomes one sentence, its cells separated by "；": the text
+// stays readable, no cell ("完成情况") can pass for a heading, and the
+// figures of neighbouring cells do not run together.
+const (
+	docxCellSep = "；"
+	docxRowEnd  = "。"
+)
+
 func docxParagraphs(r io.Reader, num *docxNumbering) (string, error) {
 	dec := xml.NewDecoder(r)
 	var out strings.Builder
+	var tables []*docxTable
+	// line takes a finished paragraph or table row: into the current table
+	// cell, or as a line of the output.
+	line := func(text string) {
+		if len(tables) > 0 {
+			c := &tables[len(tables)-1].cell
+			if c.Len() > 0 && text != "" {
+				c.WriteByte(' ')
+			}
+			c.WriteString(strings.TrimSpace(text))
+			return
+		}
+		out.WriteString(text)
+		out.WriteByte('\n')
+	}
 	// Paragraphs nest (a text box inside a paragraph); the innermost one is
 	// last. Text outside any paragraph goes straight to out.
 	var paras []*docxParagraph
@@ -99,6 +129,16 @@ func docxParagraphs(r io.Reader, num *docxNumbering) (string, error) {
 			switch t.Name.Local {
 			case "p":
 				paras = append(paras, &docxParagraph{direct: docxNumRef{ilvl: -1}})
+			case "tbl":
+				tables = append(tables, &docxTable{})
+			case "tr":
+				if len(tables) > 0 {
+					tables[len(tables)-1].row = nil
+				}
+			case "tc":
+				if len(tables) > 0 {
+					tables[len(tables)-1].cell.Reset()
+				}
 			case "pPrChange", "numberingChange":
 				inChange++ // the formatting before a tracked change
 			case "pStyle", "numId", "ilvl":
@@ -155,10 +195,31 @@ func docxParagraphs(r io.Reader, num *docxNumbering) (string, error) {
 				if strings.TrimSpace(text) != "" && mk != "" && !strings.HasPrefix(strings.TrimSpace(text), mk) {
 					text = mk + text
 				}
-				out.WriteString(text)
-				out.WriteByte('\n')
+				line(text)
 			case "tc":
-				write("\t")
+				if len(tables) > 0 {
+					t := tables[len(tables)-1]
+					if c := strings.TrimSpace(t.cell.String()); c != "" {
+						t.row = append(t.row, c)
+					}
+					t.cell.Reset()
+				}
+			case "tr":
+				if len(tables) > 0 {
+					t := tables[len(tables)-1]
+					row := strings.Join(t.row, docxCellSep)
+					t.row = nil
+					if row != "" {
+						// A nested table's row belongs to the cell around it.
+						tables = tables[:len(tables)-1]
+						line(strings.TrimRight(row, "。；，") + docxRowEnd)
+						tables = append(tables, t)
+					}
+				}
+			case "tbl":
+				if len(tables) > 0 {
+					tables = tables[:len(tables)-1]
+				}
 			}
 		case xml.CharData:
 			if inText {

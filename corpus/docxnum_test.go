@@ -152,3 +152,34 @@ func FuzzDocxNumbering(f *testing.F) {
 		_, _ = DocxText(data)
 	})
 }
+
+func TestDocxTextTablesAsSentences(t *testing.T) {
+	cell := func(ps ...string) string {
+		var b strings.Builder
+		b.WriteString("<w:tc>")
+		for _, p := range ps {
+			b.WriteString(para("", p))
+		}
+		b.WriteString("</w:tc>")
+		return b.String()
+	}
+	row := func(cells ...string) string { return "<w:tr>" + strings.Join(cells, "") + "</w:tr>" }
+	nested := "<w:tbl>" + row(cell("甲"), cell("乙")) + "</w:tbl>"
+	body := para("", "建设项目见下表。") + "<w:tbl>" +
+		row(cell("项目名称"), cell("投资（万元）"), cell("完成情况")) +
+		row(cell("城区第三小学", "新建工程"), cell("9800"), cell("已竣工。")) +
+		row(cell(""), cell(""), cell("")) +
+		row(cell("附表")+"<w:tc>"+nested+"</w:tc>") +
+		"</w:tbl>" + para("", "同时完成校舍维修。")
+	data := buildDocx(t, map[string]string{
+		"word/document.xml": `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` + body + `</w:body></w:document>`,
+	})
+	got, err := DocxText(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "建设项目见下表。\n项目名称；投资（万元）；完成情况。\n城区第三小学 新建工程；9800；已竣工。\n附表；甲；乙。\n同时完成校舍维修。\n"
+	if got != want {
+		t.Errorf("DocxText:\n got %q\nwant %q", got, want)
+	}
+}

@@ -97,6 +97,26 @@ func findYear(title string, lines []string) int {
 	return 0
 }
 
+var dateParts = regexp.MustCompile(`((?:19|20)\d{2})\s*[-年./]\s*(\d{1,2})`)
+
+// yearOfDate is the year a report dated by one of the date lines (under its
+// title or in its sign-off) reports on: the date's year, or the year before
+// for a report written in January or February. 0 when no line has a year.
+func yearOfDate(lines []string) int {
+	for _, l := range lines {
+		m := dateParts.FindStringSubmatch(l)
+		if m == nil {
+			continue
+		}
+		y, _ := strconv.Atoi(m[1])
+		if month, _ := strconv.Atoi(m[2]); month <= 2 {
+			y--
+		}
+		return y
+	}
+	return 0
+}
+
 var quarterPattern = regexp.MustCompile(`第?([一二三四1-4])季度`)
 
 // findPeriod reads the period from the title, then the opening; a title

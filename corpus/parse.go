@@ -145,6 +145,7 @@ func (p *Parser) parseDocument(lines []string) (Document, bool) {
 		}
 	}
 	// Org and date lines under the title.
+	var dates []string
 	for ; i < len(lines) && i < 5; i++ {
 		l := strings.Trim(lines[i], "（）() ")
 		if l == doc.Title {
@@ -155,11 +156,13 @@ func (p *Parser) parseDocument(lines []string) (Document, bool) {
 			continue
 		}
 		if dateLine.MatchString(lines[i]) {
+			dates = append(dates, lines[i])
 			continue
 		}
 		break
 	}
 	body := trimSignOff(lines[i:])
+	dates = append(dates, lines[i+len(body):]...) // the sign-off's date, if any
 	if doc.Title != "" && len(body) > 0 {
 		body = append([]string{stripRunInTitle(body[0], doc.Title)}, body[1:]...)
 	}
@@ -167,6 +170,9 @@ func (p *Parser) parseDocument(lines []string) (Document, bool) {
 		doc.Org = findOrg(doc.Title, body)
 	}
 	doc.Year = findYear(doc.Title, body)
+	if doc.Year == 0 {
+		doc.Year = yearOfDate(dates)
+	}
 	opening := ""
 	if len(body) > 0 {
 		opening = body[0][:min(len(body[0]), 300)]
