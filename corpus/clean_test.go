@@ -79,3 +79,25 @@ func TestYearOfDate(t *testing.T) {
 		}
 	}
 }
+
+func TestParseTitleAfterOrgLineAndAttachmentLabel(t *testing.T) {
+	body := "\n2025年是“十四五”规划收官之年，全县教育工作的总体思路是坚持立德树人，办好人民满意的教育，推动全县教育事业高质量发展。\n一、总体目标\n全县学前三年毛入园率达到95%以上。\n"
+	tests := []struct{ name, text, title, org string }{
+		{"OrgThenTitle", "雁溪县教育局\n2024年工作总结和2025年工作打算" + body, "雁溪县教育局2024年工作总结和2025年工作打算", "雁溪县教育局"},
+		{"AttachmentOrgTitle", "附件\n梅岗县教育局\n2025年教育工作要点" + body, "梅岗县教育局2025年教育工作要点", "梅岗县教育局"},
+		{"AttachmentNumbered", "附件2：\n某某县教育局2025年教育工作要点" + body, "某某县教育局2025年教育工作要点", "某某县教育局"},
+	}
+	p := NewParser(DefaultTaxonomy())
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			docs := p.ParseText(tt.text)
+			if len(docs) != 1 || docs[0].Title != tt.title || docs[0].Org != tt.org {
+				var got []string
+				for _, d := range docs {
+					got = append(got, d.Title+" | "+d.Org)
+				}
+				t.Errorf("documents %q; want one titled %q by %q", got, tt.title, tt.org)
+			}
+		})
+	}
+}

@@ -92,11 +92,20 @@ func splitDocuments(lines []string) [][]string {
 			continue // a title printed twice
 		}
 		if isDocTitle(l) && len(cur) > 0 && !(len(cur) == 1 && brokenTitle(cur[0], l)) {
+			// An org line right above a title without one is the title's
+			// first line ("梅岗县教育局" / "2025年教育工作要点").
+			var org []string
+			if last := cur[len(cur)-1]; orgLine.MatchString(last) && !strings.Contains(l, "局") {
+				org, cur = []string{last}, cur[:len(cur)-1]
+				if len(cur) > 1 {
+					body -= hanCount(last)
+				}
+			}
 			if body >= 150 {
 				groups = append(groups, cur)
 			}
 			// Otherwise what came before was a site's page title or preface.
-			cur, body = nil, 0
+			cur, body = org, 0
 		}
 		cur = append(cur, l)
 		if len(cur) > 1 {
@@ -118,12 +127,19 @@ type rawHeading struct {
 }
 
 // titleContinuation is a second title line that joins the first: 和下半年工作打算.
-var titleContinuation = regexp.MustCompile(`^(和|及|与|暨|并)\p{Han}{2,14}(计划|打算|思路|安排|要点|总结)$`)
+var titleContinuation = regexp.MustCompile(`^(和|及|与|暨|并)[\p{Han}\dxX]{2,16}(计划|打算|思路|安排|要点|总结)$`)
+
+// attachmentLabel is the "附件" or "附件2：" line above an attached report.
+var attachmentLabel = regexp.MustCompile(`^附\s*件\s*[0-9一二三四五六七八九十]{0,2}\s*[：:]?$`)
 
 var inlineCN = regexp.MustCompile(`[：。]\s*(` + cnNum + `)、`)
 
 func (p *Parser) parseDocument(lines []string) (Document, bool) {
 	doc := Document{}
+	// A report published as an attachment to a notice opens with "附件".
+	for len(lines) > 1 && attachmentLabel.MatchString(lines[0]) {
+		lines = lines[1:]
+	}
 	i := 0
 	if len(lines) > 0 && isTitleLike(lines[0]) {
 		doc.Title = lines[0]
@@ -131,7 +147,15 @@ func (p *Parser) parseDocument(lines []string) (Document, bool) {
 		// A title broken over two lines: "…上半年总结及下半年" / "工作计划".
 		if i < len(lines) && !titleEnd.MatchString(doc.Title) {
 			next := lines[i]
-			if utf8.RuneCountInString(next) <= 12 && !endsSentence(next) && titleEnd.MatchString(doc.Title+next) && !orgLine.MatchString(next) {
+			// A title set large on a PDF page breaks after the org
+			// ("雁溪县教育局" / "2024年工作总结和2025年工作打算"), so the
+			// rest may be long.
+			limit := 12
+			if orgLine.MatchString(doc.Title) {
+				limit = 36
+			}
+			if utf8.RuneCountInString(next) <= limit && !endsSentence(next) && titleEnd.MatchString(doc.Title+next) && !orgLine.MatchString(next) &&
+				!(limit > 12 && strings.Contains(next, "局")) {
 				doc.Title += next
 				i++
 			}
