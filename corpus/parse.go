@@ -96,10 +96,10 @@ func splitDocuments(lines []string) [][]string {
 			// first line ("梅岗县教育局" / "2025年教育工作要点").
 			var org []string
 			if last := cur[len(cur)-1]; orgLine.MatchString(last) && !strings.Contains(l, "局") {
-				org, cur = []string{last}, cur[:len(cur)-1]
-				if len(cur) > 1 {
+				if len(cur) > 1 { // the body count skips a group's first line
 					body -= hanCount(last)
 				}
+				org, cur = []string{last}, cur[:len(cur)-1]
 			}
 			if body >= 150 {
 				groups = append(groups, cur)
