@@ -26,7 +26,7 @@ func DefaultTaxonomy() Taxonomy {
 		{"党建", []string{"党建", "党的建设", "党风廉政", "廉政", "意识形态", "主题教育", "党史", "党员", "党组织", "党支部", "支部", "从严治党", "两学一做", "三会一课", "政治学习", "党的", "党委", "纪检", "作风建设", "不忘初心", "党纪", "廉洁", "清廉", "清廉学校", "清廉校园", "党员队伍", "政治理论", "理论学习", "政治站位", "政治建设", "纪律规矩"}},
 		{"办学条件", []string{"办学条件", "学校建设", "项目建设", "工程建设", "基础建设", "基础设施", "改扩建", "新建", "校舍", "布局", "大班额", "薄弱学校", "寄宿制", "装备", "设施设备", "标准化", "学位", "配套学校", "改造", "薄弱", "均衡", "危房", "新校区", "项目", "强镇筑基", "城乡教育一体化"}},
 		{"师资", []string{"师资", "教师", "队伍建设", "队伍", "师德", "师风", "招聘", "特岗", "校长", "班子", "国培", "教师培训", "人才", "名师", "骨干"}},
-		{"安全", []string{"安全", "平安", "防溺水", "溺水", "消防", "食品", "交通", "欺凌", "疫情", "防控", "传染病", "流感", "卫生", "隐患", "应急", "稳定"}},
+		{"安全", []string{"安全", "平安", "防溺水", "溺水", "消防", "食品", "交通", "欺凌", "疫情", "防控", "传染病", "流感", "卫生", "隐患", "应急", "稳定", "疾病预防"}},
 		{"扶贫", []string{"扶贫", "资助", "控辍保学", "控辍", "辍学", "建档立卡", "免费", "惠民", "帮扶", "对口", "助学", "贫困", "教育公平", "营养改善", "营养餐", "脱贫", "困难学生", "民生保障", "为民办实事", "寄宿生", "留守", "乡村振兴"}},
 		{"教育质量", []string{"质量", "中考", "高考", "两考", "教研", "教学", "上线", "招生", "招收", "毕业生", "内涵", "基础教育", "课堂", "学业", "提质增效"}},
 		{"德育", []string{"立德树人", "德育", "思政", "思想政治", "文明", "素质教育", "核心价值观", "爱国主义", "劳动教育", "美育", "体育", "艺术", "心理健康", "育人", "家庭教育"}},
@@ -79,8 +79,9 @@ type Classification struct {
 type keywordIndex struct {
 	tax     Taxonomy
 	byFirst map[rune][]kwRef
+	first   runeBits // the first runes of byFirst, tested before the map
 	nkw     int
-	any     literalSet // every keyword, for a quick "names a category?"
+	any     *literalSet // every keyword, for a quick "names a category?"
 }
 
 type kwRef struct {
@@ -102,6 +103,7 @@ func newKeywordIndex(t Taxonomy) *keywordIndex {
 			r, _ := utf8.DecodeRuneInString(kw)
 			w := float64(utf8.RuneCountInString(kw))
 			idx.byFirst[r] = append(idx.byFirst[r], kwRef{kw: kw, cat: ci, id: idx.nkw, weight: w * w})
+			idx.first.add(r)
 			idx.nkw++
 		}
 	}
@@ -112,6 +114,9 @@ func newKeywordIndex(t Taxonomy) *keywordIndex {
 // count adds how often each keyword occurs in s to counts, by keyword id.
 func (idx *keywordIndex) count(s string, counts []int) {
 	for i, r := range s {
+		if !idx.first.has(r) {
+			continue
+		}
 		for _, ref := range idx.byFirst[r] {
 			if strings.HasPrefix(s[i:], ref.kw) {
 				counts[ref.id]++

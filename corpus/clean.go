@@ -24,26 +24,52 @@ var boilerplateHintSet = newLiteralSet(boilerplateHints)
 func mayBeBoilerplate(l string) bool { return boilerplateHintSet.containsAny(l) }
 
 // literalSet tells in one pass whether a text contains any of some strings.
-type literalSet map[rune][]string
+type literalSet struct {
+	byFirst map[rune][]string
+	first   runeBits
+}
 
-func newLiteralSet(words []string) literalSet {
-	set := literalSet{}
+func newLiteralSet(words []string) *literalSet {
+	set := &literalSet{byFirst: map[rune][]string{}}
 	for _, w := range words {
 		r, _ := utf8.DecodeRuneInString(w)
-		set[r] = append(set[r], w)
+		set.byFirst[r] = append(set.byFirst[r], w)
+		set.first.add(r)
 	}
 	return set
 }
 
-func (set literalSet) containsAny(s string) bool {
+func (set *literalSet) containsAny(s string) bool {
 	for i, r := range s {
-		for _, w := range set[r] {
+		if !set.first.has(r) {
+			continue
+		}
+		for _, w := range set.byFirst[r] {
 			if strings.HasPrefix(s[i:], w) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// runeBits is a set of runes of the Basic Multilingual Plane, checked before
+// a map lookup: most characters of a text start no word that is looked for,
+// and a bit test is much cheaper than hashing the rune. Runes above the BMP
+// always test true and fall through to the map.
+type runeBits [1 << 10]uint64
+
+func (b *runeBits) add(r rune) {
+	if r >= 0 && r < 1<<16 {
+		b[r>>6] |= 1 << (r & 63)
+	}
+}
+
+func (b *runeBits) has(r rune) bool {
+	if r < 0 || r >= 1<<16 {
+		return true
+	}
+	return b[r>>6]&(1<<(r&63)) != 0
 }
 
 // Lines from which the rest of the file is site furniture.
@@ -95,6 +121,9 @@ func stripHTML(text string) string {
 	return text
 }
 
+// pieceLabel numbers the reports of a page that holds several: 篇一, 第2篇：.
+var pieceLabel = regexp.MustCompile(`^(第[0-9一二三四五六七八九十]{1,3}篇|篇[一二三四五六七八九十]{1,3})[：:、.．\s]*`)
+
 // Page markers of document-sharing sites: "2、" at a line start.
 var pageMarker = regexp.MustCompile(`^(\d{1,3})、`)
 
@@ -130,6 +159,12 @@ func cleanLines(text string) []string {
 		}
 		if utf8.RuneCountInString(l) <= 160 && mayBeBoilerplate(l) && boilerplateLine.MatchString(l) {
 			continue
+		}
+		if strings.Contains(l, "篇") {
+			// "篇二" above the next report of a page; "第2篇：" before its title.
+			if l = strings.TrimSpace(pieceLabel.ReplaceAllString(l, "")); l == "" {
+				continue
+			}
 		}
 		if fileNameLine.MatchString(l) && utf8.RuneCountInString(l) <= 80 {
 			l = fileNameLine.ReplaceAllString(l, "")
@@ -191,15 +226,12 @@ func wrapLength(lines []string) int {
 // line unless that line opens with a heading marker.
 func joinWrapped(lines []string) []string {
 	limit := wrapLength(lines)
-	furniture := repeatedFurniture(lines)
 	out := lines[:0]
 	for _, l := range lines {
-		if furniture[l] {
-			continue
-		}
 		if n := len(out); n > 0 {
 			prev := out[n-1]
-			if utf8.RuneCountInString(prev) >= limit && !endsSentence(prev) {
+			// A title as long as the text's lines is still a line of its own.
+			if utf8.RuneCountInString(prev) >= limit && !endsSentence(prev) && !isDocTitle(prev) {
 				if _, marked := matchMarker(l); !marked && !isDocTitle(l) {
 					out[n-1] = prev + l
 					continue

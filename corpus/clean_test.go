@@ -101,3 +101,26 @@ func TestParseTitleAfterOrgLineAndAttachmentLabel(t *testing.T) {
 		})
 	}
 }
+
+func TestNormalizeLineOCR(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"LetterSpaced", "一 、 主 要 工 作", "一、主要工作"},
+		{"LetterSpacedNumbers", "公 开 招 聘 教 师 1 3 5 名 , 其 中 特 岗 教 师 6 ０ 名", "公开招聘教师135名，其中特岗教师60名"},
+		{"ColumnsKeepOneSpace", "学 校 名 称    投 资 （ 万 元 ）", "学校名称投资（万元）"},
+		{"NormalSpacingKept", "利用 AI 助教 and STEM 课程", "利用AI助教and STEM课程"},
+		{"ParenOne", "（-）坚持党建引领", "（一）坚持党建引领"},
+		{"ParenOneSpaced", "（- ）抓实党建引领", "（一）抓实党建引领"},
+		{"LetterLForOne", "l.抓好教育教学质量提升。", "1.抓好教育教学质量提升。"},
+		{"LetterLForOneSpaced", "l . 加强师德师风建设。", "1.加强师德师风建设。"},
+		{"LBulletUntouched", "l党建引领", "l党建引领"},
+		{"DecimalGap", "覆盖率 达到91. 3 %，较去年", "覆盖率达到91.3%，较去年"},
+		{"DatedHeadingNotADecimal", "1. 2024年3月召开会议", "1. 2024年3月召开会议"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := normalizeLine(tt.in); got != tt.want {
+				t.Errorf("normalizeLine(%q) = %q; want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}

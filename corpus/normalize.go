@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"regexp"
 	"strings"
 	"sync"
 	"unicode"
@@ -134,8 +135,41 @@ func needsNormalizing(line string) bool {
 	return false
 }
 
+// letterSpaced reports whether a line reads like OCR output of a scanned page,
+// with a space after nearly every character ("一 、 主 要 工 作", "1 3 5 名").
+func letterSpaced(rs []rune) bool {
+	chars, spaced := 0, 0
+	for i, r := range rs {
+		if r == ' ' {
+			continue
+		}
+		chars++
+		if i+2 < len(rs) && rs[i+1] == ' ' && rs[i+2] != ' ' {
+			spaced++
+		}
+	}
+	return chars >= 6 && spaced*10 >= chars*6
+}
+
+// dropSingleSpaces removes the spaces that stand alone between characters;
+// runs of two or more spaces, which separate columns, become one.
+func dropSingleSpaces(rs []rune) []rune {
+	out := rs[:0:0]
+	for i, r := range rs {
+		if r == ' ' && (i == 0 || rs[i-1] != ' ') && (i+1 >= len(rs) || rs[i+1] != ' ') {
+			continue
+		}
+		if r == ' ' && i > 0 && rs[i-1] == ' ' {
+			continue // the rest of a run
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
 // normalizeLine applies the width, punctuation and space rules to one line.
 func normalizeLine(line string) string {
+	line = fixOCRMarker(line)
 	if !needsNormalizing(line) {
 		return strings.TrimSpace(line)
 	}
@@ -156,6 +190,9 @@ func normalizeLine(line string) string {
 		out = append(out, r)
 	}
 	rs = out
+	if letterSpaced(rs) {
+		rs = dropSingleSpaces(rs)
+	}
 	chinese := func(r rune) bool { return isHan(r) || isCJKPunct(r) }
 	prevNonSpace := func(i int) rune {
 		for j := i - 1; j >= 0; j-- {
@@ -179,7 +216,7 @@ func normalizeLine(line string) string {
 		switch {
 		case r == ' ':
 			p, n := prevNonSpace(i), nextNonSpace(i)
-			if p == 0 || n == 0 || chinese(p) || chinese(n) || p == '%' {
+			if p == 0 || n == 0 || chinese(p) || chinese(n) || p == '%' || n == '%' && p >= '0' && p <= '9' {
 				continue
 			}
 		case r == '．':
@@ -209,5 +246,33 @@ func normalizeLine(line string) string {
 		}
 		out = append(out, r)
 	}
-	return strings.TrimSpace(string(out))
+	line = strings.TrimSpace(string(out))
+	if strings.Contains(line, ". ") || strings.Contains(line, "． ") {
+		line = decimalGap.ReplaceAllString(line, "$1.$2")
+	}
+	return line
+}
+
+// OCR misreadings of heading markers at a line start: "（-）" for （一）,
+// "l." or "l ." for 1.
+var (
+	ocrParenOne = regexp.MustCompile(`^[（(]\s*[-—－]\s*[）)]`)
+	ocrDotOne   = regexp.MustCompile(`^[lI|]\s*([.．、])\s*(\p{Han})`)
+)
+
+// decimalGap is a decimal that OCR or a PDF line end split: "达到91. 3%".
+var decimalGap = regexp.MustCompile(`(\p{Han}\d+)[.．] +(\d)`)
+
+// fixOCRMarker repairs a misread marker at the start of line.
+func fixOCRMarker(line string) string {
+	if line == "" {
+		return line
+	}
+	switch line[0] {
+	case 'l', 'I', '|':
+		return ocrDotOne.ReplaceAllString(line, "1$1$2")
+	case '(', 0xEF: // "（" is EF BC 88 in UTF-8
+		return ocrParenOne.ReplaceAllString(line, "（一）")
+	}
+	return line
 }
