@@ -627,7 +627,9 @@ func (p *Parser) finish(flat []flatHeading) []Section {
 		default:
 			s.Part = PartSummary
 		}
-		if pureHeading && top {
+		// A part heading ("存在的困难和问题") belongs to no category, also
+		// below a part heading; inside a category it takes the category's.
+		if pureHeading && (top || parentCat == p.tax.Fallback) {
 			s.Category = p.tax.Fallback
 		} else {
 			if parentCat == p.tax.Fallback {
