@@ -80,6 +80,7 @@ type keywordIndex struct {
 	tax     Taxonomy
 	byFirst map[rune][]kwRef
 	first   runeBits // the first runes of byFirst, tested before the map
+	all     []kwRef  // every keyword, in id order, for scoring without a map walk
 	nkw     int
 	any     *literalSet // every keyword, for a quick "names a category?"
 }
@@ -102,7 +103,9 @@ func newKeywordIndex(t Taxonomy) *keywordIndex {
 			}
 			r, _ := utf8.DecodeRuneInString(kw)
 			w := float64(utf8.RuneCountInString(kw))
-			idx.byFirst[r] = append(idx.byFirst[r], kwRef{kw: kw, cat: ci, id: idx.nkw, weight: w * w})
+			ref := kwRef{kw: kw, cat: ci, id: idx.nkw, weight: w * w}
+			idx.byFirst[r] = append(idx.byFirst[r], ref)
+			idx.all = append(idx.all, ref)
 			idx.first.add(r)
 			idx.nkw++
 		}
@@ -146,15 +149,13 @@ func (idx *keywordIndex) classify(heading, text, parent string, explain bool) Cl
 	type score struct{ head, body float64 }
 	scores := make([]score, len(t.Categories))
 	bestHead := 0.0
-	for _, refs := range idx.byFirst {
-		for _, ref := range refs {
-			s := &scores[ref.cat]
-			if head[ref.id] > 0 {
-				s.head += ref.weight * headingWeight
-			}
-			if n := body[ref.id]; n > 0 {
-				s.body += ref.weight * float64(min(n, bodyCap)) * bodyWeight
-			}
+	for _, ref := range idx.all {
+		s := &scores[ref.cat]
+		if head[ref.id] > 0 {
+			s.head += ref.weight * headingWeight
+		}
+		if n := body[ref.id]; n > 0 {
+			s.body += ref.weight * float64(min(n, bodyCap)) * bodyWeight
 		}
 	}
 	for _, s := range scores {
