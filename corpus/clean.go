@@ -137,7 +137,9 @@ func cleanLines(text string) []string {
 		if l == "" {
 			continue
 		}
-		if strings.ContainsAny(l, "转wW") {
+		// Contains, not ContainsAny: with a non-ASCII set ContainsAny decodes
+		// the line rune by rune.
+		if strings.Contains(l, "转") || strings.ContainsAny(l, "wW") {
 			l = strings.TrimSpace(inlineWatermark.ReplaceAllString(l, ""))
 		}
 		if l != "" {

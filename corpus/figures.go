@@ -51,7 +51,7 @@ func ExtractFigures(text string) []Figure {
 				figs = append(figs, f)
 				i = end - 1
 			}
-		case strings.ContainsRune("两二三四五六七八九十百千", r),
+		case isCNQuantityStart(r),
 			r == '一' && i+1 < len(rs) && strings.ContainsRune("十百千万亿", rs[i+1]): // 一万二千人次, not 一批
 			if f, end, ok := chineseFigure(rs, i); ok {
 				figs = append(figs, f)
@@ -60,6 +60,16 @@ func ExtractFigures(text string) []Figure {
 		}
 	}
 	return figs
+}
+
+// isCNQuantityStart reports whether a Chinese numeral quantity (三所, 两千余人)
+// may start with r; a switch, since it runs for every character of a text.
+func isCNQuantityStart(r rune) bool {
+	switch r {
+	case '两', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千':
+		return true
+	}
+	return false
 }
 
 func isASCIILetter(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }

@@ -215,7 +215,7 @@ func splitHeading(rest string) (heading, body string) {
 func headingEnd(rest string) int {
 	n := 0
 	for i, r := range rest {
-		if strings.ContainsRune("。！？；", r) || r == '：' && n >= 2 {
+		if r == '。' || r == '！' || r == '？' || r == '；' || r == '：' && n >= 2 {
 			return i
 		}
 		n++

@@ -73,7 +73,7 @@ func (c *converter) normalize(s string) string {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		if strings.ContainsAny(line, "(（") {
+		if strings.IndexByte(line, '(') >= 0 || strings.Contains(line, "（") {
 			line = stripPinyin(line)
 		}
 		if hasTraditional(line) {
