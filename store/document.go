@@ -14,19 +14,14 @@ import (
 	"github.com/zongjie/zongjie/corpus"
 )
 
-// Prepared is a document ready to be stored: its identifying hash and the
-// full-text index text of its sections are computed. Preparing is pure CPU
-// work, so a bulk ingest can prepare the next document while the previous
-// one is being written.
+// Prepared is a document ready to be stored, with its identifying hash
+// computed. Preparing is pure CPU work, so a bulk ingest can prepare the next
+// document while the previous one is being written.
 type Prepared struct {
 	source, encoding string
 	doc              corpus.Document
 	hash             string
-	index            []sectionIndex
 }
-
-// sectionIndex is the full-text index text of one section.
-type sectionIndex struct{ heading, text string }
 
 // Prepare computes what storing doc from source needs. It fails for a
 // document without text.
@@ -36,12 +31,7 @@ func Prepare(source, encoding string, doc corpus.Document) (Prepared, error) {
 		return Prepared{}, fmt.Errorf("保存文档 %q: 文档正文为空", doc.Title)
 	}
 	sum := sha256.Sum256([]byte(doc.Text))
-	p := Prepared{source: source, encoding: encoding, doc: doc, hash: hex.EncodeToString(sum[:]),
-		index: make([]sectionIndex, len(doc.Sections))}
-	for i, s := range doc.Sections {
-		p.index[i] = sectionIndex{bigrams(s.Heading), bigrams(s.Text)}
-	}
-	return p, nil
+	return Prepared{source: source, encoding: encoding, doc: doc, hash: hex.EncodeToString(sum[:])}, nil
 }
 
 // SaveDocument stores doc and its sections and figures, in order, in one
@@ -58,6 +48,18 @@ func (db *DB) SaveDocument(ctx context.Context, source, encoding string, doc cor
 
 // SavePrepared is SaveDocument for a document already prepared.
 func (db *DB) SavePrepared(ctx context.Context, p Prepared) (id int64, created bool, err error) {
+	return db.savePrepared(ctx, p, true)
+}
+
+// SaveUnindexed stores a prepared document like SavePrepared, in its own
+// transaction, but leaves its sections out of the full-text index until
+// IndexPending runs: a bulk ingest saves many documents, then indexes them
+// in one go. Search does not find the document before that.
+func (db *DB) SaveUnindexed(ctx context.Context, p Prepared) (id int64, created bool, err error) {
+	return db.savePrepared(ctx, p, false)
+}
+
+func (db *DB) savePrepared(ctx context.Context, p Prepared, index bool) (id int64, created bool, err error) {
 	if p.hash == "" {
 		return 0, false, fmt.Errorf("保存文档 %q: 文档未经 Prepare", p.doc.Title)
 	}
@@ -68,6 +70,9 @@ func (db *DB) SavePrepared(ctx context.Context, p Prepared) (id int64, created b
 	defer tx.Rollback()
 
 	id, created, err = saveDocument(ctx, tx, p, time.Now())
+	if err == nil && index {
+		_, err = indexPending(ctx, tx)
+	}
 	if err != nil {
 		return 0, false, fmt.Errorf("保存文档 %q: %w", p.doc.Title, err)
 	}
@@ -75,6 +80,81 @@ func (db *DB) SavePrepared(ctx context.Context, p Prepared) (id int64, created b
 		return 0, false, fmt.Errorf("保存文档 %q: %w", p.doc.Title, err)
 	}
 	return id, created, nil
+}
+
+// IndexPending writes the full-text index rows of every section stored
+// without them (by SaveUnindexed, or by an ingest that was interrupted), in
+// one transaction, and returns how many sections it indexed.
+func (db *DB) IndexPending(ctx context.Context) (int, error) {
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, fmt.Errorf("建立全文索引: %w", err)
+	}
+	defer tx.Rollback()
+
+	n, err := indexPending(ctx, tx)
+	if err != nil {
+		return 0, fmt.Errorf("建立全文索引: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, fmt.Errorf("建立全文索引: %w", err)
+	}
+	return n, nil
+}
+
+// indexPending indexes the sections above the watermark, in id order, and
+// moves the watermark past them.
+func indexPending(ctx context.Context, tx *sql.Tx) (int, error) {
+	var through int64
+	if err := tx.QueryRowContext(ctx, `SELECT indexed_through FROM index_state WHERE id = 1`).Scan(&through); err != nil {
+		return 0, err
+	}
+	ins, err := tx.PrepareContext(ctx, `INSERT INTO sections_fts (rowid, heading, text) VALUES (?, ?, ?)`)
+	if err != nil {
+		return 0, err
+	}
+	defer ins.Close()
+	n := 0
+	for {
+		// A page at a time, so a large backlog is not held in memory.
+		rows, err := tx.QueryContext(ctx, `SELECT id, heading, text FROM sections WHERE id > ? ORDER BY id LIMIT 500`, through)
+		if err != nil {
+			return n, err
+		}
+		type pending struct {
+			id            int64
+			heading, text string
+		}
+		var page []pending
+		for rows.Next() {
+			var s pending
+			if err := rows.Scan(&s.id, &s.heading, &s.text); err != nil {
+				rows.Close()
+				return n, err
+			}
+			page = append(page, s)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return n, err
+		}
+		if len(page) == 0 {
+			break
+		}
+		for _, s := range page {
+			if _, err := ins.ExecContext(ctx, s.id, bigrams(s.heading), bigrams(s.text)); err != nil {
+				return n, fmt.Errorf("段落 %d 索引: %w", s.id, err)
+			}
+		}
+		n += len(page)
+		through = page[len(page)-1].id
+	}
+	if n > 0 {
+		if _, err := tx.ExecContext(ctx, `UPDATE index_state SET indexed_through = ? WHERE id = 1`, through); err != nil {
+			return n, err
+		}
+	}
+	return n, nil
 }
 
 func saveDocument(ctx context.Context, tx *sql.Tx, p Prepared, now time.Time) (int64, bool, error) {
@@ -104,11 +184,6 @@ func saveDocument(ctx context.Context, tx *sql.Tx, p Prepared, now time.Time) (i
 		return 0, false, err
 	}
 	defer insSection.Close()
-	insIndex, err := tx.PrepareContext(ctx, `INSERT INTO sections_fts (rowid, heading, text) VALUES (?, ?, ?)`)
-	if err != nil {
-		return 0, false, err
-	}
-	defer insIndex.Close()
 	insFigure, err := tx.PrepareContext(ctx, `
 		INSERT INTO figures (section_id, seq, text, value, unit, label, placeholder)
 		VALUES (?, ?, ?, ?, ?, ?, ?)`)
@@ -125,9 +200,6 @@ func saveDocument(ctx context.Context, tx *sql.Tx, p Prepared, now time.Time) (i
 		sid, err := res.LastInsertId()
 		if err != nil {
 			return 0, false, err
-		}
-		if _, err := insIndex.ExecContext(ctx, sid, p.index[i].heading, p.index[i].text); err != nil {
-			return 0, false, fmt.Errorf("段落 %d %q 索引: %w", i, s.Heading, err)
 		}
 		for j, f := range s.Figures {
 			var value any = f.Value

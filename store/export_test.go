@@ -45,6 +45,9 @@ func (db *DB) BulkSave(ctx context.Context, source string, docs []corpus.Documen
 			return err
 		}
 	}
+	if _, err := indexPending(ctx, tx); err != nil {
+		return err
+	}
 	return tx.Commit()
 }
 

@@ -113,7 +113,12 @@ func (db *DB) open(ctx context.Context) error {
 	if !fts5 {
 		return ErrNoFTS5
 	}
-	return db.migrate(ctx)
+	if err := db.migrate(ctx); err != nil {
+		return err
+	}
+	// Sections an interrupted ingest stored without indexing them.
+	_, err := db.IndexPending(ctx)
+	return err
 }
 
 // Close closes the store.

@@ -433,3 +433,95 @@ func TestCascadeDelete(t *testing.T) {
 		t.Fatalf("Search(资助) after delete = %d hits, %v; want none", len(hits), err)
 	}
 }
+
+func TestSaveUnindexedAndIndexPending(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "zongjie.db")
+	db, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := fixtures()
+	hits := func(db *store.DB, q string) int {
+		t.Helper()
+		h, err := db.Search(ctx, corpus.SearchQuery{Text: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(h)
+	}
+	for _, d := range docs[:2] {
+		p, err := store.Prepare("test:"+d.Title, "UTF-8", d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, created, err := db.SaveUnindexed(ctx, p); err != nil || !created {
+			t.Fatalf("SaveUnindexed(%s) = %v, %v", d.Title, created, err)
+		}
+	}
+	if n := hits(db, "特岗教师"); n != 0 {
+		t.Errorf("search found %d unindexed sections", n)
+	}
+	if n, err := db.IndexPending(ctx); err != nil || n != 8 {
+		t.Fatalf("IndexPending = %d, %v; want the 8 sections of two documents", n, err)
+	}
+	if n := hits(db, "特岗教师"); n != 1 {
+		t.Errorf("search after IndexPending found %d sections; want 1", n)
+	}
+	if n, err := db.IndexPending(ctx); err != nil || n != 0 {
+		t.Errorf("second IndexPending = %d, %v; want 0", n, err)
+	}
+
+	// An ingest interrupted before IndexPending: the next Open indexes.
+	p, err := store.Prepare("test:"+docs[2].Title, "UTF-8", docs[2])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := db.SaveUnindexed(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	if n := hits(db, "高质量党建"); n != 0 {
+		t.Errorf("search found %d unindexed sections", n)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	db = mustOpenAt(t, path)
+	if n := hits(db, "高质量党建"); n != 1 {
+		t.Errorf("search after reopening found %d sections; want 1", n)
+	}
+	// Every section is in the index exactly once.
+	var indexed, sections int
+	if err := db.SQL().QueryRow(`SELECT count(*) FROM sections_fts_docsize`).Scan(&indexed); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SQL().QueryRow(`SELECT count(*) FROM sections`).Scan(&sections); err != nil {
+		t.Fatal(err)
+	}
+	if indexed != sections {
+		t.Errorf("%d index rows for %d sections", indexed, sections)
+	}
+}
+
+func TestSaveDocumentIndexesEarlierPendingSections(t *testing.T) {
+	ctx := context.Background()
+	db := mustOpen(t)
+	docs := fixtures()
+	p, err := store.Prepare("test:a", "UTF-8", docs[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := db.SaveUnindexed(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	mustSave(t, db, docs[0]) // a web upload in between, indexed at once
+	for q, want := range map[string]int{"特岗教师": 1, "资助": 1} {
+		h, err := db.Search(ctx, corpus.SearchQuery{Text: q})
+		if err != nil || len(h) != want {
+			t.Errorf("Search(%q) = %d hits, %v; want %d", q, len(h), err, want)
+		}
+	}
+	if n, err := db.IndexPending(ctx); err != nil || n != 0 {
+		t.Errorf("IndexPending after SaveDocument = %d, %v; want 0 (nothing indexed twice)", n, err)
+	}
+}

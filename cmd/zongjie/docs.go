@@ -18,7 +18,8 @@ import (
 // storeWriter and reportParser are what ingest needs of the store and the
 // parser.
 type storeWriter interface {
-	SavePrepared(ctx context.Context, doc store.Prepared) (int64, bool, error)
+	SaveUnindexed(ctx context.Context, doc store.Prepared) (int64, bool, error)
+	IndexPending(ctx context.Context) (int, error)
 }
 
 type reportParser interface {
