@@ -109,52 +109,57 @@ func indexPending(ctx context.Context, tx *sql.Tx) (int, error) {
 	if err := tx.QueryRowContext(ctx, `SELECT indexed_through FROM index_state WHERE id = 1`).Scan(&through); err != nil {
 		return 0, err
 	}
+	n, last, err := indexSections(ctx, tx, through)
+	if err != nil || n == 0 {
+		return n, err
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE index_state SET indexed_through = ? WHERE id = 1`, last)
+	return n, err
+}
+
+// indexSections writes the index rows of the sections with ids above after,
+// reading them a page at a time so a large backlog is not held in memory. It
+// returns how many it indexed and the last id.
+func indexSections(ctx context.Context, tx *sql.Tx, after int64) (n int, last int64, err error) {
 	ins, err := tx.PrepareContext(ctx, `INSERT INTO sections_fts (rowid, heading, text) VALUES (?, ?, ?)`)
 	if err != nil {
-		return 0, err
+		return 0, after, err
 	}
 	defer ins.Close()
-	n := 0
+	type pending struct {
+		id            int64
+		heading, text string
+	}
+	last = after
 	for {
-		// A page at a time, so a large backlog is not held in memory.
-		rows, err := tx.QueryContext(ctx, `SELECT id, heading, text FROM sections WHERE id > ? ORDER BY id LIMIT 500`, through)
+		rows, err := tx.QueryContext(ctx, `SELECT id, heading, text FROM sections WHERE id > ? ORDER BY id LIMIT 500`, last)
 		if err != nil {
-			return n, err
-		}
-		type pending struct {
-			id            int64
-			heading, text string
+			return n, last, err
 		}
 		var page []pending
 		for rows.Next() {
 			var s pending
 			if err := rows.Scan(&s.id, &s.heading, &s.text); err != nil {
 				rows.Close()
-				return n, err
+				return n, last, err
 			}
 			page = append(page, s)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
-			return n, err
+			return n, last, err
 		}
 		if len(page) == 0 {
-			break
+			return n, last, nil
 		}
 		for _, s := range page {
 			if _, err := ins.ExecContext(ctx, s.id, bigrams(s.heading), bigrams(s.text)); err != nil {
-				return n, fmt.Errorf("段落 %d 索引: %w", s.id, err)
+				return n, last, fmt.Errorf("段落 %d 索引: %w", s.id, err)
 			}
 		}
 		n += len(page)
-		through = page[len(page)-1].id
+		last = page[len(page)-1].id
 	}
-	if n > 0 {
-		if _, err := tx.ExecContext(ctx, `UPDATE index_state SET indexed_through = ? WHERE id = 1`, through); err != nil {
-			return n, err
-		}
-	}
-	return n, nil
 }
 
 func saveDocument(ctx context.Context, tx *sql.Tx, p Prepared, now time.Time) (int64, bool, error) {

@@ -155,48 +155,10 @@ var migrationHooks = map[string]func(context.Context, *sql.Tx) error{
 	"0004_fts_ascii.sql": reindexSections,
 }
 
-// reindexSections writes the full-text index text of every stored section,
-// reading the sections a page at a time so a large corpus is not held in
-// memory.
+// reindexSections writes the full-text index rows of every stored section.
 func reindexSections(ctx context.Context, tx *sql.Tx) error {
-	ins, err := tx.PrepareContext(ctx, `INSERT INTO sections_fts (rowid, heading, text) VALUES (?, ?, ?)`)
-	if err != nil {
-		return err
-	}
-	defer ins.Close()
-	type section struct {
-		id            int64
-		heading, text string
-	}
-	const page = 1000
-	for after := int64(0); ; {
-		rows, err := tx.QueryContext(ctx, `SELECT id, heading, text FROM sections WHERE id > ? ORDER BY id LIMIT ?`, after, page)
-		if err != nil {
-			return err
-		}
-		var batch []section
-		for rows.Next() {
-			var s section
-			if err := rows.Scan(&s.id, &s.heading, &s.text); err != nil {
-				rows.Close()
-				return err
-			}
-			batch = append(batch, s)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		for _, s := range batch {
-			if _, err := ins.ExecContext(ctx, s.id, bigrams(s.heading), bigrams(s.text)); err != nil {
-				return fmt.Errorf("段落 %d 索引: %w", s.id, err)
-			}
-		}
-		if len(batch) < page {
-			return nil
-		}
-		after = batch[len(batch)-1].id
-	}
+	_, _, err := indexSections(ctx, tx, 0)
+	return err
 }
 
 func (db *DB) migrateFile(ctx context.Context, name string) error {
