@@ -43,15 +43,10 @@ func (db *DB) SaveDocument(ctx context.Context, source, encoding string, doc cor
 	if err != nil {
 		return 0, false, err
 	}
-	return db.SavePrepared(ctx, p)
-}
-
-// SavePrepared is SaveDocument for a document already prepared.
-func (db *DB) SavePrepared(ctx context.Context, p Prepared) (id int64, created bool, err error) {
 	return db.savePrepared(ctx, p, true)
 }
 
-// SaveUnindexed stores a prepared document like SavePrepared, in its own
+// SaveUnindexed stores a prepared document like SaveDocument, in its own
 // transaction, but leaves its sections out of the full-text index until
 // IndexPending runs: a bulk ingest saves many documents, then indexes them
 // in one go. Search does not find the document before that.
