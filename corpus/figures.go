@@ -249,13 +249,14 @@ func chineseFigure(rs []rune, start int) (Figure, int, bool) {
 func ParseChineseNumber(s string) (int, bool) {
 	total, section, digit := 0, 0, -1
 	// below adds the pending digit to the section below 万 and returns it,
-	// counting a bare 万/亿 as one of them.
+	// counting a bare 万/亿 at the start as one of them (万人 is 10,000);
+	// after a larger unit (五万亿) there is nothing below it.
 	below := func() int {
 		if digit > 0 {
 			section += digit
 		}
 		digit = -1
-		if section == 0 {
+		if section == 0 && total == 0 {
 			section = 1
 		}
 		n := section

@@ -156,7 +156,8 @@ func TestExtractFiguresHugeNumberMarshalsToJSON(t *testing.T) {
 // TestParseChineseNumber checks the Chinese numeral reader.
 func TestParseChineseNumber(t *testing.T) {
 	for in, want := range map[string]int{"三": 3, "十": 10, "十二": 12, "二十五": 25, "一百零八": 108, "两千": 2000, "两": 2,
-		"三万": 30_000, "十万": 100_000, "三万五千": 35_000, "两千万": 20_000_000, "一亿二千万": 120_000_000, "三亿": 300_000_000} {
+		"三万": 30_000, "十万": 100_000, "三万五千": 35_000, "两千万": 20_000_000, "一亿二千万": 120_000_000, "三亿": 300_000_000,
+		"万": 10_000, "五万亿": 5_000_000_000_000} {
 		if got, ok := ParseChineseNumber(in); !ok || got != want {
 			t.Errorf("ParseChineseNumber(%q) = %d, %v; want %d", in, got, ok, want)
 		}
