@@ -97,14 +97,22 @@ var blockTags = map[string]bool{"p": true, "br": true, "div": true, "tr": true, 
 	"h3": true, "h4": true, "h5": true, "h6": true, "section": true, "article": true, "center": true, "hr": true,
 	"blockquote": true, "pre": true, "table": true, "ul": true, "ol": true}
 
+// htmlTagName is the lower-case name of a tag htmlTag matched: "</P>" → "p".
+func htmlTagName(tag string) string {
+	name := strings.TrimPrefix(tag[1:], "/")
+	if i := strings.IndexAny(name, " \t\r\n/>"); i >= 0 {
+		name = name[:i]
+	}
+	return strings.ToLower(name)
+}
+
 // stripHTML removes what HTML leaves in text copied from web pages: tags
 // (block tags become line breaks) and character references (&nbsp; → a
 // space, &ldquo; → “). Text without either is returned as it is.
 func stripHTML(text string) string {
 	if strings.Contains(text, "<") {
 		text = htmlTag.ReplaceAllStringFunc(text, func(tag string) string {
-			name := strings.ToLower(htmlTag.FindStringSubmatch(tag)[2])
-			if blockTags[name] {
+			if blockTags[htmlTagName(tag)] {
 				return "\n"
 			}
 			return ""
