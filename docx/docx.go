@@ -16,6 +16,8 @@ import (
 	"strings"
 	"text/template"
 	"time"
+
+	"github.com/zongjie/zongjie/corpus"
 )
 
 // BlockKind says how a block is laid out.
@@ -190,34 +192,21 @@ type segment struct {
 	mark bool
 }
 
-const markOpen = "【待核实"
-
-// splitMarks splits s around 【待核实…】 marks. A mark ends at its matching
-// 】 (brackets nest, as in 【待核实：【原文】】); an unclosed mark runs to the end,
-// since it still needs checking.
+// splitMarks splits s around its 【待核实…】 marks (corpus.FindMarks: nested
+// brackets kept, an unclosed mark running to the end, since it still needs
+// checking).
 func splitMarks(s string) []segment {
 	var out []segment
-	for s != "" {
-		i := strings.Index(s, markOpen)
-		if i < 0 {
-			return append(out, segment{text: s})
+	last := 0
+	for _, m := range corpus.FindMarks(s) {
+		if m.Start > last {
+			out = append(out, segment{text: s[last:m.Start]})
 		}
-		if i > 0 {
-			out = append(out, segment{text: s[:i]})
-		}
-		end, depth := len(s), 0
-		for j, r := range s[i:] {
-			if r == '【' {
-				depth++
-			} else if r == '】' {
-				if depth--; depth == 0 {
-					end = i + j + len("】")
-					break
-				}
-			}
-		}
-		out = append(out, segment{text: s[i:end], mark: true})
-		s = s[end:]
+		out = append(out, segment{text: s[m.Start:m.End], mark: true})
+		last = m.End
+	}
+	if last < len(s) {
+		out = append(out, segment{text: s[last:]})
 	}
 	return out
 }

@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"go.yaml.in/yaml/v3"
 
@@ -287,54 +286,18 @@ func thousandsSplit(prev, item *yaml.Node) bool {
 		return false
 	}
 	p, it := []rune(prev.Value), []rune(item.Value)
-	if len(p) == 0 || !isDigit(narrow(p[len(p)-1])) || len(it) < 3 || !isDigitRun(it[:3]) || len(it) > 3 && isDigit(it[3]) {
+	if len(p) == 0 || !isASCIIDigit(p[len(p)-1]) && !(p[len(p)-1] >= '０' && p[len(p)-1] <= '９') || len(it) < 3 || !isASCIIDigit(it[0]) || !isASCIIDigit(it[1]) || !isASCIIDigit(it[2]) || len(it) > 3 && isASCIIDigit(it[3]) {
 		return false
 	}
 	return item.Column == prev.Column+len(p)+1
 }
 
-// NewFact makes a fact from its text, finding its figures. Figures are read
-// from a copy with full-width digits narrowed and spaces around digits
-// dropped, so "１５ 万人次" counts as 15万人次.
+func isASCIIDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// NewFact makes a fact from its text, finding its figures with the one
+// scanner (full-width digits and spaced numbers such as "１５ 万人次" count).
 func NewFact(text string, line int) Fact {
-	return Fact{Text: text, Figures: corpus.ExtractFigures(figureText(text)), Line: line}
-}
-
-// figureText narrows full-width digits and drops spaces next to digits.
-func figureText(s string) string {
-	rs := []rune(s)
-	for i, r := range rs {
-		rs[i] = narrow(r)
-	}
-	out := make([]rune, 0, len(rs))
-	for i, r := range rs {
-		if isSpace(r) {
-			prev, next := prevNonSpace(rs, i), nextNonSpace(rs, i)
-			if isDigit(prev) && next != 0 && !isASCIILetter(next) || isDigit(next) && unicode.Is(unicode.Han, prev) {
-				continue
-			}
-		}
-		out = append(out, r)
-	}
-	return string(out)
-}
-
-func prevNonSpace(rs []rune, i int) rune {
-	for j := i - 1; j >= 0; j-- {
-		if !isSpace(rs[j]) {
-			return rs[j]
-		}
-	}
-	return 0
-}
-
-func nextNonSpace(rs []rune, i int) rune {
-	for j := i + 1; j < len(rs); j++ {
-		if !isSpace(rs[j]) {
-			return rs[j]
-		}
-	}
-	return 0
+	return Fact{Text: text, Figures: corpus.ExtractFigures(text), Line: line}
 }
 
 // Figures lists every non-placeholder figure of the facts, sections first in

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -210,19 +209,15 @@ func (s *Service) Draft(ctx context.Context, req Request) (Result, error) {
 		}
 		openingDone <- text
 	}()
-	unsupported := make([][]string, len(items))
-	err := s.writeSections(ctx, f, items, texts, status, unsupported, mode, res.RunID)
+	err := s.writeSections(ctx, f, items, texts, status, mode, res.RunID)
 	opening = <-openingDone
 
 	for i, it := range items {
 		sr := SectionResult{Level: it.Level, Marker: it.Marker, Heading: it.Heading, Category: it.Category, Part: it.Part, Text: texts[i], Status: status[i]}
 		if it.Write && texts[i] != "" {
+			// Marks 【待核实】 count as unsupported, also in sections kept
+			// from an interrupted run: the checker lists them.
 			sr.Check = s.Checker.CheckSection(texts[i], it.Facts, f)
-			// Figures already marked 【待核实】 are still unsupported, also
-			// in sections kept from an interrupted run.
-			unsupported[i] = appendNew(unsupported[i], marksIn(texts[i])...)
-			sr.Check.Unsupported = appendNew(sr.Check.Unsupported, unsupported[i]...)
-			sr.Check.OK = sr.Check.OK && len(sr.Check.Unsupported) == 0
 		}
 		if !it.Write {
 			sr.Status = StatusDone
@@ -231,40 +226,7 @@ func (s *Service) Draft(ctx context.Context, req Request) (Result, error) {
 	}
 	res.Markdown = RenderMarkdown(res.Title, opening, res.Sections, mode)
 	res.Check = s.Checker.Check(res.Markdown, f)
-	for _, u := range unsupported {
-		res.Check.Unsupported = appendNew(res.Check.Unsupported, u...)
-	}
-	res.Check.OK = res.Check.OK && len(res.Check.Unsupported) == 0
 	return res, err
-}
-
-var pendingMark = regexp.MustCompile(`【待核实：([^】]*)】`)
-
-// marksIn lists what a text marks 【待核实：…】.
-func marksIn(text string) []string {
-	var out []string
-	for _, m := range pendingMark.FindAllStringSubmatch(text, -1) {
-		out = append(out, m[1])
-	}
-	return out
-}
-
-// appendNew appends the items of add not already in list; "9350人" is
-// already in a list holding "招收新生9350人".
-func appendNew(list []string, add ...string) []string {
-	for _, a := range add {
-		found := false
-		for _, l := range list {
-			if strings.HasSuffix(l, a) || strings.HasSuffix(a, l) {
-				found = true
-				break
-			}
-		}
-		if !found {
-			list = append(list, a)
-		}
-	}
-	return list
 }
 
 func runSection(i int, it OutlineItem, status, text string) RunSection {
@@ -272,7 +234,7 @@ func runSection(i int, it OutlineItem, status, text string) RunSection {
 }
 
 // writeSections drafts the pending items, a few at a time.
-func (s *Service) writeSections(ctx context.Context, f Facts, items []OutlineItem, texts, status []string, unsupported [][]string, mode string, runID int64) error {
+func (s *Service) writeSections(ctx context.Context, f Facts, items []OutlineItem, texts, status []string, mode string, runID int64) error {
 	limit := s.Concurrency
 	if limit <= 0 || mode == ModeOffline {
 		limit = 1
@@ -318,7 +280,7 @@ func (s *Service) writeSections(ctx context.Context, f Facts, items []OutlineIte
 			defer func() { <-sem }()
 			start := time.Now()
 			s.emit(Event{Seq: seq, Total: total, Heading: it.Heading, Category: it.Category, Status: "start"})
-			text, marked, err := s.writeSection(ctx, f, it, mode, func(d string) {
+			text, err := s.writeSection(ctx, f, it, mode, func(d string) {
 				s.emit(Event{Seq: seq, Total: total, Heading: it.Heading, Category: it.Category, Status: "delta", Delta: d})
 			}, func() {
 				s.emit(Event{Seq: seq, Total: total, Heading: it.Heading, Category: it.Category, Status: "repair"})
@@ -330,7 +292,6 @@ func (s *Service) writeSections(ctx context.Context, f Facts, items []OutlineIte
 			}
 			mu.Lock()
 			texts[i], status[i] = text, st
-			unsupported[i] = marked
 			if err != nil && (firstErr == nil || errors.Is(firstErr, context.Canceled) && errors.Is(err, ErrKeyRejected)) {
 				firstErr = err
 			}
@@ -364,7 +325,7 @@ func (s *Service) emit(e Event) {
 
 // writeSection drafts one section: offline composition, or model → check →
 // one repair → marks.
-func (s *Service) writeSection(ctx context.Context, f Facts, it OutlineItem, mode string, onDelta func(string), onRepair func()) (text string, marked []string, err error) {
+func (s *Service) writeSection(ctx context.Context, f Facts, it OutlineItem, mode string, onDelta func(string), onRepair func()) (string, error) {
 	category := it.Category
 	if it.Part == corpus.PartProblems {
 		category = s.Fallback
@@ -374,7 +335,7 @@ func (s *Service) writeSection(ctx context.Context, f Facts, it OutlineItem, mod
 		// so it pools every section of the category, from every part.
 		secs, err := s.Sections.Sections(ctx, category, "", candidatePool)
 		if err != nil {
-			return "", nil, fmt.Errorf("检索范文: %w", err)
+			return "", fmt.Errorf("检索范文: %w", err)
 		}
 		pool := make([]Example, len(secs))
 		for i, sec := range secs {
@@ -384,11 +345,11 @@ func (s *Service) writeSection(ctx context.Context, f Facts, it OutlineItem, mod
 		if len(it.Tasks) > 0 {
 			text = strings.TrimPrefix(text, noFactsNote) + offlinePlanText(it.Tasks)
 		}
-		return text, nil, nil
+		return text, nil
 	}
 	examples, err := SelectExamples(ctx, s.Sections, category, it.Part, it.Facts, s.Examples)
 	if err != nil {
-		return "", nil, err
+		return "", err
 	}
 	in := sectionInput(f, it, examples, s.Examples)
 	for _, t := range it.Tasks {
@@ -396,32 +357,32 @@ func (s *Service) writeSection(ctx context.Context, f Facts, it OutlineItem, mod
 	}
 	p, err := s.Prompts.Section(in)
 	if err != nil {
-		return "", nil, err
+		return "", err
 	}
 	resp, err := s.Completer.Complete(ctx, ChatRequest{Purpose: "section:" + it.Category, Messages: []Message{{"system", p.System}, {"user", p.User}}}, onDelta)
 	if err != nil {
-		return "", nil, err
+		return "", err
 	}
-	text = cleanModelText(resp.Text, it.Heading)
+	text := cleanModelText(resp.Text, it.Heading)
 	if resp.Truncated {
-		text += "【待核实：本节因长度限制被截断，请补写】"
+		text += corpus.MarkText("本节因长度限制被截断，请补写")
 	}
 	check := s.Checker.CheckSection(text, it.Facts, f)
 	if !check.OK {
 		onRepair()
 		rp, err := s.Prompts.Repair(prompts.RepairInput{Heading: it.Heading, Draft: text, Facts: factTexts(it.Facts), Unsupported: check.Unsupported, Missing: check.Missing})
 		if err != nil {
-			return "", nil, err
+			return "", err
 		}
 		resp, err := s.Completer.Complete(ctx, ChatRequest{Purpose: "repair:" + it.Category, Messages: []Message{{"system", rp.System}, {"user", rp.User}}}, nil)
 		if err == nil && strings.TrimSpace(resp.Text) != "" {
 			text = cleanModelText(resp.Text, it.Heading)
 		} else if err != nil && ctx.Err() != nil {
-			return "", nil, err
+			return "", err
 		}
 	}
-	text, final := s.Checker.MarkSection(text, it.Facts, f)
-	return text, final.Unsupported, nil
+	text, _ = s.Checker.MarkSection(text, it.Facts, f)
+	return text, nil
 }
 
 func factTexts(fs []Fact) []string {
@@ -537,9 +498,9 @@ func RenderMarkdown(title, opening string, secs []SectionResult, mode string) st
 		case s.Text != "":
 			b.WriteString(s.Text + "\n\n")
 		case s.Status == StatusFailed:
-			b.WriteString("【待核实：本节生成失败，可用 --resume 重试】\n\n")
+			b.WriteString(corpus.MarkText("本节生成失败，可用 --resume 重试") + "\n\n")
 		case s.Status == StatusPending:
-			b.WriteString("【待核实：本节尚未生成，可用 --resume 继续】\n\n")
+			b.WriteString(corpus.MarkText("本节尚未生成，可用 --resume 继续") + "\n\n")
 		}
 	}
 	return strings.TrimRight(b.String(), "\n") + "\n"

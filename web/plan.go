@@ -254,16 +254,6 @@ func (h *handlers) planPost(w http.ResponseWriter, r *http.Request) {
 	}
 	v := planView{Title: markdownTitle(res.Markdown), Year: res.Year, Half: req.Half, Mode: res.Mode, From: sum.From,
 		Markdown: res.Markdown, Check: res.Check}
-	// Figures the model invented are marked 【待核实：…】 in the text and
-	// so not counted by the check; list them as unsupported, as a draft's
-	// result does.
-	for _, m := range pendingRE.FindAllString(res.Markdown, -1) {
-		m = strings.TrimSuffix(m[len("【待核实："):], "】")
-		if !containsSuffix(v.Check.Unsupported, m) {
-			v.Check.Unsupported = append(v.Check.Unsupported, m)
-		}
-	}
-	v.Check.OK = v.Check.OK && len(v.Check.Unsupported) == 0
 	if v.Check.Unsupported == nil {
 		v.Check.Unsupported = []string{}
 	}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"html/template"
 	"net/http"
-	"regexp"
 	"strings"
 	"unicode"
 
@@ -118,18 +117,15 @@ func isTerm(s string, terms []string) bool {
 	return false
 }
 
-// pendingRE matches the marks the number check leaves in a draft.
-var pendingRE = regexp.MustCompile(`【待核实[：:][^】]*】`)
-
 // markPending escapes a draft text and wraps its 【待核实：…】 marks in
 // <mark class="pending">.
 func markPending(text string) template.HTML {
 	var b strings.Builder
 	last := 0
-	for _, m := range pendingRE.FindAllStringIndex(text, -1) {
-		b.WriteString(template.HTMLEscapeString(text[last:m[0]]))
-		b.WriteString(`<mark class="pending">` + template.HTMLEscapeString(text[m[0]:m[1]]) + `</mark>`)
-		last = m[1]
+	for _, m := range corpus.FindMarks(text) {
+		b.WriteString(template.HTMLEscapeString(text[last:m.Start]))
+		b.WriteString(`<mark class="pending">` + template.HTMLEscapeString(text[m.Start:m.End]) + `</mark>`)
+		last = m.End
 	}
 	b.WriteString(template.HTMLEscapeString(text[last:]))
 	return template.HTML(b.String())

@@ -148,17 +148,10 @@ func runMarkdown(run draft.Run) string {
 }
 
 // resultFromRun is the result event for a stored run, with the number
-// check of its whole text; figures marked 【待核实】 count as unsupported.
+// check of its whole text (which counts its 【待核实】 marks).
 func resultFromRun(run draft.Run, facts draft.Facts, checker draft.Checker) resultView {
 	md := runMarkdown(run)
 	v := resultView{RunID: run.ID, Title: run.Title, Mode: run.Mode, Opening: run.Opening, Markdown: md, Check: checker.Check(md, facts)}
-	for _, m := range pendingRE.FindAllString(md, -1) {
-		m = strings.TrimSuffix(m[len("【待核实："):], "】")
-		if !containsSuffix(v.Check.Unsupported, m) {
-			v.Check.Unsupported = append(v.Check.Unsupported, m)
-		}
-	}
-	v.Check.OK = v.Check.OK && len(v.Check.Unsupported) == 0
 	for i, s := range run.Sections {
 		v.Sections = append(v.Sections, sectionView{I: i, Level: s.Level, Marker: s.Marker, Heading: s.Heading,
 			Category: s.Category, Part: s.Part, Write: s.Write, Text: s.Text, Status: s.Status})
@@ -166,16 +159,6 @@ func resultFromRun(run draft.Run, facts draft.Facts, checker draft.Checker) resu
 	return v
 }
 
-// containsSuffix reports whether list holds s, allowing "招收新生9350人"
-// to stand for "9350人" and the reverse.
-func containsSuffix(list []string, s string) bool {
-	for _, l := range list {
-		if strings.HasSuffix(l, s) || strings.HasSuffix(s, l) {
-			return true
-		}
-	}
-	return false
-}
 
 // downloadMarkdown sends a stored draft as Markdown.
 func (h *handlers) downloadMarkdown(w http.ResponseWriter, r *http.Request) {

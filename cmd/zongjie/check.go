@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"regexp"
-	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -14,8 +12,6 @@ import (
 	"github.com/zongjie/zongjie/draft"
 )
 
-// pendingMarkRE matches a 【待核实：…】 mark left in a draft.
-var pendingMarkRE = regexp.MustCompile(`【待核实：([^】]*)】`)
 
 func (a *app) checkCommand() *cobra.Command {
 	var factsPath, planRef, summaryRef, nextRef string
@@ -56,15 +52,7 @@ func (a *app) checkCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			res := draft.Checker{Fixed: a.cfg.Drafting.FixedNumerals}.Check(string(text), facts)
-			// The checker skips figures already marked 【待核实：…】; they are
-			// still unverified, as draft's own check reports them.
-			for _, m := range pendingMarkRE.FindAllStringSubmatch(string(text), -1) {
-				if !slices.Contains(res.Unsupported, m[1]) {
-					res.Unsupported = append(res.Unsupported, m[1])
-				}
-			}
-			res.OK = res.OK && len(res.Unsupported) == 0
+			res := draft.NewChecker(a.cfg.Drafting.FixedNumerals).Check(string(text), facts)
 			if asJSON {
 				if err := writeJSON(a, res); err != nil {
 					return err

@@ -123,7 +123,7 @@ func (a *app) draftService(offline bool) (*draft.Service, string, error) {
 		Sections:    a.db,
 		Runs:        a.db,
 		Prompts:     set,
-		Checker:     draft.Checker{Fixed: a.cfg.Drafting.FixedNumerals},
+		Checker:     draft.NewChecker(a.cfg.Drafting.FixedNumerals),
 		Examples:    draft.ExampleOptions{K: a.cfg.Retrieval.K, MinChars: a.cfg.Retrieval.MinChars, MaxChars: a.cfg.Retrieval.MaxChars},
 		Concurrency: a.cfg.LLM.Concurrency,
 		Fallback:    a.cfg.TaxonomyValue().Fallback,

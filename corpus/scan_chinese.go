@@ -1,0 +1,267 @@
+package corpus
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// cnDigitValue is the value of one Chinese digit, -1 for anything else.
+func cnDigitValue(r rune) int {
+	switch r {
+	case '零', '〇':
+		return 0
+	case '一':
+		return 1
+	case '二', '两':
+		return 2
+	case '三':
+		return 3
+	case '四':
+		return 4
+	case '五':
+		return 5
+	case '六':
+		return 6
+	case '七':
+		return 7
+	case '八':
+		return 8
+	case '九':
+		return 9
+	}
+	return -1
+}
+
+// cnNotCountAfter: a numeral after these is a reference or an ordinal, not
+// a count: 每一个, 这两所, 同一批.
+const cnNotCountAfter = "每这那同另任哪唯统专"
+
+// chinese reads a Chinese numeral starting at i; from is where the span
+// starts (the 近 of 近万名). It may be a year (二〇二四年), a date (九月二日),
+// a fraction (三分之二, 五成), a quarter, an ordinal (第二批) or a count with
+// any unit (三所, 五十岁, 两千余人), or vague (百余名, 数十所, 近万名).
+func (st *scan) chinese(i, from int) int {
+	rs := st.rs
+	j := i
+	for j < len(rs) && isCNNumeral(rs[j]) {
+		j++
+	}
+	if end, ok := st.cnYear(i, j); ok {
+		return end
+	}
+	if hasPrefixAt(rs, j, "分之") {
+		return st.fraction(i, j)
+	}
+	prev := rune(0)
+	if from > 0 {
+		prev = rs[from-1]
+	}
+	if prev != 0 && strings.ContainsRune(cnNotCountAfter, prev) {
+		return j
+	}
+	if isPower(rs[i]) && rs[i] != '十' && from == i && !(j < len(rs) && (rs[j] == '余' || rs[j] == '多')) {
+		return j // 千家万户, 百年大计: an order of magnitude with no 余 is a word
+	}
+	if end, ok := st.cnDate(i, j); ok {
+		return end
+	}
+	v, ok := ParseChineseNumber(strings.ReplaceAll(string(rs[i:j]), "〇", "零"))
+	if !ok {
+		return j
+	}
+	return st.cnQuantity(i, j, from, prev, float64(v))
+}
+
+// cnQuantity reads what follows a Chinese numeral of value v: 余/多, then
+// 成, 季度, 倍 or a unit.
+func (st *scan) cnQuantity(i, j, from int, prev rune, v float64) int {
+	rs := st.rs
+	k, approx := j, false
+	if k < len(rs) && (rs[k] == '余' || rs[k] == '多') {
+		k, approx = k+1, true
+	}
+	k = skipSpaceRunes(rs, k)
+	ordinal := prev == '第'
+	if ordinal {
+		from--
+	}
+	if grade(rs, i, j, k) {
+		return k
+	}
+	switch {
+	case k < len(rs) && rs[k] == '成' && j == i+1 && !approx && !ordinal:
+		return st.tenths(i, k, v)
+	case hasPrefixAt(rs, k, "季度"):
+		st.emit(Span{Kind: KindOrdinal, Value: v, Unit: "季度", Class: ClassQuarter}, from, k+2)
+		return k + 2
+	case hasPrefixAt(rs, k, "番"):
+		return k + 1
+	}
+	unit := matchUnitAt(rs, k)
+	end := k + utf8.RuneCountInString(unit)
+	if unit == "" && !ordinal {
+		unit, end = rangeUnit(rs, k), j // the 三 of 三至五名
+	}
+	if unit == "" || cnOnlyNot[firstRune(unit)] || unit == "日" {
+		if ordinal && v >= 1 {
+			st.emit(Span{Kind: KindOrdinal, Value: v, Soft: true}, from, j) // 第二课堂
+		}
+		return max(k, j)
+	}
+	sp := Span{Kind: KindCount, Value: v, Unit: unit, Class: ClassOf(unit), Approx: approx}
+	switch {
+	case ordinal:
+		sp.Kind = KindOrdinal
+		if unit == "名" || unit == "位" {
+			sp.Class = ClassRank
+		}
+	case from < i || rs[i] != '十' && isPower(rs[i]):
+		// Only an order of magnitude: 百余名, 万余人, 近万名, 上千人次, 数十所.
+		sp.Kind, sp.Approx = KindVague, true
+		if rs[from] == '数' || rs[from] == '几' {
+			sp.Value = 0 // 数十, 几百: no value
+		}
+	case v == 1 && unit != "倍":
+		sp.Soft = true // 一所, 一项: prose unless the facts say it
+	}
+	if sp.Class == ClassPercent || sp.Class == ClassPoints {
+		sp.Kind = KindPercent
+	}
+	st.emit(sp, from, end)
+	return end
+}
+
+// grade reports whether a numeral names a school grade or a class: 初三,
+// 高一, 七年级, 二年级.
+func grade(rs []rune, i, j, k int) bool {
+	if hasPrefixAt(rs, k, "年级") {
+		return true
+	}
+	return i > 0 && strings.ContainsRune("初高", rs[i-1]) && j == i+1 && strings.ContainsRune("一二三", rs[i])
+}
+
+// tenths reads 五成 (half) and 八成以上 as a fraction.
+func (st *scan) tenths(i, k int, v float64) int {
+	rs := st.rs
+	for _, w := range []string{"成员", "成立", "成果", "成绩", "成效", "成就", "成长", "成为", "成功", "成本", "成人", "成型", "成熟", "成才", "成色", "成品", "成套", "成交", "成都", "成风", "成片", "成规模", "成体系", "成网"} {
+		if hasPrefixAt(rs, k, w) {
+			return k
+		}
+	}
+	st.emit(Span{Kind: KindVague, Value: v / 10, Unit: "成", Class: ClassFraction}, i, k+1)
+	return k + 1
+}
+
+// fraction reads 三分之二 as 2/3.
+func (st *scan) fraction(i, j int) int {
+	rs := st.rs
+	k := j + 2
+	m := k
+	for m < len(rs) && isCNNumeral(rs[m]) {
+		m++
+	}
+	den, ok1 := ParseChineseNumber(string(rs[i:j]))
+	num, ok2 := ParseChineseNumber(string(rs[k:m]))
+	if !ok1 || !ok2 || den == 0 || m == k {
+		return m
+	}
+	st.emit(Span{Kind: KindVague, Value: float64(num) / float64(den), Unit: "分之", Class: ClassFraction}, i, m)
+	return m
+}
+
+// doubling reads 翻一番, 翻两番 and 翻番.
+func (st *scan) doubling(i int) int {
+	rs := st.rs
+	for _, w := range []struct {
+		text  string
+		times float64
+	}{{"翻一番", 2}, {"翻两番", 4}, {"翻番", 2}, {"翻了一番", 2}, {"翻了两番", 4}} {
+		if hasPrefixAt(rs, i, w.text) {
+			n := utf8.RuneCountInString(w.text)
+			st.emit(Span{Kind: KindVague, Value: w.times, Unit: "番", Class: ClassTimes}, i, i+n)
+			return i + n
+		}
+	}
+	return i + 1
+}
+
+// half reads 一半, 过半, 半数 and 大半 as a fraction of one half.
+func (st *scan) half(i int) int {
+	rs := st.rs
+	a, b := i, i+1
+	switch {
+	case rs[i] == '过':
+		b = i + 2
+	case i > 0 && (rs[i-1] == '一' || rs[i-1] == '大'):
+		a = i - 1
+		if b < len(rs) && rs[b] == '数' {
+			b++
+		}
+	case hasPrefixAt(rs, i, "半数"):
+		b = i + 2
+	default:
+		return i + 1
+	}
+	st.emit(Span{Kind: KindVague, Value: 0.5, Unit: "半", Class: ClassFraction}, a, b)
+	return b
+}
+
+// cnYear reads a year written digit by digit: 二〇二四年.
+func (st *scan) cnYear(i, j int) (int, bool) {
+	rs := st.rs
+	if j-i != 4 || j >= len(rs) || rs[j] != '年' || hasPrefixAt(rs, j, "年级") {
+		return 0, false
+	}
+	y := 0
+	for _, r := range rs[i:j] {
+		d := cnDigitValue(r)
+		if d < 0 || r == '两' {
+			return 0, false
+		}
+		y = y*10 + d
+	}
+	if y < 1900 || y > 2100 {
+		return 0, false
+	}
+	st.emit(Span{Kind: KindYear, Value: float64(y)}, i, j+1)
+	return j + 1, true
+}
+
+// cnDate reads 九月, 九月二日, 十二月三十一日 (a month 两月 is a duration, and
+// 一月 at the start of 一月一次 is prose, so only 三月 … 十二月 and 一月 after
+// 年 count).
+func (st *scan) cnDate(i, j int) (int, bool) {
+	rs := st.rs
+	if j >= len(rs) || rs[j] != '月' || rs[i] == '两' || hasPrefixAt(rs, j, "月来") {
+		return 0, false
+	}
+	m, ok := ParseChineseNumber(string(rs[i:j]))
+	if !ok || m < 1 || m > 12 || m == 1 && (i == 0 || rs[i-1] != '年') {
+		return 0, false
+	}
+	end := j + 1
+	sp := Span{Kind: KindDate, Value: float64(m)}
+	if d, e := cnDayAfter(rs, end); d > 0 {
+		sp.Day, end = d, e
+	} else if d, e := dayAfter(rs, end); d > 0 {
+		sp.Day, end = d, e
+	}
+	st.emit(sp, i, end)
+	return end, true
+}
+
+// cnDayAfter reads 二日 / 三十一日 / 二号 at i.
+func cnDayAfter(rs []rune, i int) (int, int) {
+	k := i
+	for k < len(rs) && isCNNumeral(rs[k]) && k-i < 4 {
+		k++
+	}
+	if k == i || k >= len(rs) || rs[k] != '日' && rs[k] != '号' {
+		return 0, i
+	}
+	d, ok := ParseChineseNumber(string(rs[i:k]))
+	if !ok || d < 1 || d > 31 {
+		return 0, i
+	}
+	return d, k + 1
+}
