@@ -16,6 +16,9 @@ var hotlines = map[string]bool{
 // hotlineWords after or before a bare number make it a telephone number.
 var hotlineWords = []string{"热线", "电话", "报警", "急救", "求助", "专线", "平台", "号码"}
 
+// versionWords after a decimal make it a version: 2.0行动计划, 3.0版.
+var versionWords = []string{"版", "行动", "时代", "工程", "升级版"}
+
 // arabic reads an Arabic number at i: the number, then what it is (a name, a
 // year, a date, an ordinal, a quantity with its multiplier and unit).
 func (st *scan) arabic(i int) int {
@@ -94,7 +97,10 @@ func (st *scan) arabicName(i, j int) (int, bool) {
 	}
 	num := string(rs[i:j])
 	next := skipSpaceRunes(rs, j)
-	if hotlines[num] && (next >= len(rs) || matchUnitAt(rs, next) == "" || hasAnyPrefixAt(rs, next, hotlineWords)) {
+	if strings.HasSuffix(num, ".0") && !startsAmountAt(rs, next) || strings.Contains(num, ".") && hasAnyPrefixAt(rs, next, versionWords) {
+		return st.named(i, j), true // 教育信息化2.0, 3.0版: versions
+	}
+	if hotlines[num] && (!startsAmountAt(rs, next) || hasAnyPrefixAt(rs, next, hotlineWords)) {
 		return st.named(i, j), true
 	}
 	if j-i >= 3 && isDigitRun(rs[i:j]) && (hasAnyPrefixAt(rs, next, hotlineWords) || hasAnySuffixBefore(rs, i, []string{"拨打", "热线", "电话", "号码"})) {
@@ -185,6 +191,9 @@ func (st *scan) arabicQuantity(start, j, next int, num string, value float64, ki
 	if mult != 1 {
 		sp.Value, _ = exactValue(num, mult)
 		sp.Class = ClassScaled
+	}
+	if mult == 1e8 {
+		k = addWan(rs, k, &sp.Value) // 2亿1800万元
 	}
 	end := max(k, j)
 	if k == next && mult == 1 {
@@ -370,4 +379,19 @@ func rangeUnit(rs []rune, i int) string {
 		return ""
 	}
 	return matchUnitAt(rs, skipSpaceRunes(rs, e))
+}
+
+// addWan reads the 1800万 that may follow 2亿 (2亿1800万元), adding it to
+// value, and returns where the number ends.
+func addWan(rs []rune, k int, value *float64) int {
+	e := numberEnd(rs, k)
+	if e == k || e >= len(rs) || rs[e] != '万' {
+		return k
+	}
+	v, ok := exactValue(strings.ReplaceAll(string(rs[k:e]), ",", ""), 1e4)
+	if !ok {
+		return k
+	}
+	*value += v
+	return e + 1
 }

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -69,7 +70,33 @@ func (st *scan) chinese(i, from int) int {
 	if !ok {
 		return j
 	}
-	return st.cnQuantity(i, j, from, prev, float64(v))
+	value, j := cnDecimal(rs, j, v)
+	return st.cnQuantity(i, j, from, prev, value)
+}
+
+// cnDecimal reads the decimal part and multiplier after a Chinese numeral
+// of integer value v ending at j: 二点三 (个百分点), 一点三五亿 (元),
+// 一千零三十六点五万 (元). It returns the value and where the number ends.
+func cnDecimal(rs []rune, j, v int) (float64, int) {
+	if j+1 >= len(rs) || rs[j] != '点' || cnDigitValue(rs[j+1]) < 0 || rs[j+1] == '两' {
+		return float64(v), j
+	}
+	k := j + 1
+	frac := ""
+	for k < len(rs) && cnDigitValue(rs[k]) >= 0 && rs[k] != '两' {
+		frac += strconv.Itoa(cnDigitValue(rs[k]))
+		k++
+	}
+	mult := int64(1)
+	if k < len(rs) && (rs[k] == '万' || rs[k] == '亿') {
+		mult = map[rune]int64{'万': 1e4, '亿': 1e8}[rs[k]]
+		k++
+	}
+	value, ok := exactValue(strconv.Itoa(v)+"."+frac, mult)
+	if !ok {
+		return float64(v), j
+	}
+	return value, k
 }
 
 // cnQuantity reads what follows a Chinese numeral of value v: 余/多, then
@@ -102,7 +129,7 @@ func (st *scan) cnQuantity(i, j, from int, prev rune, v float64) int {
 	if unit == "" && !ordinal {
 		unit, end = rangeUnit(rs, k), j // the 三 of 三至五名
 	}
-	if unit == "" || cnOnlyNot[firstRune(unit)] || unit == "日" {
+	if unit == "" || cnOnlyNot[firstRune(unit)] && !(unit == "分" && scoreNumeral(rs[i:j])) || unit == "日" {
 		if ordinal && v >= 1 {
 			st.emit(Span{Kind: KindOrdinal, Value: v, Soft: true}, from, j) // 第二课堂
 		}
@@ -264,4 +291,14 @@ func cnDayAfter(rs []rune, i int) (int, int) {
 		return 0, i
 	}
 	return d, k + 1
+}
+
+// scoreNumeral reports whether a Chinese numeral before 分 is a score (十二点六分,
+// 八十五分) rather than the adverb 十分 / 十二分 (very) or 万分 / 百分.
+func scoreNumeral(num []rune) bool {
+	switch string(num) {
+	case "十", "十二", "万", "百", "千", "一":
+		return false
+	}
+	return true
 }

@@ -133,16 +133,27 @@ var notUnit = map[string][]string{
 // 十九届, 一本上线, 首: they are words, not counts.
 var cnOnlyNot = map[string]bool{"分": true, "届": true, "本": true, "首": true, "课": true, "秒": true, "米": true, "日": true, "年": false}
 
+// unitsByFirst indexes unitsByLength by first rune: a unit is looked up at
+// every number, so only the few units that can match are tried.
+var unitsByFirst = func() map[rune][]string {
+	m := map[rune][]string{}
+	for _, u := range unitsByLength {
+		r, _ := utf8.DecodeRuneInString(u)
+		m[r] = append(m[r], u)
+	}
+	return m
+}()
+
 // matchUnitAt returns the unit starting rs[i:], "" when none.
 func matchUnitAt(rs []rune, i int) string {
 	if i >= len(rs) {
 		return ""
 	}
-	head := string(rs[i:min(i+6, len(rs))])
-	for _, u := range unitsByLength {
-		if !strings.HasPrefix(head, u) {
+	for _, u := range unitsByFirst[rs[i]] {
+		if !hasPrefixAt(rs, i, u) {
 			continue
 		}
+		head := string(rs[i:min(i+6, len(rs))])
 		for _, w := range notUnit[firstRune(u)] {
 			if strings.HasPrefix(head, w) && len(w) > len(u) {
 				return ""

@@ -95,7 +95,11 @@ func (c Checker) MarkSection(text string, allowed []Fact, facts Facts) (string, 
 // the unsupported spans, for marking.
 func (c Checker) run(text string, scope []Fact, facts Facts) (CheckResult, []corpus.Span) {
 	sc := c.sc()
-	sup := newSupport(sc, append(append([]Fact(nil), scope...), facts.allFacts()...), facts)
+	scopeSpans := make([][]corpus.Span, len(scope))
+	for i, f := range scope {
+		scopeSpans[i] = sc.Scan(f.Text)
+	}
+	sup := newSupport(sc, scope, scopeSpans, facts)
 	spans := sc.Scan(text)
 	res := CheckResult{Unsupported: []string{}, Missing: []string{}}
 	var bad []corpus.Span
@@ -110,8 +114,8 @@ func (c Checker) run(text string, scope []Fact, facts Facts) (CheckResult, []cor
 	for _, m := range marks {
 		res.Unsupported = appendUnique(res.Unsupported, m.Inner)
 	}
-	for _, f := range scope {
-		for _, fs := range sc.Scan(f.Text) {
+	for i, f := range scope {
+		for _, fs := range scopeSpans[i] {
 			if required(fs, facts) && !present(fs, spans) {
 				res.Missing = appendUnique(res.Missing, factQuote(f.Text, fs))
 			}
@@ -178,11 +182,20 @@ type support struct {
 	years  map[float64]bool
 }
 
-// newSupport scans the facts once.
-func newSupport(sc *corpus.Scanner, facts []Fact, f Facts) support {
+// newSupport scans every fact of f once, reusing the spans of scope's facts
+// when scope is f's own list.
+func newSupport(sc *corpus.Scanner, scope []Fact, scopeSpans [][]corpus.Span, f Facts) support {
 	s := support{facts: f, months: map[float64]bool{}, years: map[float64]bool{}}
-	for _, fact := range facts {
-		for _, sp := range sc.Scan(fact.Text) {
+	all := f.allFacts()
+	lists := scopeSpans
+	if !sameTexts(scope, all) {
+		lists = append([][]corpus.Span(nil), scopeSpans...)
+		for _, fact := range all {
+			lists = append(lists, sc.Scan(fact.Text))
+		}
+	}
+	for _, list := range lists {
+		for _, sp := range list {
 			s.spans = append(s.spans, sp)
 			switch sp.Kind {
 			case corpus.KindYear:
@@ -247,6 +260,19 @@ func (s support) supports(d corpus.Span) bool {
 		}
 	}
 	return false
+}
+
+// sameTexts reports whether two lists hold the same facts in order.
+func sameTexts(a, b []Fact) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Text != b[i].Text {
+			return false
+		}
+	}
+	return true
 }
 
 // isReportYear: the report's year and the years just before and after.
