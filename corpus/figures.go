@@ -15,13 +15,11 @@ var labelTrim = []string{"累计", "共计", "合计", "总计", "共", "达到"
 // not figures here.
 func ExtractFigures(text string) []Figure {
 	var figs []Figure
-	rs := []rune(text)
-	runeAt := byteToRune(text)
 	for _, sp := range Scan(text) {
 		if !isFigure(sp) {
 			continue
 		}
-		label := figureLabel(rs, runeAt(sp.Start))
+		label := figureLabel(text, sp.Start)
 		f := Figure{Text: label + sp.Text, Value: sp.Value, Unit: baseUnit(sp.Unit), Label: label}
 		if sp.Kind == KindPlaceholder {
 			f.Value, f.Placeholder = 0, true
@@ -48,20 +46,6 @@ func baseUnit(u string) string {
 		return u
 	}
 	return strings.TrimLeft(u, "万亿千")
-}
-
-// byteToRune returns a function from byte offsets of text, taken in
-// increasing order, to rune offsets.
-func byteToRune(text string) func(int) int {
-	b, r := 0, 0
-	return func(off int) int {
-		for b < off && b < len(text) {
-			_, n := utf8.DecodeRuneInString(text[b:])
-			b += n
-			r++
-		}
-		return r
-	}
 }
 
 // ParseChineseNumber reads 三, 十二, 二十五, 一百零八, 两千, 三万, 一亿二千万.
@@ -114,12 +98,16 @@ func ParseChineseNumber(s string) (int, bool) {
 
 // figureLabel is the short noun phrase right before a number: 招聘特岗教师80名
 // → 招聘特岗教师.
-func figureLabel(rs []rune, start int) string {
+func figureLabel(text string, start int) string {
 	j := start
-	for j > 0 && start-j < 12 && isHan(rs[j-1]) {
-		j--
+	for n := 0; j > 0 && n < 12; n++ {
+		r, size := utf8.DecodeLastRuneInString(text[:j])
+		if !isHan(r) {
+			break
+		}
+		j -= size
 	}
-	label := string(rs[j:start])
+	label := text[j:start]
 	for changed := true; changed; {
 		changed = false
 		for _, w := range labelTrim {

@@ -2,7 +2,6 @@ package corpus
 
 import (
 	"math"
-	"math/big"
 	"regexp"
 	"strconv"
 	"strings"
@@ -103,11 +102,10 @@ var defaultScanner = NewScanner()
 // Scan finds the numbers of a text with the built-in lexicon.
 func Scan(text string) []Span { return defaultScanner.Scan(text) }
 
-// scan is the state of one Scan: the text narrowed to ASCII digits, the
-// original runes, and what is already known not to be a figure.
+// scan is the state of one Scan: the text's runes narrowed to ASCII digits,
+// and what is already known not to be a figure.
 type scan struct {
 	sc   *Scanner
-	orig []rune
 	rs   []rune
 	skip []bool
 	out  []Span
@@ -122,8 +120,7 @@ func (s *Scanner) Scan(text string) []Span {
 	if !hasNumberRune(text) {
 		return nil
 	}
-	st := &scan{sc: s, orig: []rune(text)}
-	st.rs = narrowRunes(append([]rune(nil), st.orig...))
+	st := &scan{sc: s, rs: narrowRunes([]rune(text))}
 	st.skip = make([]bool, len(st.rs))
 	skipMarkRunes(st.rs, st.skip)
 	skipListNumbers(st.rs, st.skip)
@@ -232,7 +229,7 @@ func (st *scan) spans(text string) []Span {
 	sortSpans(st.out)
 	// Offsets from the bytes themselves: an invalid byte is one rune (U+FFFD)
 	// of one byte, not of three.
-	off := make([]int, 0, len(st.orig)+1)
+	off := make([]int, 0, len(st.rs)+1)
 	for b := 0; b < len(text); {
 		off = append(off, b)
 		_, n := utf8.DecodeRuneInString(text[b:])
@@ -268,7 +265,7 @@ func (st *scan) signOffDates() {
 		for le < len(st.rs) && st.rs[le] != '\n' {
 			le++
 		}
-		if le-ls <= 24 && signOffLine.MatchString(string(st.rs[ls:le])) {
+		if le-ls <= 24 && dateOnlyCandidate(st.rs[ls:le]) && signOffLine.MatchString(string(st.rs[ls:le])) {
 			lines = append(lines, [2]int{ls, le})
 		}
 		ls = le + 1
@@ -293,16 +290,36 @@ func (st *scan) signOffDates() {
 	}
 }
 
-// exactValue computes num × mult exactly before turning it into a float, so
-// 1.4亿 is 140000000 and 422.9775万 is 4229775. Numbers too large to be a
+// dateOnlyCandidate is the cheap test before the regexp: a line ending in 日.
+func dateOnlyCandidate(line []rune) bool {
+	for k := len(line) - 1; k >= 0; k-- {
+		if !isSpaceRune(line[k]) && line[k] != '*' && line[k] != ')' && line[k] != '）' {
+			return line[k] == '日'
+		}
+	}
+	return false
+}
+
+// exactValue computes num × mult (a power of ten) by moving the decimal
+// point in the digits, so 1.4亿 is exactly 140000000 and 422.9775万 is
+// 4229775, then reads it as the nearest float. Numbers too large to be a
 // quantity (and to fit JSON) are refused.
 func exactValue(num string, mult int64) (float64, bool) {
-	v, ok := new(big.Rat).SetString(num)
-	if !ok {
-		return 0, false
+	shift := 0
+	for m := mult; m >= 10; m /= 10 {
+		shift++
 	}
-	f, _ := v.Mul(v, big.NewRat(mult, 1)).Float64()
-	if math.IsInf(f, 0) || f > 1e16 {
+	whole, frac, _ := strings.Cut(num, ".")
+	if len(frac) >= shift {
+		whole, frac = whole+frac[:shift], frac[shift:]
+	} else {
+		whole, frac = whole+frac+strings.Repeat("0", shift-len(frac)), ""
+	}
+	if frac != "" {
+		whole += "." + frac
+	}
+	f, err := strconv.ParseFloat(whole, 64)
+	if err != nil || math.IsInf(f, 0) || f > 1e16 {
 		return 0, false
 	}
 	return f, true

@@ -66,7 +66,7 @@ func (st *scan) chinese(i, from int) int {
 	if end, ok := st.cnDate(i, j); ok {
 		return end
 	}
-	v, ok := ParseChineseNumber(strings.ReplaceAll(string(rs[i:j]), "〇", "零"))
+	v, ok := ParseChineseNumber(string(rs[i:j])) // 〇 reads as 零
 	if !ok {
 		return j
 	}
