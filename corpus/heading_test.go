@@ -141,9 +141,9 @@ func TestSplitShiFindsHeadlineItems(t *testing.T) {
 		t.Errorf("lead = %q", lead)
 	}
 	want := []shiItem{
-		{"一是", "思政教育走深走实", "成立县中小学思政课一体化建设联盟，评选思政精品课40节。"},
-		{"二是", "劳动教育有声有色", "建成县级劳动教育实践基地3个。"},
-		{"三是", "心理健康教育全面覆盖", "配备心理健康教师186名。"},
+		{"一是", "思政教育走深走实", "成立县中小学思政课一体化建设联盟，评选思政精品课40节。", true},
+		{"二是", "劳动教育有声有色", "建成县级劳动教育实践基地3个。", true},
+		{"三是", "心理健康教育全面覆盖", "配备心理健康教师186名。", true},
 	}
 	if len(items) != len(want) {
 		t.Fatalf("items = %+v, want %d", items, len(want))
@@ -155,17 +155,60 @@ func TestSplitShiFindsHeadlineItems(t *testing.T) {
 	}
 }
 
-// TestSplitShiLeavesClausesAlone checks that 一是/二是 opening long clauses
-// after a comma or semicolon are prose, not items.
+// TestSplitShiLeavesClausesAlone checks that 一是/二是 inside one sentence
+// (after a comma or a word) and a lone 一是 opening a clause are prose.
 func TestSplitShiLeavesClausesAlone(t *testing.T) {
 	for _, body := range []string{
-		"我县教育发展中还存在一些短板，一是受县级财力制约，部分农村学校的功能室配备仍然滞后；二是教师年龄结构老化，学科专任教师缺口较大；三是家庭教育指导服务体系尚不健全。",
-		"一是抓好规划，统筹推进各项工作落实到位，确保各项任务按期完成。二是抓好落实，确保各项任务按期完成见到实效。",
-		"只有一是思政教育走深走实。", // a single item is no list
+		"我县教育发展中还存在一些短板，一是受县级财力制约，部分农村学校的功能室配备仍然滞后，二是教师年龄结构老化。",
+		"只有一是思政教育走深走实。", // a word before 一是: not an item
+		"本学期，一是抓好规划，统筹推进各项工作。",
+		"全县教育工作重点有三。一是抓好规划，统筹推进各项工作落实到位。", // a lone clause item
 	} {
 		if lead, items, ok := splitShi(body); ok || lead != body || len(items) != 0 {
 			t.Errorf("splitShi(%q) = %q, %+v, %v; want the body unchanged", body, lead, items, ok)
 		}
+	}
+}
+
+// TestSplitShiItemStarts checks where ordinal items are found and how their
+// headline is cut: after a sentence end, a colon, a space of flattened text
+// or 我们; a headline ends at the first clause mark, at most 20 characters;
+// a comma right after 是 is skipped; a new 一是 starts a new run.
+func TestSplitShiItemStarts(t *testing.T) {
+	cases := []struct {
+		name  string
+		body  string
+		heads []string
+	}{
+		{"clauses after semicolons", "主要做了两件事：一是改善办学条件，新建教学楼2栋；二是补充师资，招聘教师30名。",
+			[]string{"改善办学条件", "补充师资"}},
+		{"after 我们", "为此我们一是要巩固义务教育均衡成果。二是要扩充城区学位供给。",
+			[]string{"要巩固义务教育均衡成果", "要扩充城区学位供给"}},
+		{"flattened with spaces", "成效明显。 一是校舍改造全面完成。 二是设备配置达标。",
+			[]string{"校舍改造全面完成", "设备配置达标"}},
+		{"comma after 是", "本季度重点抓好三项。一是，我们必须坚持从严治党。二是，我们必须抓实支部建设。",
+			[]string{"我们必须坚持从严治党", "我们必须抓实支部建设"}},
+		{"long first clause cut at 20", "具体如下。一是全面推进县域内城乡学校结对帮扶和教师交流轮岗制度落实见效。二是改薄。",
+			[]string{"全面推进县域内城乡学校结对帮扶和教师交流", "改薄"}},
+		{"lone headline item", "德育工作扎实开展。一是主题活动有声有色。全年开展活动20场。",
+			[]string{"主题活动有声有色"}},
+		{"two runs", "一是甲项工作完成。二是乙项工作完成。另有两点。一是丙项工作完成。二是丁项工作完成。",
+			[]string{"甲项工作完成", "乙项工作完成", "丙项工作完成", "丁项工作完成"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, items, ok := splitShi(c.body)
+			if !ok {
+				t.Fatalf("splitShi(%q) found no items", c.body)
+			}
+			var got []string
+			for _, it := range items {
+				got = append(got, it.heading)
+			}
+			if strings.Join(got, "|") != strings.Join(c.heads, "|") {
+				t.Errorf("headings = %q, want %q", got, c.heads)
+			}
+		})
 	}
 }
 

@@ -306,7 +306,7 @@ func (p *Parser) sections(body []string, title string) []Section {
 	}
 	var flat []flatHeading
 	for _, h := range heads {
-		flat = append(flat, p.expand(h.m.text, h.heading, h.level, strings.Join(h.body, "\n"), h.m.style)...)
+		flat = append(flat, p.expand(h, strings.Join(h.body, "\n"))...)
 	}
 	if len(heads) == 0 && len(out) == 1 {
 		// No marked headings: paragraphs that open with a headline are the sections.
@@ -527,9 +527,12 @@ type flatHeading struct {
 
 // expand turns one heading into itself plus the inline 一是 items or headline
 // paragraphs that structure its body.
-func (p *Parser) expand(mk, heading string, level int, body, style string) []flatHeading {
-	out := []flatHeading{{marker: mk, heading: heading, level: level, text: body, style: style}}
-	if lead, items, ok := splitShi(body); ok {
+func (p *Parser) expand(h *rawHeading, body string) []flatHeading {
+	level := h.level
+	out := []flatHeading{{marker: h.m.text, heading: h.heading, level: level, text: body, style: h.m.style}}
+	// The 一是 items of a problems section are the problems, written as
+	// clauses ("一是城区学位紧张，…"); only headline items are headings there.
+	if lead, items, ok := splitShi(body); ok && (headingPart(h.heading, true) != PartProblems || headlineItems(items)) {
 		out[0].text = lead
 		for _, it := range items {
 			out = append(out, flatHeading{marker: it.marker, heading: it.heading, level: level + 1, text: it.body, style: styleShi})
@@ -543,6 +546,18 @@ func (p *Parser) expand(mk, heading string, level int, body, style string) []fla
 		}
 	}
 	return out
+}
+
+// headlineItems reports whether at least half of the items open with a
+// headline sentence rather than a clause.
+func headlineItems(items []shiItem) bool {
+	n := 0
+	for _, it := range items {
+		if it.headline {
+			n++
+		}
+	}
+	return n*2 >= len(items)
 }
 
 // splitHeadlineParagraphs finds paragraphs that open with a short headline
