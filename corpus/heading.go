@@ -65,7 +65,7 @@ var markerRules = []markerRule{
 	{stylePart, regexp.MustCompile(`^第(` + cnNum + `)(?:部分|章|节)[、，：。\s]*`)},
 	{styleCN, regexp.MustCompile(`^(` + cnNum + `)[、，]\s*`)},
 	{styleParenCN, regexp.MustCompile(`^（(` + cnNum + `)）[、，．.]?\s*`)},
-	{styleDot, regexp.MustCompile(`^(\d{1,2})[.．](?:\s*)`)},
+	{styleDot, regexp.MustCompile(`^(\d{1,2}) ?[.．](?:\s*)`)},
 	{styleDun, regexp.MustCompile(`^(\d{1,2})[、，]\s*`)},
 	{styleParenNum, regexp.MustCompile(`^[（(](\d{1,2})[）)][、．.]?\s*`)},
 	{styleHalfNum, regexp.MustCompile(`^(\d{1,2})[）)]\s*`)},

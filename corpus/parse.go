@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -131,8 +132,6 @@ var titleContinuation = regexp.MustCompile(`^(和|及|与|暨|并)[\p{Han}\dxX]{
 
 // attachmentLabel is the "附件" or "附件2：" line above an attached report.
 var attachmentLabel = regexp.MustCompile(`^附\s*件\s*[0-9一二三四五六七八九十]{0,2}\s*[：:]?$`)
-
-var inlineCN = regexp.MustCompile(`[：。]\s*(` + cnNum + `)、`)
 
 func (p *Parser) parseDocument(lines []string) (Document, bool) {
 	doc := Document{}
@@ -355,77 +354,216 @@ func bareHeadings(lines []string) map[int]bool {
 	return found
 }
 
-// inlineParenCN finds a （二） that runs on after a sentence end inside a
-// paragraph.
-var inlineParenCN = regexp.MustCompile(`[。！？]\s*(（(` + cnNum + `)）)`)
+// inlineState is the numbering seen so far in a body: the last 一、, （一）
+// and 1./1、 numbers. A deeper count restarts under each new heading.
+type inlineState struct {
+	cn, paren, num int
+}
 
-// leadParenCN finds a （一） right after a short run-in heading:
-// "一、2023年主要工作（一）坚持党建引领。…".
-var leadParenCN = regexp.MustCompile(`^` + cnNum + `、[^。；：，（]{2,30}?(（(一)）)`)
+// see records a heading marker that opens a line.
+func (st *inlineState) see(m marker) {
+	switch m.style {
+	case styleCN:
+		st.cn, st.paren, st.num = m.num, 0, 0
+	case styleParenCN:
+		st.paren, st.num = m.num, 0
+	case styleDot, styleDun:
+		st.num = m.num
+	}
+}
 
 // splitInlineHeadings breaks lines where the next heading runs on inside a
-// paragraph, as in text copied from web pages that lost its line breaks:
-// "…总结如下：一、2022年工作回顾…", "…。（二）加大投入力度。…". Only the next
-// number of a sequence splits — 二、 after 一、, （三） after （二） — and a
-// （N） only after a sentence end, so enumerations inside a sentence
-// ("主要有：（一）…；（二）…") stay text.
+// paragraph, as in text copied from web pages and document viewers that lost
+// its line breaks: "…总结如下：一、2022年工作回顾…", "…。（二）加大投入力度。…",
+// "…工作总结一、主要工作（一）党建引领。…". Only a number that continues its
+// sequence splits, and only where a heading can start (see inlineSplit), so
+// enumerations inside a sentence ("主要有：（一）…；（二）…") and page-chunk
+// markers in the middle of a sentence stay text.
 func splitInlineHeadings(body []string, lastCN *int) []string {
 	out := make([]string, 0, len(body))
-	lastParen := 0
+	st := inlineState{cn: *lastCN}
 	for _, line := range body {
+		first := true
 		for {
 			if m, ok := matchMarker(line); ok {
-				switch m.style {
-				case styleCN:
-					*lastCN, lastParen = m.num, 0
-				case styleParenCN:
-					lastParen = m.num
-				}
+				st.see(m)
 			}
-			split := nextInlineHeading(line, *lastCN, lastParen)
+			split := nextInlineHeading(line, st, first)
 			if split <= 0 {
 				out = append(out, line)
 				break
 			}
 			out = append(out, strings.TrimSpace(line[:split]))
 			line = line[split:]
+			first = false
 		}
 	}
+	*lastCN = st.cn
 	return out
 }
 
+// inlineMarker is a heading marker found inside a line.
+type inlineMarker struct {
+	style string // styleCN, styleParenCN or styleDot (for 1. and 1、)
+	num   int
+}
+
+// scanInlineMarker reads a marker starting at line[i:]: 二、, （二）, 2. or 2、
+// (a digit marker must be followed by a Han character or a quote, so 2.5亿
+// is no marker).
+func scanInlineMarker(line string, i int) (inlineMarker, bool) {
+	rest := line[i:]
+	switch {
+	case strings.HasPrefix(rest, "（"):
+		n, size := scanCN(rest[len("（"):])
+		if n > 0 && strings.HasPrefix(rest[len("（")+size:], "）") {
+			return inlineMarker{styleParenCN, n}, true
+		}
+	case rest[0] >= '0' && rest[0] <= '9':
+		j := 0
+		for j < len(rest) && j < 3 && rest[j] >= '0' && rest[j] <= '9' {
+			j++
+		}
+		if j > 2 {
+			return inlineMarker{}, false
+		}
+		n := markerNumber(rest[:j])
+		after := strings.TrimPrefix(rest[j:], " ")
+		for _, sep := range []string{".", "．", "、"} {
+			if strings.HasPrefix(after, sep) {
+				r, _ := utf8.DecodeRuneInString(after[len(sep):])
+				if isHan(r) || r == '“' {
+					return inlineMarker{styleDot, n}, true
+				}
+			}
+		}
+	default:
+		n, size := scanCN(rest)
+		if n > 0 && strings.HasPrefix(rest[size:], "、") {
+			r, _ := utf8.DecodeRuneInString(rest[size+len("、"):])
+			// A year may open the heading, written or as a placeholder
+			// (xxxx年); another numeral makes a list (一、二年级).
+			if strings.ContainsRune("一二三四五六七八九十", r) {
+				return inlineMarker{}, false
+			}
+			if isHan(r) || strings.ContainsRune("“0123456789xX*×", r) {
+				return inlineMarker{styleCN, n}, true
+			}
+		}
+	}
+	return inlineMarker{}, false
+}
+
+// scanCN reads a Chinese number of one to three characters (一, 十二).
+func scanCN(s string) (n, size int) {
+	k := 0
+	for k < len(s) && utf8.RuneCountInString(s[:k]) < 3 {
+		r, w := utf8.DecodeRuneInString(s[k:])
+		if !strings.ContainsRune("一二三四五六七八九十", r) {
+			break
+		}
+		k += w
+	}
+	if k == 0 {
+		return 0, 0
+	}
+	return markerNumber(s[:k]), k
+}
+
+// mayOpenMarker reports whether a rune can open an inline marker, so most
+// characters of a text are skipped at once.
+func mayOpenMarker(r rune) bool {
+	return r == '（' || r >= '0' && r <= '9' || strings.ContainsRune("一二三四五六七八九十", r)
+}
+
 // nextInlineHeading returns where the first heading that runs on inside
-// line starts, or -1.
-func nextInlineHeading(line string, lastCN, lastParen int) int {
-	split := -1
-	earlier := func(at int) {
-		if at > 0 && (split < 0 || at < split) {
-			split = at
-		}
+// line starts, or -1. first is true for the start of a source line.
+func nextInlineHeading(line string, st inlineState, first bool) int {
+	open, openOK := matchMarker(line)
+	if openOK && open.style == styleShi {
+		openOK = false
 	}
-	next := chineseNumber(lastCN+1) + "、"
-	if strings.Contains(line, "："+next) || strings.Contains(line, "。"+next) {
-		for _, loc := range inlineCN.FindAllStringSubmatchIndex(line, -1) {
-			if markerNumber(line[loc[2]:loc[3]]) == lastCN+1 {
-				earlier(loc[2])
-				break
+	head := "" // the text after the line's own marker, for run-on sub-headings
+	if openOK {
+		head = line[len(line)-len(open.rest):]
+	}
+	var prev, prev2 rune
+	for i, r := range line {
+		if i > 0 && mayOpenMarker(r) && !isCNDigitOrDigit(prev) {
+			if m, ok := scanInlineMarker(line, i); ok {
+				c := splitContext{before: line[:i], prev: prev, prev2: prev2, first: first}
+				if openOK && i >= len(line)-len(head) {
+					c.openStyle, c.openHead = open.style, head[:i-(len(line)-len(head))]
+				}
+				if inlineSplit(c, m, st) {
+					return i
+				}
 			}
 		}
+		prev2, prev = prev, r
 	}
-	if strings.Contains(line, "（"+chineseNumber(lastParen+1)+"）") {
-		for _, loc := range inlineParenCN.FindAllStringSubmatchIndex(line, -1) {
-			if markerNumber(line[loc[4]:loc[5]]) == lastParen+1 {
-				earlier(loc[2])
-				break
-			}
+	return -1
+}
+
+// isCNDigitOrDigit reports whether r is part of a number, so 十二 or 12 is
+// read from its first character only.
+func isCNDigitOrDigit(r rune) bool {
+	return r >= '0' && r <= '9' || strings.ContainsRune("一二三四五六七八九十", r)
+}
+
+// runOnLimit is how far into a heading line a first sub-heading may run on
+// without punctuation: "一、实施素质教育，努力提高教育质量（一）办学水平…".
+const runOnLimit = 40
+
+// inlineSplit decides whether marker m, found after before, starts a heading.
+// A heading starts where the next number of its sequence follows a sentence
+// end (one of 。！？, or an ASCII point after a Han character as some pages
+// end sentences, or a colon before 一、); where a first sub-heading (（一）,
+// 1.) runs on after the short heading that opens the line; where 一、 follows
+// the title of a flattened page ("…年工作总结一、…"); and where OCR turned
+// the 。 before a （二） into a letter ("99.9%o（二）").
+func inlineSplit(c splitContext, m inlineMarker, st inlineState) bool {
+	prev := c.prev
+	sentEnd := strings.ContainsRune("。！？", prev) || prev == '.' && isHan(c.prev2)
+	switch m.style {
+	case styleCN:
+		if (sentEnd || prev == '：') && m.num > st.cn && m.num <= st.cn+2 {
+			return true
 		}
-		if lastParen == 0 {
-			if loc := leadParenCN.FindStringSubmatchIndex(line); loc != nil {
-				earlier(loc[2])
-			}
+		return m.num == 1 && st.cn == 0 && c.first && titleBefore(c.before)
+	case styleParenCN:
+		ocr := prev == '%' || prev < 0x80 && unicode.IsLetter(prev)
+		if (sentEnd || ocr) && m.num == st.paren+1 {
+			return true
 		}
+		return m.num == 1 && st.paren == 0 && c.runsOn(styleCN)
 	}
-	return split
+	if sentEnd && m.num == st.num+1 {
+		return true
+	}
+	return m.num == 1 && st.num == 0 && (c.runsOn(styleCN) || c.runsOn(styleParenCN))
+}
+
+// splitContext is what inlineSplit knows about the text before a marker.
+type splitContext struct {
+	before      string // the line up to the marker
+	prev, prev2 rune   // the two characters before the marker
+	first       bool   // the line is a source line, not the rest of a split
+	openStyle   string // the style of the marker opening the line, if any
+	openHead    string // the text between that marker and this one
+}
+
+// runsOn reports whether the line opens with a short heading of the given
+// style with no sentence punctuation between it and the marker.
+func (c splitContext) runsOn(style string) bool {
+	return c.openStyle == style && utf8.RuneCountInString(c.openHead) <= runOnLimit && !strings.ContainsAny(c.openHead, "。；：！？")
+}
+
+// titleBefore reports whether before is the title of a report, run into its
+// first heading on a page that lost its line breaks.
+func titleBefore(before string) bool {
+	n := utf8.RuneCountInString(before)
+	return n >= 4 && n <= 60 && !strings.ContainsAny(before, "。；！？") && titleEnd.MatchString(before)
 }
 
 // chineseNumber writes 1–99 in Chinese numerals (二十一).
