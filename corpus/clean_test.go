@@ -134,3 +134,49 @@ func TestNormalizeLineOCR(t *testing.T) {
 		})
 	}
 }
+
+// TestViewerPageCaptions checks that a document viewer's page captions
+// ("…工作总结_第2页", "第2页 / 共3页") leave the title once and nothing else.
+func TestViewerPageCaptions(t *testing.T) {
+	in := strings.Join([]string{
+		"柳川县教育局2023年工作总结_第1页", "第1页 / 共3页",
+		"柳川县教育局2023年工作总结_第2页", "第2页 / 共3页",
+		"柳川县教育局2023年工作总结_第3页",
+		"一、主要工作。全年新建校舍两栋。",
+	}, "\n")
+	got := strings.Join(cleanLines(in), "|")
+	if want := "柳川县教育局2023年工作总结|一、主要工作。全年新建校舍两栋。"; got != want {
+		t.Errorf("cleanLines = %q, want %q", got, want)
+	}
+}
+
+// TestSkipToTitle checks that furniture above a report's title is dropped,
+// and that text without such a title is left alone.
+func TestSkipToTitle(t *testing.T) {
+	tests := []struct {
+		name string
+		in   []string
+		want string
+	}{
+		{"furniture above title", []string{"- 1", "约 8页", "2021-03-01 发布", "2020年教育工作总结和2021年工作打算", "正文"}, "2020年教育工作总结和2021年工作打算"},
+		{"navigation above plan", []string{"首页 > 政务公开", "字号:[ ]", "溪南市2019年教育工作意见", "正文"}, "溪南市2019年教育工作意见"},
+		{"title first", []string{"桐溪县教育局工作总结", "正文"}, "桐溪县教育局工作总结"},
+		{"heading before title", []string{"- 1", "一、主要工作", "桐溪县教育局工作总结"}, "- 1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := skipToTitle(tt.in); len(got) == 0 || got[0] != tt.want {
+				t.Errorf("skipToTitle(%q) starts %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestKindOfWorkOpinion checks that a bureau's 教育工作意见 is a plan.
+func TestKindOfWorkOpinion(t *testing.T) {
+	for _, title := range []string{"溪南市2019年教育工作意见", "梅岗县教育局关于2020年教育工作意见"} {
+		if got := findKind(title, map[string]bool{PartSummary: true}); got != KindPlan {
+			t.Errorf("findKind(%q) = %q, want plan", title, got)
+		}
+	}
+}

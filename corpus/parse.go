@@ -139,6 +139,7 @@ func (p *Parser) parseDocument(lines []string) (Document, bool) {
 	for len(lines) > 1 && attachmentLabel.MatchString(lines[0]) {
 		lines = lines[1:]
 	}
+	lines = skipToTitle(lines)
 	i := 0
 	if len(lines) > 0 && isTitleLike(lines[0]) {
 		doc.Title = lines[0]
@@ -230,6 +231,28 @@ func (p *Parser) parseDocument(lines []string) (Document, bool) {
 		return doc, false
 	}
 	return doc, true
+}
+
+// titleSearch is how many opening lines may stand above a report's title.
+const titleSearch = 8
+
+// skipToTitle drops the site furniture above a report's title (navigation,
+// "- 1", "约10页", "2021-02-23 发布") when the first line is no title but one
+// of the next few is a report title and no text or heading comes before it.
+func skipToTitle(lines []string) []string {
+	if len(lines) == 0 || isTitleLike(lines[0]) {
+		return lines
+	}
+	for k := 1; k < len(lines) && k < titleSearch; k++ {
+		l := lines[k]
+		if isDocTitle(l) {
+			return lines[k:]
+		}
+		if _, ok := matchMarker(l); ok || utf8.RuneCountInString(l) > 60 {
+			break
+		}
+	}
+	return lines
 }
 
 // trimSignOff drops the org and date lines that close a report.
@@ -473,7 +496,11 @@ func scanCN(s string) (n, size int) {
 // mayOpenMarker reports whether a rune can open an inline marker, so most
 // characters of a text are skipped at once.
 func mayOpenMarker(r rune) bool {
-	return r == '（' || r >= '0' && r <= '9' || strings.ContainsRune("一二三四五六七八九十", r)
+	switch r {
+	case '（', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十':
+		return true
+	}
+	return r >= '0' && r <= '9'
 }
 
 // nextInlineHeading returns where the first heading that runs on inside
@@ -508,7 +535,7 @@ func nextInlineHeading(line string, st inlineState, first bool) int {
 // isCNDigitOrDigit reports whether r is part of a number, so 十二 or 12 is
 // read from its first character only.
 func isCNDigitOrDigit(r rune) bool {
-	return r >= '0' && r <= '9' || strings.ContainsRune("一二三四五六七八九十", r)
+	return r != '（' && mayOpenMarker(r)
 }
 
 // runOnLimit is how far into a heading line a first sub-heading may run on
