@@ -330,3 +330,59 @@ func TestHeadingsWithoutMarkers(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleTopic checks that a single-topic report's title gives its topic
+// and that a general report, or an org name with a category word in it
+// (教育体育局), gives none.
+func TestTitleTopic(t *testing.T) {
+	p := NewParser(DefaultTaxonomy())
+	tests := []struct{ title, want string }{
+		{"溪口县教育局2021年控辍保学工作总结", "扶贫"},
+		{"桐溪区教育系统校园安全工作总结", "安全"},
+		{"某县教育局机关党总支2022年工作总结", "党建"},
+		{"某县教育体育局2023年工作总结", ""},
+		{"柳川县教育局2022年工作总结和2023年工作计划", ""},
+	}
+	for _, tt := range tests {
+		if got := p.titleTopic(tt.title); got != tt.want {
+			t.Errorf("titleTopic(%q) = %q, want %q", tt.title, got, tt.want)
+		}
+	}
+}
+
+// TestSingleTopicReportPassesItsTopic checks that the general headings of a
+// single-topic report take the report's topic instead of 其他, while a
+// heading naming another topic keeps its own.
+func TestSingleTopicReportPassesItsTopic(t *testing.T) {
+	text := strings.Join([]string{
+		"溪口县教育局2021年学生资助工作总结",
+		"一、领导重视，责任明确",
+		"局党组多次专题研究，成立工作领导小组，明确分管领导和具体经办人员，层层压实工作责任。",
+		"二、广泛宣传，营造氛围",
+		"通过致家长一封信、班会等多种形式开展宣传，做到政策宣传家喻户晓，全年发放宣传资料一万余份。",
+		"三、加强学校食品安全管理",
+		"严格落实食堂管理制度，开展食品安全检查四次，确保受助学生用餐安全卫生，未发生任何安全事故。",
+	}, "\n")
+	docs := NewParser(DefaultTaxonomy()).ParseText(text)
+	if len(docs) != 1 {
+		t.Fatalf("%d documents, want 1", len(docs))
+	}
+	want := map[string]string{"领导重视，责任明确": "扶贫", "广泛宣传，营造氛围": "扶贫", "加强学校食品安全管理": "安全"}
+	for _, s := range docs[0].Sections {
+		if w, ok := want[s.Heading]; ok && s.Category != w {
+			t.Errorf("%q category %q, want %q", s.Heading, s.Category, w)
+		}
+	}
+}
+
+// TestPartyBuildingHeadingsWithoutTheWord checks headings about party work
+// that do not say 党建.
+func TestPartyBuildingHeadingsWithoutTheWord(t *testing.T) {
+	tax := DefaultTaxonomy()
+	for _, h := range []string{"强化政治引领，把握正确方向", "筑牢基层组织战斗堡垒", "营造风清气正的政治生态",
+		"坚持铸魂育人，加强党对教育工作的全面领导", "强化理论武装，筑牢思想根基", "深入学习贯彻党的二十大精神", "开展“党建+教学质量”融合活动"} {
+		if got := tax.Classify(h, "", "").Category; got != "党建" {
+			t.Errorf("Classify(%q) = %q, want 党建", h, got)
+		}
+	}
+}

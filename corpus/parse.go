@@ -343,7 +343,7 @@ func (p *Parser) sections(body []string, title string) []Section {
 			}
 		}
 	}
-	return append(out, p.finish(flat)...)
+	return append(out, p.finish(flat, p.titleTopic(title))...)
 }
 
 // bareHeadings finds headings that lost their markers — Word's automatic
@@ -760,12 +760,35 @@ func splitHeadlineParagraphs(paras []string) (lead []string, items []shiItem, ok
 	return lead, items, true
 }
 
+// orgPrefix is the issuing body at the start of a title, up to its 局
+// ("某县教育体育局…"), whose words (体育) say nothing about the topic.
+var orgPrefix = regexp.MustCompile(`^[^局]{0,20}局`)
+
+// titleTopic is the category a single-topic report is about (控辍保学工作总结
+// → 扶贫, 疫情防控工作总结 → 安全), or "" when the title names no category.
+func (p *Parser) titleTopic(title string) string {
+	t := orgPrefix.ReplaceAllString(title, "")
+	if t == "" || !p.kw.any.containsAny(t) {
+		return ""
+	}
+	if c := p.kw.classify(t, "", "", false).Category; c != p.tax.Fallback {
+		return c
+	}
+	return ""
+}
+
 // hasCategoryWord reports whether a heading names a category's subject.
 func (p *Parser) hasCategoryWord(h string) bool { return p.kw.any.containsAny(h) }
 
 // finish numbers the headings into a tree and fills part, category and
 // figures.
-func (p *Parser) finish(flat []flatHeading) []Section {
+func (p *Parser) finish(flat []flatHeading, topic string) []Section {
+	// In a single-topic report (安全工作总结) a general heading is about the
+	// topic, so the topic stands where 其他 would.
+	general := p.tax.Fallback
+	if topic != "" {
+		general = topic
+	}
 	type open struct {
 		id       string
 		level    int
@@ -781,7 +804,7 @@ func (p *Parser) finish(flat []flatHeading) []Section {
 			stack = stack[:len(stack)-1]
 		}
 		s := Section{Level: f.level, Marker: f.marker, Heading: f.heading, Text: f.text}
-		parentPart, parentCat := "", ""
+		parentPart, parentCat := "", topic
 		if len(stack) == 0 {
 			topCount++
 			s.ID = strconv.Itoa(topCount)
@@ -810,7 +833,7 @@ func (p *Parser) finish(flat []flatHeading) []Section {
 		// A part heading ("存在的困难和问题") belongs to no category, also
 		// below a part heading; inside a category it takes the category's.
 		if pureHeading && (top || parentCat == p.tax.Fallback) {
-			s.Category = p.tax.Fallback
+			s.Category = general
 		} else {
 			if parentCat == p.tax.Fallback {
 				parentCat = ""
