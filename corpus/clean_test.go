@@ -162,6 +162,8 @@ func TestSkipToTitle(t *testing.T) {
 		{"navigation above plan", []string{"首页 > 政务公开", "字号:[ ]", "溪南市2019年教育工作意见", "正文"}, "溪南市2019年教育工作意见"},
 		{"title first", []string{"桐溪县教育局工作总结", "正文"}, "桐溪县教育局工作总结"},
 		{"heading before title", []string{"- 1", "一、主要工作", "桐溪县教育局工作总结"}, "- 1"},
+		{"title without 教育", []string{"- 1", "- 举报", "2019年工作总结和2020年工作打算", "正文"}, "2019年工作总结和2020年工作打算"},
+		{"text first", []string{"2022年，全县教育系统在县委、县政府的坚强领导下，认真贯彻落实各项决策部署，圆满完成了年初确定的各项目标任务。", "2023年工作计划"}, "2022年，全县教育系统在县委、县政府的坚强领导下，认真贯彻落实各项决策部署，圆满完成了年初确定的各项目标任务。"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -177,6 +179,33 @@ func TestKindOfWorkOpinion(t *testing.T) {
 	for _, title := range []string{"溪南市2019年教育工作意见", "梅岗县教育局关于2020年教育工作意见"} {
 		if got := findKind(title, map[string]bool{PartSummary: true}); got != KindPlan {
 			t.Errorf("findKind(%q) = %q, want plan", title, got)
+		}
+	}
+}
+
+// TestTitleRepeatedInBodyIsNoHeading checks that a title a viewer repeats at
+// the start of the body does not become a part heading (its 工作思路 would
+// make the whole report a plan).
+func TestTitleRepeatedInBodyIsNoHeading(t *testing.T) {
+	text := strings.Join([]string{
+		"柳川县教育局2023年工作总结及2024年工作思路",
+		"已阅读3页，还剩2页未读",
+		"柳川县教育局2023年工作总结及2024年工作思路",
+		"一、2023年工作总结",
+		"（一）加强党的建设。全年开展专题学习12次，新发展党员9名，基层党组织标准化建设全面达标。",
+		"二、2024年工作思路",
+		"（一）持续加强党的建设。深化党组织领导的校长负责制，推进清廉学校建设。",
+	}, "\n")
+	docs := NewParser(DefaultTaxonomy()).ParseText(text)
+	if len(docs) != 1 {
+		t.Fatalf("%d documents, want 1", len(docs))
+	}
+	for _, s := range docs[0].Sections {
+		if s.Heading == docs[0].Title {
+			t.Errorf("title repeated as heading %s", s.ID)
+		}
+		if s.Heading == "加强党的建设" && s.Part != PartSummary {
+			t.Errorf("%q part %q, want summary", s.Heading, s.Part)
 		}
 	}
 }

@@ -240,12 +240,12 @@ const titleSearch = 8
 // "- 1", "约10页", "2021-02-23 发布") when the first line is no title but one
 // of the next few is a report title and no text or heading comes before it.
 func skipToTitle(lines []string) []string {
-	if len(lines) == 0 || isTitleLike(lines[0]) {
+	if len(lines) == 0 || isTitleLike(lines[0]) || utf8.RuneCountInString(lines[0]) > 60 || strings.Contains(lines[0], "。") {
 		return lines
 	}
 	for k := 1; k < len(lines) && k < titleSearch; k++ {
 		l := lines[k]
-		if isDocTitle(l) {
+		if isDocTitle(l) || titleEnd.MatchString(l) && utf8.RuneCountInString(l) <= 45 && !strings.ContainsAny(l, "。；，：") {
 			return lines[k:]
 		}
 		if _, ok := matchMarker(l); ok || utf8.RuneCountInString(l) > 60 {
@@ -291,6 +291,9 @@ func (p *Parser) sections(body []string, title string) []Section {
 	lines := splitInlineHeadings(body, &lastCN)
 	bare := bareHeadings(lines)
 	for i, line := range lines {
+		if line == title && len(heads) == 0 {
+			continue // the title repeated where the body starts (a viewer's flattened page)
+		}
 		if bare[i] && headingPart(line, true) == "" {
 			heads = append(heads, &rawHeading{m: marker{style: styleBare}, heading: line})
 			continue
