@@ -411,10 +411,11 @@ func splitInlineHeadings(body []string, lastCN *int) []string {
 	for _, line := range body {
 		first := true
 		for {
-			if m, ok := matchMarker(line); ok {
+			m, ok := matchMarker(line)
+			if ok {
 				st.see(m)
 			}
-			split := nextInlineHeading(line, st, first)
+			split := nextInlineHeading(line, m, ok, st, first)
 			if split <= 0 {
 				out = append(out, line)
 				break
@@ -508,8 +509,8 @@ func mayOpenMarker(r rune) bool {
 
 // nextInlineHeading returns where the first heading that runs on inside
 // line starts, or -1. first is true for the start of a source line.
-func nextInlineHeading(line string, st inlineState, first bool) int {
-	open, openOK := matchMarker(line)
+// open is the marker opening line, if openOK.
+func nextInlineHeading(line string, open marker, openOK bool, st inlineState, first bool) int {
 	if openOK && open.style == styleShi {
 		openOK = false
 	}
