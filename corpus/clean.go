@@ -81,6 +81,10 @@ var inlineWatermark = regexp.MustCompile(`[（(][^（()）]{0,60}((?i)www\.|http
 // Dates standing alone on a line: 2020-11-26, （2021年7月19日）.
 var dateLine = regexp.MustCompile(`^[（(]?\s*(\d{4}|20[x*×]{2})\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}\s*日?\s*[）)]?$`)
 
+// viewerPageLine is the page caption of an online document viewer: a title
+// with "_第2页" after it, or "第2页 / 共5页".
+var viewerPageLine = regexp.MustCompile(`[_＿]第\d{1,3}页$|^第\d{1,3}页\s*/\s*共\d{1,3}页$`)
+
 // A file name on its own line, as document sites print it.
 var fileNameLine = regexp.MustCompile(`(?i)\.(docx?|pdf|txt|wps)$`)
 
@@ -173,6 +177,13 @@ func cleanLines(text string) []string {
 		if strings.Contains(l, "篇") {
 			// "篇二" above the next report of a page; "第2篇：" before its title.
 			if l = strings.TrimSpace(pieceLabel.ReplaceAllString(l, "")); l == "" {
+				continue
+			}
+		}
+		if strings.Contains(l, "页") && viewerPageLine.MatchString(l) {
+			// "…工作总结_第2页" / "第2页 / 共5页": a viewer's page captions,
+			// each repeating the title; the title itself is kept once.
+			if l = strings.TrimSpace(viewerPageLine.ReplaceAllString(l, "")); l == "" || len(out) > 0 && out[len(out)-1] == l {
 				continue
 			}
 		}

@@ -50,6 +50,16 @@ func TestSplitInlineHeadings(t *testing.T) {
 		{"ParenAfterRunInHeading", "一、2023年主要工作（一）坚持党建引领。深入开展主题教育。", "一、2023年主要工作|（一）坚持党建引领。深入开展主题教育。"},
 		{"EnumerationStaysText", "主要措施有：（一）加强领导；（二）强化督导。", "主要措施有：（一）加强领导；（二）强化督导。"},
 		{"OnlyTheNextNumber", "（一）党建。正文。（三）安全。正文。", "（一）党建。正文。（三）安全。正文。"},
+		{"FirstCNAfterRunInTitle", "桐溪县教育局2022年工作总结一、主要工作（一）强化党建。全年……", "桐溪县教育局2022年工作总结|一、主要工作|（一）强化党建。全年……"},
+		{"ParenAfterHeadingWithComma", "一、夯实基础，提升水平（一）校舍改造。正文。", "一、夯实基础，提升水平|（一）校舍改造。正文。"},
+		{"DigitAfterRunInHeading", "（一）办学条件持续改善1.新建学校。正文。2.改造校舍。正文。", "（一）办学条件持续改善|1.新建学校。正文。|2.改造校舍。正文。"},
+		{"CNAfterExclamation", "贡献力量！一、坚持党建引领。正文。", "贡献力量！|一、坚持党建引领。正文。"},
+		{"CNSkipsOneNumber", "二、形式多样。正文。四、成效明显。正文。", "二、形式多样。正文。|四、成效明显。正文。"},
+		{"ASCIIPointEndsSentence", "1、规划落实。正文迈入新时期.2、投入落实.正文", "1、规划落实。正文迈入新时期.|2、投入落实.正文"},
+		{"OCRLetterForFullStop", "（一）供给完善。配备率达100%O（二）五育融合。正文", "（一）供给完善。配备率达100%O|（二）五育融合。正文"},
+		{"ChunkMarkerMidSentenceStaysText", "（一）党建。全县共有党员2、300余名。", "（一）党建。全县共有党员2、300余名。"},
+		{"DecimalIsNoMarker", "（一）投入。全年投入。2.5亿元用于建设。", "（一）投入。全年投入。2.5亿元用于建设。"},
+		{"LongLineBeforeCNIsNoTitle", "全县教育系统认真贯彻落实各项决策部署并取得显著成效在此基础上制定了工作计划一、二年级学生", "全县教育系统认真贯彻落实各项决策部署并取得显著成效在此基础上制定了工作计划一、二年级学生"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -122,5 +132,80 @@ func TestNormalizeLineOCR(t *testing.T) {
 				t.Errorf("normalizeLine(%q) = %q; want %q", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestViewerPageCaptions checks that a document viewer's page captions
+// ("…工作总结_第2页", "第2页 / 共3页") leave the title once and nothing else.
+func TestViewerPageCaptions(t *testing.T) {
+	in := strings.Join([]string{
+		"柳川县教育局2023年工作总结_第1页", "第1页 / 共3页",
+		"柳川县教育局2023年工作总结_第2页", "第2页 / 共3页",
+		"柳川县教育局2023年工作总结_第3页",
+		"一、主要工作。全年新建校舍两栋。",
+	}, "\n")
+	got := strings.Join(cleanLines(in), "|")
+	if want := "柳川县教育局2023年工作总结|一、主要工作。全年新建校舍两栋。"; got != want {
+		t.Errorf("cleanLines = %q, want %q", got, want)
+	}
+}
+
+// TestSkipToTitle checks that furniture above a report's title is dropped,
+// and that text without such a title is left alone.
+func TestSkipToTitle(t *testing.T) {
+	tests := []struct {
+		name string
+		in   []string
+		want string
+	}{
+		{"furniture above title", []string{"- 1", "约 8页", "2021-03-01 发布", "2020年教育工作总结和2021年工作打算", "正文"}, "2020年教育工作总结和2021年工作打算"},
+		{"navigation above plan", []string{"首页 > 政务公开", "字号:[ ]", "溪南市2019年教育工作意见", "正文"}, "溪南市2019年教育工作意见"},
+		{"title first", []string{"桐溪县教育局工作总结", "正文"}, "桐溪县教育局工作总结"},
+		{"heading before title", []string{"- 1", "一、主要工作", "桐溪县教育局工作总结"}, "- 1"},
+		{"title without 教育", []string{"- 1", "- 举报", "2019年工作总结和2020年工作打算", "正文"}, "2019年工作总结和2020年工作打算"},
+		{"text first", []string{"2022年，全县教育系统在县委、县政府的坚强领导下，认真贯彻落实各项决策部署，圆满完成了年初确定的各项目标任务。", "2023年工作计划"}, "2022年，全县教育系统在县委、县政府的坚强领导下，认真贯彻落实各项决策部署，圆满完成了年初确定的各项目标任务。"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := skipToTitle(tt.in); len(got) == 0 || got[0] != tt.want {
+				t.Errorf("skipToTitle(%q) starts %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestKindOfWorkOpinion checks that a bureau's 教育工作意见 is a plan.
+func TestKindOfWorkOpinion(t *testing.T) {
+	for _, title := range []string{"溪南市2019年教育工作意见", "梅岗县教育局关于2020年教育工作意见"} {
+		if got := findKind(title, map[string]bool{PartSummary: true}); got != KindPlan {
+			t.Errorf("findKind(%q) = %q, want plan", title, got)
+		}
+	}
+}
+
+// TestTitleRepeatedInBodyIsNoHeading checks that a title a viewer repeats at
+// the start of the body does not become a part heading (its 工作思路 would
+// make the whole report a plan).
+func TestTitleRepeatedInBodyIsNoHeading(t *testing.T) {
+	text := strings.Join([]string{
+		"柳川县教育局2023年工作总结及2024年工作思路",
+		"已阅读3页，还剩2页未读",
+		"柳川县教育局2023年工作总结及2024年工作思路",
+		"一、2023年工作总结",
+		"（一）加强党的建设。全年开展专题学习12次，新发展党员9名，基层党组织标准化建设全面达标。",
+		"二、2024年工作思路",
+		"（一）持续加强党的建设。深化党组织领导的校长负责制，推进清廉学校建设。",
+	}, "\n")
+	docs := NewParser(DefaultTaxonomy()).ParseText(text)
+	if len(docs) != 1 {
+		t.Fatalf("%d documents, want 1", len(docs))
+	}
+	for _, s := range docs[0].Sections {
+		if s.Heading == docs[0].Title {
+			t.Errorf("title repeated as heading %s", s.ID)
+		}
+		if s.Heading == "加强党的建设" && s.Part != PartSummary {
+			t.Errorf("%q part %q, want summary", s.Heading, s.Part)
+		}
 	}
 }

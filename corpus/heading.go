@@ -65,7 +65,7 @@ var markerRules = []markerRule{
 	{stylePart, regexp.MustCompile(`^第(` + cnNum + `)(?:部分|章|节)[、，：。\s]*`)},
 	{styleCN, regexp.MustCompile(`^(` + cnNum + `)[、，]\s*`)},
 	{styleParenCN, regexp.MustCompile(`^（(` + cnNum + `)）[、，．.]?\s*`)},
-	{styleDot, regexp.MustCompile(`^(\d{1,2})[.．](?:\s*)`)},
+	{styleDot, regexp.MustCompile(`^(\d{1,2}) ?[.．](?:\s*)`)},
 	{styleDun, regexp.MustCompile(`^(\d{1,2})[、，]\s*`)},
 	{styleParenNum, regexp.MustCompile(`^[（(](\d{1,2})[）)][、．.]?\s*`)},
 	{styleHalfNum, regexp.MustCompile(`^(\d{1,2})[）)]\s*`)},
@@ -262,60 +262,91 @@ func cutRunIn(h string) (int, bool) {
 	return 0, false
 }
 
-var shiAt = regexp.MustCompile(`(?:^|[。；！？])\s*(` + cnNum + `)是`)
+// shiAt finds an ordinal item 一是/二是 where an item can start: at the
+// start of the text or a line, after a sentence end or a colon, after a
+// space of flattened text, or after 我们 ("为此我们一是要…").
+var shiAt = regexp.MustCompile(`(?:^|[。；！？：\s]|我们)\s*(` + cnNum + `)是`)
 
 // shiItem is one 一是/二是 item inside a paragraph.
 type shiItem struct {
 	marker  string
 	heading string
 	body    string
+	// headline is true when the item opens with a short sentence
+	// ("安全教育常抓不懈。") rather than a clause that runs on after a comma.
+	headline bool
 }
 
-// splitShi finds a run of inline items 一是……。二是……。 in a body. It returns
-// the text before the first item and the items, or ok=false when the items
-// are ordinary clauses rather than headline sentences.
-func splitShi(body string) (lead string, items []shiItem, ok bool) {
-	if !strings.Contains(body, "一是") || !strings.Contains(body, "二是") {
-		return body, nil, false
-	}
-	locs := shiAt.FindAllStringSubmatchIndex(body, -1)
-	if len(locs) < 2 {
-		return body, nil, false
-	}
-	// Keep the numbered sequence 一, 二, 三 … only.
+// shiHeadMax is the longest headline of an ordinal item: its first clause,
+// cut to 20 characters, is what names it.
+const shiHeadMax = 20
+
+// shiStarts returns the matches of shiAt that form numbered runs 一是, 二是,
+// 三是 …; a 一是 starts a new run, so a body may hold several lists.
+func shiStarts(body string) [][]int {
 	var starts [][]int
 	want := 1
-	for _, l := range locs {
-		if markerNumber(body[l[2]:l[3]]) == want {
+	for _, l := range shiAt.FindAllStringSubmatchIndex(body, -1) {
+		n := markerNumber(body[l[2]:l[3]])
+		if n == 1 || n == want {
 			starts = append(starts, l)
-			want++
+			want = n + 1
 		}
 	}
-	if len(starts) < 2 {
+	return starts
+}
+
+// splitShi finds inline items 一是……。二是……。 in a body. It returns the text
+// before the first item and the items, or ok=false when there are none. A
+// lone 一是 counts only when it opens a headline sentence; items that follow a
+// comma ("…，一是…，二是…") are clauses of one sentence and are left alone.
+func splitShi(body string) (lead string, items []shiItem, ok bool) {
+	if !strings.Contains(body, "一是") {
 		return body, nil, false
 	}
-	headlines := 0
+	starts := shiStarts(body)
+	if len(starts) == 0 {
+		return body, nil, false
+	}
 	for k, l := range starts {
-		from := l[2]
 		to := len(body)
 		if k+1 < len(starts) {
 			to = starts[k+1][2]
 		}
-		chunk := strings.TrimSpace(body[from:to])
-		m, _ := matchMarker(chunk)
-		if m.style != styleShi {
+		chunk := strings.TrimSpace(body[l[2]:to])
+		m, matched := matchMarker(chunk)
+		if !matched || m.style != styleShi {
 			return body, nil, false
 		}
-		h, b := splitHeading(m.rest)
-		if isHeadline(m.rest) {
-			headlines++
-		}
-		items = append(items, shiItem{marker: m.text, heading: h, body: b})
+		h, b := splitShiHeading(m.rest)
+		items = append(items, shiItem{marker: m.text, heading: h, body: b, headline: isHeadline(strings.TrimLeft(m.rest, "，,： "))})
 	}
-	if headlines*2 < len(items) {
+	if len(items) == 1 && !items[0].headline {
 		return body, nil, false
 	}
 	return strings.TrimSpace(body[:starts[0][2]]), items, true
+}
+
+// splitShiHeading cuts an ordinal item after its marker into its headline —
+// the first clause, at most shiHeadMax characters — and the rest.
+func splitShiHeading(rest string) (heading, body string) {
+	rest = strings.TrimLeft(rest, "，,： ")
+	n := 0
+	end := len(rest)
+	for i, r := range rest {
+		if strings.ContainsRune("，。；：！？\n", r) {
+			end = i
+			break
+		}
+		if n++; n > shiHeadMax {
+			// A long first clause: the headline is its opening; the body keeps
+			// the whole clause so no text is lost.
+			return strings.TrimSpace(rest[:i]), strings.TrimSpace(rest)
+		}
+	}
+	heading = strings.TrimSpace(rest[:end])
+	body = strings.TrimSpace(strings.TrimLeft(rest[end:], "。！？；：，、,;: \n"))
+	return heading, body
 }
 
 // isHeadline reports whether text opens with a short sentence without commas,

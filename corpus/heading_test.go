@@ -141,9 +141,9 @@ func TestSplitShiFindsHeadlineItems(t *testing.T) {
 		t.Errorf("lead = %q", lead)
 	}
 	want := []shiItem{
-		{"一是", "思政教育走深走实", "成立县中小学思政课一体化建设联盟，评选思政精品课40节。"},
-		{"二是", "劳动教育有声有色", "建成县级劳动教育实践基地3个。"},
-		{"三是", "心理健康教育全面覆盖", "配备心理健康教师186名。"},
+		{"一是", "思政教育走深走实", "成立县中小学思政课一体化建设联盟，评选思政精品课40节。", true},
+		{"二是", "劳动教育有声有色", "建成县级劳动教育实践基地3个。", true},
+		{"三是", "心理健康教育全面覆盖", "配备心理健康教师186名。", true},
 	}
 	if len(items) != len(want) {
 		t.Fatalf("items = %+v, want %d", items, len(want))
@@ -155,17 +155,60 @@ func TestSplitShiFindsHeadlineItems(t *testing.T) {
 	}
 }
 
-// TestSplitShiLeavesClausesAlone checks that 一是/二是 opening long clauses
-// after a comma or semicolon are prose, not items.
+// TestSplitShiLeavesClausesAlone checks that 一是/二是 inside one sentence
+// (after a comma or a word) and a lone 一是 opening a clause are prose.
 func TestSplitShiLeavesClausesAlone(t *testing.T) {
 	for _, body := range []string{
-		"我县教育发展中还存在一些短板，一是受县级财力制约，部分农村学校的功能室配备仍然滞后；二是教师年龄结构老化，学科专任教师缺口较大；三是家庭教育指导服务体系尚不健全。",
-		"一是抓好规划，统筹推进各项工作落实到位，确保各项任务按期完成。二是抓好落实，确保各项任务按期完成见到实效。",
-		"只有一是思政教育走深走实。", // a single item is no list
+		"我县教育发展中还存在一些短板，一是受县级财力制约，部分农村学校的功能室配备仍然滞后，二是教师年龄结构老化。",
+		"只有一是思政教育走深走实。", // a word before 一是: not an item
+		"本学期，一是抓好规划，统筹推进各项工作。",
+		"全县教育工作重点有三。一是抓好规划，统筹推进各项工作落实到位。", // a lone clause item
 	} {
 		if lead, items, ok := splitShi(body); ok || lead != body || len(items) != 0 {
 			t.Errorf("splitShi(%q) = %q, %+v, %v; want the body unchanged", body, lead, items, ok)
 		}
+	}
+}
+
+// TestSplitShiItemStarts checks where ordinal items are found and how their
+// headline is cut: after a sentence end, a colon, a space of flattened text
+// or 我们; a headline ends at the first clause mark, at most 20 characters;
+// a comma right after 是 is skipped; a new 一是 starts a new run.
+func TestSplitShiItemStarts(t *testing.T) {
+	cases := []struct {
+		name  string
+		body  string
+		heads []string
+	}{
+		{"clauses after semicolons", "主要做了两件事：一是改善办学条件，新建教学楼2栋；二是补充师资，招聘教师30名。",
+			[]string{"改善办学条件", "补充师资"}},
+		{"after 我们", "为此我们一是要巩固义务教育均衡成果。二是要扩充城区学位供给。",
+			[]string{"要巩固义务教育均衡成果", "要扩充城区学位供给"}},
+		{"flattened with spaces", "成效明显。 一是校舍改造全面完成。 二是设备配置达标。",
+			[]string{"校舍改造全面完成", "设备配置达标"}},
+		{"comma after 是", "本季度重点抓好三项。一是，我们必须坚持从严治党。二是，我们必须抓实支部建设。",
+			[]string{"我们必须坚持从严治党", "我们必须抓实支部建设"}},
+		{"long first clause cut at 20", "具体如下。一是全面推进县域内城乡学校结对帮扶和教师交流轮岗制度落实见效。二是改薄。",
+			[]string{"全面推进县域内城乡学校结对帮扶和教师交流", "改薄"}},
+		{"lone headline item", "德育工作扎实开展。一是主题活动有声有色。全年开展活动20场。",
+			[]string{"主题活动有声有色"}},
+		{"two runs", "一是甲项工作完成。二是乙项工作完成。另有两点。一是丙项工作完成。二是丁项工作完成。",
+			[]string{"甲项工作完成", "乙项工作完成", "丙项工作完成", "丁项工作完成"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, items, ok := splitShi(c.body)
+			if !ok {
+				t.Fatalf("splitShi(%q) found no items", c.body)
+			}
+			var got []string
+			for _, it := range items {
+				got = append(got, it.heading)
+			}
+			if strings.Join(got, "|") != strings.Join(c.heads, "|") {
+				t.Errorf("headings = %q, want %q", got, c.heads)
+			}
+		})
 	}
 }
 
@@ -284,6 +327,62 @@ func TestHeadingsWithoutMarkers(t *testing.T) {
 	for i, w := range want {
 		if got[i].Heading != w.heading || got[i].Part != w.part || got[i].Category != w.category || got[i].Level != 1 {
 			t.Errorf("heading %d = %q level %d %s/%s, want %q level 1 %s/%s", i, got[i].Heading, got[i].Level, got[i].Part, got[i].Category, w.heading, w.part, w.category)
+		}
+	}
+}
+
+// TestTitleTopic checks that a single-topic report's title gives its topic
+// and that a general report, or an org name with a category word in it
+// (教育体育局), gives none.
+func TestTitleTopic(t *testing.T) {
+	p := NewParser(DefaultTaxonomy())
+	tests := []struct{ title, want string }{
+		{"溪口县教育局2021年控辍保学工作总结", "扶贫"},
+		{"桐溪区教育系统校园安全工作总结", "安全"},
+		{"某县教育局机关党总支2022年工作总结", "党建"},
+		{"某县教育体育局2023年工作总结", ""},
+		{"柳川县教育局2022年工作总结和2023年工作计划", ""},
+	}
+	for _, tt := range tests {
+		if got := p.titleTopic(tt.title); got != tt.want {
+			t.Errorf("titleTopic(%q) = %q, want %q", tt.title, got, tt.want)
+		}
+	}
+}
+
+// TestSingleTopicReportPassesItsTopic checks that the general headings of a
+// single-topic report take the report's topic instead of 其他, while a
+// heading naming another topic keeps its own.
+func TestSingleTopicReportPassesItsTopic(t *testing.T) {
+	text := strings.Join([]string{
+		"溪口县教育局2021年学生资助工作总结",
+		"一、领导重视，责任明确",
+		"局党组多次专题研究，成立工作领导小组，明确分管领导和具体经办人员，层层压实工作责任。",
+		"二、广泛宣传，营造氛围",
+		"通过致家长一封信、班会等多种形式开展宣传，做到政策宣传家喻户晓，全年发放宣传资料一万余份。",
+		"三、加强学校食品安全管理",
+		"严格落实食堂管理制度，开展食品安全检查四次，确保受助学生用餐安全卫生，未发生任何安全事故。",
+	}, "\n")
+	docs := NewParser(DefaultTaxonomy()).ParseText(text)
+	if len(docs) != 1 {
+		t.Fatalf("%d documents, want 1", len(docs))
+	}
+	want := map[string]string{"领导重视，责任明确": "扶贫", "广泛宣传，营造氛围": "扶贫", "加强学校食品安全管理": "安全"}
+	for _, s := range docs[0].Sections {
+		if w, ok := want[s.Heading]; ok && s.Category != w {
+			t.Errorf("%q category %q, want %q", s.Heading, s.Category, w)
+		}
+	}
+}
+
+// TestPartyBuildingHeadingsWithoutTheWord checks headings about party work
+// that do not say 党建.
+func TestPartyBuildingHeadingsWithoutTheWord(t *testing.T) {
+	tax := DefaultTaxonomy()
+	for _, h := range []string{"强化政治引领，把握正确方向", "筑牢基层组织战斗堡垒", "营造风清气正的政治生态",
+		"坚持铸魂育人，加强党对教育工作的全面领导", "强化理论武装，筑牢思想根基", "深入学习贯彻党的二十大精神", "开展“党建+教学质量”融合活动"} {
+		if got := tax.Classify(h, "", "").Category; got != "党建" {
+			t.Errorf("Classify(%q) = %q, want 党建", h, got)
 		}
 	}
 }

@@ -8,7 +8,8 @@ import (
 )
 
 // A document title ends with the kind of document it names.
-var titleEnd = regexp.MustCompile(`(总结|计划|要点|报告|汇报|打算|思路|安排|情况)[一二三四五六七八九十\d]{0,2}$`)
+// A bureau's annual 教育工作意见 is a plan.
+var titleEnd = regexp.MustCompile(`(总结|计划|要点|报告|汇报|打算|思路|安排|情况|工作意见|教育意见)[一二三四五六七八九十\d]{0,2}$`)
 
 // isDocTitle reports whether a line can open a new report inside a file.
 func isDocTitle(l string) bool {
@@ -150,7 +151,7 @@ func findPeriod(title, opening string) string {
 }
 
 // planTitleWord marks a title that names a plan.
-var planTitleWord = regexp.MustCompile(`计划|要点|打算|思路|安排`)
+var planTitleWord = regexp.MustCompile(`计划|要点|打算|思路|安排|工作意见|教育意见`)
 
 // findKind reads the kind from the title and the parts present: a report
 // titled 总结 that also has a plan part (下半年工作打算) is summary+plan, since

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -132,14 +133,13 @@ var titleContinuation = regexp.MustCompile(`^(和|及|与|暨|并)[\p{Han}\dxX]{
 // attachmentLabel is the "附件" or "附件2：" line above an attached report.
 var attachmentLabel = regexp.MustCompile(`^附\s*件\s*[0-9一二三四五六七八九十]{0,2}\s*[：:]?$`)
 
-var inlineCN = regexp.MustCompile(`[：。]\s*(` + cnNum + `)、`)
-
 func (p *Parser) parseDocument(lines []string) (Document, bool) {
 	doc := Document{}
 	// A report published as an attachment to a notice opens with "附件".
 	for len(lines) > 1 && attachmentLabel.MatchString(lines[0]) {
 		lines = lines[1:]
 	}
+	lines = skipToTitle(lines)
 	i := 0
 	if len(lines) > 0 && isTitleLike(lines[0]) {
 		doc.Title = lines[0]
@@ -233,6 +233,28 @@ func (p *Parser) parseDocument(lines []string) (Document, bool) {
 	return doc, true
 }
 
+// titleSearch is how many opening lines may stand above a report's title.
+const titleSearch = 8
+
+// skipToTitle drops the site furniture above a report's title (navigation,
+// "- 1", "约10页", "2021-02-23 发布") when the first line is no title but one
+// of the next few is a report title and no text or heading comes before it.
+func skipToTitle(lines []string) []string {
+	if len(lines) == 0 || isTitleLike(lines[0]) || utf8.RuneCountInString(lines[0]) > 60 || strings.Contains(lines[0], "。") {
+		return lines
+	}
+	for k := 1; k < len(lines) && k < titleSearch; k++ {
+		l := lines[k]
+		if isDocTitle(l) || titleEnd.MatchString(l) && utf8.RuneCountInString(l) <= 45 && !strings.ContainsAny(l, "。；，：") {
+			return lines[k:]
+		}
+		if _, ok := matchMarker(l); ok || utf8.RuneCountInString(l) > 60 {
+			break
+		}
+	}
+	return lines
+}
+
 // trimSignOff drops the org and date lines that close a report.
 func trimSignOff(body []string) []string {
 	for len(body) > 1 {
@@ -269,6 +291,9 @@ func (p *Parser) sections(body []string, title string) []Section {
 	lines := splitInlineHeadings(body, &lastCN)
 	bare := bareHeadings(lines)
 	for i, line := range lines {
+		if line == title && len(heads) == 0 {
+			continue // the title repeated where the body starts (a viewer's flattened page)
+		}
 		if bare[i] && headingPart(line, true) == "" {
 			heads = append(heads, &rawHeading{m: marker{style: styleBare}, heading: line})
 			continue
@@ -306,7 +331,7 @@ func (p *Parser) sections(body []string, title string) []Section {
 	}
 	var flat []flatHeading
 	for _, h := range heads {
-		flat = append(flat, p.expand(h.m.text, h.heading, h.level, strings.Join(h.body, "\n"), h.m.style)...)
+		flat = append(flat, p.expand(h, strings.Join(h.body, "\n"))...)
 	}
 	if len(heads) == 0 && len(out) == 1 {
 		// No marked headings: paragraphs that open with a headline are the sections.
@@ -321,7 +346,7 @@ func (p *Parser) sections(body []string, title string) []Section {
 			}
 		}
 	}
-	return append(out, p.finish(flat)...)
+	return append(out, p.finish(flat, p.titleTopic(title))...)
 }
 
 // bareHeadings finds headings that lost their markers — Word's automatic
@@ -355,77 +380,221 @@ func bareHeadings(lines []string) map[int]bool {
 	return found
 }
 
-// inlineParenCN finds a （二） that runs on after a sentence end inside a
-// paragraph.
-var inlineParenCN = regexp.MustCompile(`[。！？]\s*(（(` + cnNum + `)）)`)
+// inlineState is the numbering seen so far in a body: the last 一、, （一）
+// and 1./1、 numbers. A deeper count restarts under each new heading.
+type inlineState struct {
+	cn, paren, num int
+}
 
-// leadParenCN finds a （一） right after a short run-in heading:
-// "一、2023年主要工作（一）坚持党建引领。…".
-var leadParenCN = regexp.MustCompile(`^` + cnNum + `、[^。；：，（]{2,30}?(（(一)）)`)
+// see records a heading marker that opens a line.
+func (st *inlineState) see(m marker) {
+	switch m.style {
+	case styleCN:
+		st.cn, st.paren, st.num = m.num, 0, 0
+	case styleParenCN:
+		st.paren, st.num = m.num, 0
+	case styleDot, styleDun:
+		st.num = m.num
+	}
+}
 
 // splitInlineHeadings breaks lines where the next heading runs on inside a
-// paragraph, as in text copied from web pages that lost its line breaks:
-// "…总结如下：一、2022年工作回顾…", "…。（二）加大投入力度。…". Only the next
-// number of a sequence splits — 二、 after 一、, （三） after （二） — and a
-// （N） only after a sentence end, so enumerations inside a sentence
-// ("主要有：（一）…；（二）…") stay text.
+// paragraph, as in text copied from web pages and document viewers that lost
+// its line breaks: "…总结如下：一、2022年工作回顾…", "…。（二）加大投入力度。…",
+// "…工作总结一、主要工作（一）党建引领。…". Only a number that continues its
+// sequence splits, and only where a heading can start (see inlineSplit), so
+// enumerations inside a sentence ("主要有：（一）…；（二）…") and page-chunk
+// markers in the middle of a sentence stay text.
 func splitInlineHeadings(body []string, lastCN *int) []string {
 	out := make([]string, 0, len(body))
-	lastParen := 0
+	st := inlineState{cn: *lastCN}
 	for _, line := range body {
+		first := true
 		for {
-			if m, ok := matchMarker(line); ok {
-				switch m.style {
-				case styleCN:
-					*lastCN, lastParen = m.num, 0
-				case styleParenCN:
-					lastParen = m.num
-				}
+			m, ok := matchMarker(line)
+			if ok {
+				st.see(m)
 			}
-			split := nextInlineHeading(line, *lastCN, lastParen)
+			split := nextInlineHeading(line, m, ok, st, first)
 			if split <= 0 {
 				out = append(out, line)
 				break
 			}
 			out = append(out, strings.TrimSpace(line[:split]))
 			line = line[split:]
+			first = false
 		}
 	}
+	*lastCN = st.cn
 	return out
 }
 
+// inlineMarker is a heading marker found inside a line.
+type inlineMarker struct {
+	style string // styleCN, styleParenCN or styleDot (for 1. and 1、)
+	num   int
+}
+
+// scanInlineMarker reads a marker starting at line[i:]: 二、, （二）, 2. or 2、
+// (a digit marker must be followed by a Han character or a quote, so 2.5亿
+// is no marker).
+func scanInlineMarker(line string, i int) (inlineMarker, bool) {
+	rest := line[i:]
+	switch {
+	case strings.HasPrefix(rest, "（"):
+		n, size := scanCN(rest[len("（"):])
+		if n > 0 && strings.HasPrefix(rest[len("（")+size:], "）") {
+			return inlineMarker{styleParenCN, n}, true
+		}
+	case rest[0] >= '0' && rest[0] <= '9':
+		j := 0
+		for j < len(rest) && j < 3 && rest[j] >= '0' && rest[j] <= '9' {
+			j++
+		}
+		if j > 2 {
+			return inlineMarker{}, false
+		}
+		n := markerNumber(rest[:j])
+		after := strings.TrimPrefix(rest[j:], " ")
+		for _, sep := range []string{".", "．", "、"} {
+			if strings.HasPrefix(after, sep) {
+				r, _ := utf8.DecodeRuneInString(after[len(sep):])
+				if isHan(r) || r == '“' {
+					return inlineMarker{styleDot, n}, true
+				}
+			}
+		}
+	default:
+		n, size := scanCN(rest)
+		if n > 0 && strings.HasPrefix(rest[size:], "、") {
+			r, _ := utf8.DecodeRuneInString(rest[size+len("、"):])
+			// A year may open the heading, written or as a placeholder
+			// (xxxx年); another numeral makes a list (一、二年级).
+			if strings.ContainsRune("一二三四五六七八九十", r) {
+				return inlineMarker{}, false
+			}
+			if isHan(r) || strings.ContainsRune("“0123456789xX*×", r) {
+				return inlineMarker{styleCN, n}, true
+			}
+		}
+	}
+	return inlineMarker{}, false
+}
+
+// scanCN reads a Chinese number of one to three characters (一, 十二).
+func scanCN(s string) (n, size int) {
+	k := 0
+	for k < len(s) && utf8.RuneCountInString(s[:k]) < 3 {
+		r, w := utf8.DecodeRuneInString(s[k:])
+		if !strings.ContainsRune("一二三四五六七八九十", r) {
+			break
+		}
+		k += w
+	}
+	if k == 0 {
+		return 0, 0
+	}
+	return markerNumber(s[:k]), k
+}
+
+// mayOpenMarker reports whether a rune can open an inline marker, so most
+// characters of a text are skipped at once.
+func mayOpenMarker(r rune) bool {
+	switch r {
+	case '（', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十':
+		return true
+	}
+	return r >= '0' && r <= '9'
+}
+
 // nextInlineHeading returns where the first heading that runs on inside
-// line starts, or -1.
-func nextInlineHeading(line string, lastCN, lastParen int) int {
-	split := -1
-	earlier := func(at int) {
-		if at > 0 && (split < 0 || at < split) {
-			split = at
-		}
+// line starts, or -1. first is true for the start of a source line.
+// open is the marker opening line, if openOK.
+func nextInlineHeading(line string, open marker, openOK bool, st inlineState, first bool) int {
+	if openOK && open.style == styleShi {
+		openOK = false
 	}
-	next := chineseNumber(lastCN+1) + "、"
-	if strings.Contains(line, "："+next) || strings.Contains(line, "。"+next) {
-		for _, loc := range inlineCN.FindAllStringSubmatchIndex(line, -1) {
-			if markerNumber(line[loc[2]:loc[3]]) == lastCN+1 {
-				earlier(loc[2])
-				break
+	head := "" // the text after the line's own marker, for run-on sub-headings
+	if openOK {
+		head = line[len(line)-len(open.rest):]
+	}
+	var prev, prev2 rune
+	for i, r := range line {
+		if i > 0 && mayOpenMarker(r) && !isCNDigitOrDigit(prev) {
+			if m, ok := scanInlineMarker(line, i); ok {
+				c := splitContext{before: line[:i], prev: prev, prev2: prev2, first: first}
+				if openOK && i >= len(line)-len(head) {
+					c.openStyle, c.openHead = open.style, head[:i-(len(line)-len(head))]
+				}
+				if inlineSplit(c, m, st) {
+					return i
+				}
 			}
 		}
+		prev2, prev = prev, r
 	}
-	if strings.Contains(line, "（"+chineseNumber(lastParen+1)+"）") {
-		for _, loc := range inlineParenCN.FindAllStringSubmatchIndex(line, -1) {
-			if markerNumber(line[loc[4]:loc[5]]) == lastParen+1 {
-				earlier(loc[2])
-				break
-			}
+	return -1
+}
+
+// isCNDigitOrDigit reports whether r is part of a number, so 十二 or 12 is
+// read from its first character only.
+func isCNDigitOrDigit(r rune) bool {
+	return r != '（' && mayOpenMarker(r)
+}
+
+// runOnLimit is how far into a heading line a first sub-heading may run on
+// without punctuation: "一、实施素质教育，努力提高教育质量（一）办学水平…".
+const runOnLimit = 40
+
+// inlineSplit decides whether marker m, found after before, starts a heading.
+// A heading starts where the next number of its sequence follows a sentence
+// end (one of 。！？, or an ASCII point after a Han character as some pages
+// end sentences, or a colon before 一、); where a first sub-heading (（一）,
+// 1.) runs on after the short heading that opens the line; where 一、 follows
+// the title of a flattened page ("…年工作总结一、…"); and where OCR turned
+// the 。 before a （二） into a letter ("99.9%o（二）").
+func inlineSplit(c splitContext, m inlineMarker, st inlineState) bool {
+	prev := c.prev
+	sentEnd := strings.ContainsRune("。！？", prev) || prev == '.' && isHan(c.prev2)
+	switch m.style {
+	case styleCN:
+		if (sentEnd || prev == '：') && m.num > st.cn && m.num <= st.cn+2 {
+			return true
 		}
-		if lastParen == 0 {
-			if loc := leadParenCN.FindStringSubmatchIndex(line); loc != nil {
-				earlier(loc[2])
-			}
+		return m.num == 1 && st.cn == 0 && c.first && titleBefore(c.before)
+	case styleParenCN:
+		ocr := prev == '%' || prev < 0x80 && unicode.IsLetter(prev)
+		if (sentEnd || ocr) && m.num == st.paren+1 {
+			return true
 		}
+		return m.num == 1 && st.paren == 0 && c.runsOn(styleCN)
 	}
-	return split
+	if sentEnd && m.num == st.num+1 {
+		return true
+	}
+	return m.num == 1 && st.num == 0 && (c.runsOn(styleCN) || c.runsOn(styleParenCN))
+}
+
+// splitContext is what inlineSplit knows about the text before a marker.
+type splitContext struct {
+	before      string // the line up to the marker
+	prev, prev2 rune   // the two characters before the marker
+	first       bool   // the line is a source line, not the rest of a split
+	openStyle   string // the style of the marker opening the line, if any
+	openHead    string // the text between that marker and this one
+}
+
+// runsOn reports whether the line opens with a short heading of the given
+// style with no sentence punctuation between it and the marker.
+func (c splitContext) runsOn(style string) bool {
+	return c.openStyle == style && utf8.RuneCountInString(c.openHead) <= runOnLimit && !strings.ContainsAny(c.openHead, "。；：！？")
+}
+
+// titleBefore reports whether before is the title of a report, run into its
+// first heading on a page that lost its line breaks.
+func titleBefore(before string) bool {
+	n := utf8.RuneCountInString(before)
+	return n >= 4 && n <= 60 && !strings.ContainsAny(before, "。；！？") && titleEnd.MatchString(before)
 }
 
 // chineseNumber writes 1–99 in Chinese numerals (二十一).
@@ -527,9 +696,12 @@ type flatHeading struct {
 
 // expand turns one heading into itself plus the inline 一是 items or headline
 // paragraphs that structure its body.
-func (p *Parser) expand(mk, heading string, level int, body, style string) []flatHeading {
-	out := []flatHeading{{marker: mk, heading: heading, level: level, text: body, style: style}}
-	if lead, items, ok := splitShi(body); ok {
+func (p *Parser) expand(h *rawHeading, body string) []flatHeading {
+	level := h.level
+	out := []flatHeading{{marker: h.m.text, heading: h.heading, level: level, text: body, style: h.m.style}}
+	// The 一是 items of a problems section are the problems, written as
+	// clauses ("一是城区学位紧张，…"); only headline items are headings there.
+	if lead, items, ok := splitShi(body); ok && (headingPart(h.heading, true) != PartProblems || headlineItems(items)) {
 		out[0].text = lead
 		for _, it := range items {
 			out = append(out, flatHeading{marker: it.marker, heading: it.heading, level: level + 1, text: it.body, style: styleShi})
@@ -543,6 +715,18 @@ func (p *Parser) expand(mk, heading string, level int, body, style string) []fla
 		}
 	}
 	return out
+}
+
+// headlineItems reports whether at least half of the items open with a
+// headline sentence rather than a clause.
+func headlineItems(items []shiItem) bool {
+	n := 0
+	for _, it := range items {
+		if it.headline {
+			n++
+		}
+	}
+	return n*2 >= len(items)
 }
 
 // splitHeadlineParagraphs finds paragraphs that open with a short headline
@@ -580,12 +764,35 @@ func splitHeadlineParagraphs(paras []string) (lead []string, items []shiItem, ok
 	return lead, items, true
 }
 
+// orgPrefix is the issuing body at the start of a title, up to its 局
+// ("某县教育体育局…"), whose words (体育) say nothing about the topic.
+var orgPrefix = regexp.MustCompile(`^[^局]{0,20}局`)
+
+// titleTopic is the category a single-topic report is about (控辍保学工作总结
+// → 扶贫, 疫情防控工作总结 → 安全), or "" when the title names no category.
+func (p *Parser) titleTopic(title string) string {
+	t := orgPrefix.ReplaceAllString(title, "")
+	if t == "" || !p.kw.any.containsAny(t) {
+		return ""
+	}
+	if c := p.kw.classify(t, "", "", false).Category; c != p.tax.Fallback {
+		return c
+	}
+	return ""
+}
+
 // hasCategoryWord reports whether a heading names a category's subject.
 func (p *Parser) hasCategoryWord(h string) bool { return p.kw.any.containsAny(h) }
 
 // finish numbers the headings into a tree and fills part, category and
 // figures.
-func (p *Parser) finish(flat []flatHeading) []Section {
+func (p *Parser) finish(flat []flatHeading, topic string) []Section {
+	// In a single-topic report (安全工作总结) a general heading is about the
+	// topic, so the topic stands where 其他 would.
+	general := p.tax.Fallback
+	if topic != "" {
+		general = topic
+	}
 	type open struct {
 		id       string
 		level    int
@@ -601,7 +808,7 @@ func (p *Parser) finish(flat []flatHeading) []Section {
 			stack = stack[:len(stack)-1]
 		}
 		s := Section{Level: f.level, Marker: f.marker, Heading: f.heading, Text: f.text}
-		parentPart, parentCat := "", ""
+		parentPart, parentCat := "", topic
 		if len(stack) == 0 {
 			topCount++
 			s.ID = strconv.Itoa(topCount)
@@ -630,7 +837,7 @@ func (p *Parser) finish(flat []flatHeading) []Section {
 		// A part heading ("存在的困难和问题") belongs to no category, also
 		// below a part heading; inside a category it takes the category's.
 		if pureHeading && (top || parentCat == p.tax.Fallback) {
-			s.Category = p.tax.Fallback
+			s.Category = general
 		} else {
 			if parentCat == p.tax.Fallback {
 				parentCat = ""
