@@ -49,7 +49,7 @@ var unitClass = map[string]string{
 	"所": ClassSchool, "校": ClassSchool, "园": ClassSchool,
 	"个": ClassItem, "项": ClassItem, "件": ClassItem, "套": ClassItem,
 	"处": ClassPlace,
-	"场": ClassSession, "次": ClassSession, "期": ClassSession, "轮": ClassSession, "批": ClassSession, "场次": ClassSession,
+	"场": ClassSession, "次": ClassSession, "期": ClassSession, "轮": ClassSession, "批": ClassSession, "场次": ClassSession, "批次": ClassSession, "期次": ClassSession,
 	"起": ClassCase,
 	"元": ClassMoney, "元钱": ClassMoney,
 	"平方米": ClassArea, "平米": ClassArea, "㎡": ClassArea,

@@ -314,6 +314,7 @@ func planFacts(req PlanRequest) []Fact {
 	for _, c := range req.Facts.Sections {
 		out = append(out, c.Facts...)
 	}
+	out = append(out, req.Facts.Problems...) // problems are facts too
 	for _, s := range req.Summary {
 		if s.Text != "" {
 			out = append(out, NewFact(s.Text, 0))

@@ -124,3 +124,18 @@ func TestPlanOfflineGivesEveryProblemATaskAndInventsNoTarget(t *testing.T) {
 		t.Errorf("plan carries a figure nobody gave:\n%s", res.Markdown)
 	}
 }
+
+// TestPlanProblemFiguresAreFacts checks that a plan's countermeasure quoting
+// a figure from the user's own problems passes the number check: problems
+// are facts too.
+func TestPlanProblemFiguresAreFacts(t *testing.T) {
+	facts := draft.Facts{Org: "雁栖县教育局", Year: 2025, Problems: []draft.Fact{draft.NewFact("全县缺编教师46名", 1), draft.NewFact("56人以上大班额仍有18个", 2)}}
+	p := &draft.Planner{Sections: fakeSections{}, Taxonomy: corpus.DefaultTaxonomy()}
+	res, err := p.Plan(context.Background(), draft.PlanRequest{Org: "雁栖县教育局", Year: 2025, Facts: facts, Offline: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(res.Markdown, "46名") || len(res.Check.Unsupported) != 0 {
+		t.Errorf("plan check = %+v\n%s", res.Check, res.Markdown)
+	}
+}
