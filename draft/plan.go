@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -58,7 +57,9 @@ type PlanRequest struct {
 	Facts    Facts
 	Template Template
 	Offline  bool
-	Half     bool // the plan is for the second half of the year
+	// Period is the plan's span within Year: annual, second-half, q2 …
+	// (NewPlanRequest decides it).
+	Period string
 }
 
 // unfinished marks work a summary reports as not yet done.
@@ -190,20 +191,6 @@ func cutSubject(c string) string {
 }
 
 // problemTail is the wording of a problem that a countermeasure drops.
-var problemTail = regexp.MustCompile(`(的)?(问题)?(仍然|仍|依然|还|较为|比较|相对)?(较|很|比较)?(突出|严重|存在|明显|薄弱|不够|偏低|偏少|有待提高|有待加强|亟待解决)?[。；，]?$`)
-
-// ProblemTask words a countermeasure for a problem.
-func ProblemTask(problem string) string {
-	p := strings.TrimSpace(strings.TrimRight(problem, "。；，"))
-	core := problemTail.ReplaceAllString(p, "")
-	if utf8.RuneCountInString(core) < 4 {
-		core = p
-	}
-	if !strings.HasSuffix(core, "问题") {
-		core += "问题"
-	}
-	return "针对" + p + "的情况，着力解决" + core
-}
 
 // SummaryProblems collects the problems a summary states: the sentences or
 // items of its problems part.
@@ -251,10 +238,12 @@ func (p *Planner) Plan(ctx context.Context, req PlanRequest) (PlanResult, error)
 	if req.Offline || p.Completer == nil {
 		mode = ModeOffline
 	}
-	tasks := CarryOver(req.Summary, fallback)
+	tasks := CarryOver(append(append([]corpus.Section(nil), req.Summary...), achievedFacts(req.Facts)...), fallback)
 	for _, c := range req.Facts.Sections {
 		for _, f := range c.Facts {
-			tasks[c.Category] = append(tasks[c.Category], PlanTask{Text: strings.TrimRight(f.Text, "。；"), Source: SourceFact})
+			if isTarget(req.Facts, f.Text) {
+				tasks[c.Category] = append(tasks[c.Category], PlanTask{Text: strings.TrimRight(f.Text, "。；"), Source: SourceFact})
+			}
 		}
 	}
 	problems := SummaryProblems(req.Summary)
@@ -262,8 +251,11 @@ func (p *Planner) Plan(ctx context.Context, req PlanRequest) (PlanResult, error)
 		problems = append(problems, f.Text)
 	}
 	for _, pr := range problems {
-		c := p.Taxonomy.Classify(pr, "", "").Category
-		tasks[c] = append(tasks[c], PlanTask{Text: ProblemTask(pr), Source: SourceProblem})
+		task, c := Countermeasure(pr)
+		if c == "" || !p.Taxonomy.Has(c) {
+			c = p.Taxonomy.Classify(pr, "", "").Category
+		}
+		tasks[c] = append(tasks[c], PlanTask{Text: task, Source: SourceProblem})
 	}
 	order := p.categoryOrder(req, tasks)
 	heads := planHeadings(req.Template, fallback)
@@ -318,6 +310,31 @@ func planFacts(req PlanRequest) []Fact {
 	for _, s := range req.Summary {
 		if s.Text != "" {
 			out = append(out, NewFact(s.Text, 0))
+		}
+	}
+	return out
+}
+
+// targetWords mark a sentence that states a goal rather than a result.
+var targetWords = regexp.MustCompile(`力争|争取|目标|计划|确保|拟|预计|将要|将在|将于|准备|不低于|保持在|控制在|达到.*以上`)
+
+// isTarget reports whether a fact is a target the plan keeps as it is: every
+// fact of a plan's facts file, and the goals stated in a summary's facts.
+// This year's results are not next period's tasks.
+func isTarget(f Facts, text string) bool {
+	return f.Doc == "" || f.Doc == corpus.KindPlan || targetWords.MatchString(text)
+}
+
+// achievedFacts are a summary's facts as summary sections, so that the
+// unfinished work among them (在建, 正在实施 …) carries over to the plan.
+func achievedFacts(f Facts) []corpus.Section {
+	if f.Doc == "" || f.Doc == corpus.KindPlan {
+		return nil
+	}
+	var out []corpus.Section
+	for _, c := range f.Sections {
+		for _, fact := range c.Facts {
+			out = append(out, corpus.Section{Level: 2, Part: corpus.PartSummary, Category: c.Category, Text: fact.Text})
 		}
 	}
 	return out
@@ -469,17 +486,18 @@ func (p *Planner) polish(ctx context.Context, req PlanRequest, s PlanSection) (s
 	return cleanModelText(resp.Text, s.Heading), nil
 }
 
+// PlanTitle is a plan's title: 岚湖县教育局2025年工作计划, …2024年下半年工作计划.
+func PlanTitle(req PlanRequest) string {
+	return req.Org + Period{req.Year, spanOrAnnual(req.Period)}.Name() + "工作计划"
+}
+
+// OfflinePlanNotice says, outside the plan itself, how an offline plan was made.
+const OfflinePlanNotice = "离线计划：任务来自上期总结中未完成的工作（续办）、存在的问题（对策）和语料库中同类计划的常见任务。配置模型后可润色为完整行文，见 README。"
+
 // renderPlan writes the plan part as Markdown.
 func renderPlan(req PlanRequest, res PlanResult) string {
 	var b strings.Builder
-	title := req.Org + strconv.Itoa(req.Year) + "年工作计划"
-	if req.Half {
-		title = req.Org + strconv.Itoa(req.Year) + "年下半年工作计划"
-	}
-	b.WriteString("# " + title + "\n\n")
-	if res.Mode == ModeOffline {
-		b.WriteString("> 【离线草稿】任务来自：上期总结中未完成的工作（续办）、存在的问题（对策）和语料库中同类计划的常见任务。配置模型后可润色为完整行文，见 README。\n\n")
-	}
+	b.WriteString("# " + PlanTitle(req) + "\n\n")
 	for _, s := range res.Sections {
 		b.WriteString("## " + s.Marker + s.Heading + "\n\n" + s.Text + "\n\n")
 	}

@@ -49,13 +49,31 @@ func TestCarryOverNamesUnfinishedProjects(t *testing.T) {
 	}
 }
 
-func TestProblemTaskAddressesTheProblem(t *testing.T) {
-	for _, p := range []string{"城区学校大班额问题仍较突出", "农村学校音体美教师结构性短缺", "学前教育公办园占比偏低。"} {
-		task := draft.ProblemTask(p)
-		core := strings.TrimSuffix(p, "。")
-		if !strings.Contains(task, core) || !strings.Contains(task, "着力解决") {
-			t.Errorf("ProblemTask(%q) = %q", p, task)
+// TestCountermeasureDoesNotEchoTheProblem checks, one rule per row, that a
+// problem gets a concrete measure under the category it belongs to, and that
+// the measure does not restate the problem.
+func TestCountermeasureDoesNotEchoTheProblem(t *testing.T) {
+	tests := []struct{ problem, category, word string }{
+		{"城区学校大班额问题仍较突出", "办学条件", "扩容"},
+		{"农村学校音体美教师结构性短缺", "师资", "补齐农村学校音体美教师"},
+		{"心理健康教师严重不足", "师资", "补齐心理健康教师"},
+		{"学前教育公办园占比偏低。", "学前教育", "公办幼儿园"},
+		{"部分学校安全隐患整改不及时", "安全", "隐患排查"},
+		{"城乡教育质量差距较大", "教育质量", "城乡教育共同体"},
+		{"学生心理问题日益凸显", "德育", "心理健康"},
+		{"控辍保学压力依然较大", "扶贫", "劝返"},
+	}
+	for _, tt := range tests {
+		task, c := draft.Countermeasure(tt.problem)
+		if c != tt.category || !strings.Contains(task, tt.word) {
+			t.Errorf("Countermeasure(%q) = %q, %q; want category %q and %q", tt.problem, task, c, tt.category, tt.word)
 		}
+		if strings.Contains(task, strings.TrimSuffix(tt.problem, "。")) || strings.Contains(task, "着力解决") {
+			t.Errorf("Countermeasure(%q) = %q echoes the problem", tt.problem, task)
+		}
+	}
+	if task, c := draft.Countermeasure("档案管理不够规范"); c != "" || !strings.Contains(task, "整改") {
+		t.Errorf("unknown problem: %q, %q", task, c)
 	}
 }
 
@@ -99,7 +117,7 @@ func TestPlanOfflineGivesEveryProblemATaskAndInventsNoTarget(t *testing.T) {
 			all = append(all, it)
 		}
 	}
-	for _, problem := range []string{"城区学校大班额", "农村学校音体美教师结构性短缺", "学前教育公办园占比偏低"} {
+	for _, problem := range []string{"城区学校大班额", "农村学校音体美教师", "学前教育公办园占比"} {
 		found := false
 		for _, it := range all {
 			if it.Source == draft.SourceProblem && strings.Contains(it.Text, problem) {

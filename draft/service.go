@@ -109,8 +109,11 @@ func (s *Service) attachProblemTasks(f Facts, items []OutlineItem) {
 	}
 	for _, p := range f.Problems {
 		target := last
+		task, c := Countermeasure(p.Text)
 		if len(s.Taxonomy.Categories) > 0 {
-			c := s.Taxonomy.Classify(p.Text, "", "").Category
+			if c == "" || !s.Taxonomy.Has(c) {
+				c = s.Taxonomy.Classify(p.Text, "", "").Category
+			}
 			for i, it := range items {
 				if it.Part == corpus.PartPlan && it.Write && it.Category == c {
 					target = i
@@ -118,7 +121,7 @@ func (s *Service) attachProblemTasks(f Facts, items []OutlineItem) {
 				}
 			}
 		}
-		items[target].Tasks = append(items[target].Tasks, PlanTask{Text: ProblemTask(p.Text), Source: SourceProblem})
+		items[target].Tasks = append(items[target].Tasks, PlanTask{Text: task, Source: SourceProblem})
 	}
 }
 

@@ -124,48 +124,45 @@ func or(s, alt string) string {
 	return s
 }
 
-// planRequestFromForm builds the plan request the way `zongjie plan --from`
-// does: the summary's org and sections; the plan is for the next year after
-// an annual summary and for the second half of the same year after a
-// first-half one; a year in the form overrides it. Problems and targets
-// typed into the form are added as facts.
+// planRequestFromForm builds the plan request with draft.NewPlanRequest, as
+// `zongjie plan --from` does; a year in the form overrides the plan's year,
+// and problems and targets typed into the form are added as facts.
 func (h *handlers) planRequestFromForm(ctx context.Context, r *http.Request) (draft.PlanRequest, planSummary, error) {
 	sum, err := h.planSummaryFromForm(ctx, r)
 	if err != nil {
 		return draft.PlanRequest{}, sum, err
 	}
-	doc := sum.Doc
-	req := draft.PlanRequest{Org: doc.Org, Summary: doc.Sections, Half: doc.Period == corpus.PeriodFirstHalf, Year: doc.Year}
-	if !req.Half && doc.Year != 0 {
-		req.Year = doc.Year + 1
-	}
-	if org := strings.TrimSpace(r.PostFormValue("org")); org != "" {
-		req.Org = org
-	}
+	year := 0
 	if y := strings.TrimSpace(r.PostFormValue("year")); y != "" {
 		n, err := strconv.Atoi(y)
 		if err != nil || n < 1990 || n > 2100 {
-			return req, sum, fmt.Errorf("计划年份应为 1990 至 2100 之间的数字：%q", y)
+			return draft.PlanRequest{}, sum, fmt.Errorf("计划年份应为 1990 至 2100 之间的数字：%q", y)
 		}
-		req.Year = n
+		year = n
 	}
-	if req.Year == 0 {
-		return req, sum, errors.New("无法从总结中确定年份，请填写计划年份。")
-	}
-	if req.Org == "" {
-		return req, sum, errors.New("无法从总结中确定单位名称，请填写单位。")
-	}
-	req.Facts = draft.Facts{Org: req.Org, Year: req.Year}
+	// Problems and targets typed into the form are the plan's own facts.
+	facts := draft.Facts{Org: strings.TrimSpace(r.PostFormValue("org")), Doc: corpus.KindPlan}
 	line := 0
 	for _, p := range factLines(r.PostFormValue("problems")) {
 		line++
-		req.Facts.Problems = append(req.Facts.Problems, draft.NewFact(p, line))
+		facts.Problems = append(facts.Problems, draft.NewFact(p, line))
 	}
 	for _, t := range factLines(r.PostFormValue("targets")) {
 		line++
 		c := h.Taxonomy.Classify(t, "", "").Category
-		req.Facts.Sections = addFact(req.Facts.Sections, c, draft.NewFact(t, line))
+		facts.Sections = addFact(facts.Sections, c, draft.NewFact(t, line))
 	}
+	req, err := draft.NewPlanRequest(&sum.Doc, &facts, year)
+	if err != nil {
+		return req, sum, errors.New("无法从总结中确定年份，请填写计划年份。")
+	}
+	if facts.Org != "" {
+		req.Org = facts.Org
+	}
+	if req.Org == "" {
+		return req, sum, errors.New("无法从总结中确定单位名称，请填写单位。")
+	}
+	req.Facts.Org, req.Facts.Year = req.Org, req.Year
 	if req.Template, err = h.template(ctx, r.PostFormValue("template"), corpus.KindPlan); err != nil {
 		return req, sum, err
 	}
@@ -214,7 +211,7 @@ type planView struct {
 	ID       string            `json:"id"`
 	Title    string            `json:"title"`
 	Year     int               `json:"year"`
-	Half     bool              `json:"half"`
+	Half     bool              `json:"half"` // a second-half plan, for the page's wording
 	Mode     string            `json:"mode"`
 	From     string            `json:"from"`
 	Markdown string            `json:"markdown"`
@@ -252,7 +249,7 @@ func (h *handlers) planPost(w http.ResponseWriter, r *http.Request) {
 		plainError(w, http.StatusBadRequest, "没有生成任何计划任务：总结中没有找到未完成的工作或存在的问题，语料库中也没有同类计划。请在“补充问题”或“下期目标”中填写后重试。")
 		return
 	}
-	v := planView{Title: markdownTitle(res.Markdown), Year: res.Year, Half: req.Half, Mode: res.Mode, From: sum.From,
+	v := planView{Title: markdownTitle(res.Markdown), Year: res.Year, Half: req.Period == corpus.PeriodSecondHalf, Mode: res.Mode, From: sum.From,
 		Markdown: res.Markdown, Check: res.Check}
 	if v.Check.Unsupported == nil {
 		v.Check.Unsupported = []string{}

@@ -38,39 +38,34 @@ func (a *app) planCommand() *cobra.Command {
 			if _, err := a.openDB(ctx); err != nil {
 				return err
 			}
-			req := draft.PlanRequest{Offline: offline}
+			var summary *corpus.Document
 			if from != "" {
 				doc, err := a.loadSummary(ctx, from)
 				if err != nil {
 					return err
 				}
-				req.Org, req.Summary = doc.Org, doc.Sections
-				req.Half = doc.Period == corpus.PeriodFirstHalf
-				req.Year = doc.Year
-				if !req.Half && doc.Year != 0 {
-					req.Year = doc.Year + 1
-				}
+				summary = &doc
 			}
+			var facts *draft.Facts
 			if factsPath != "" {
 				data, err := os.ReadFile(factsPath)
 				if err != nil {
-					return fmt.Errorf("读取事实文件: %w", err)
+					return fmt.Errorf("读取事实文件 %s：%w", factsPath, err)
 				}
-				if req.Facts, err = draft.LoadFacts(factsPath, data, a.cfg.TaxonomyValue()); err != nil {
+				f, err := draft.LoadFacts(factsPath, data, a.cfg.TaxonomyValue())
+				if err != nil {
 					return err
 				}
-				req.Org, req.Year = req.Facts.Org, req.Facts.Year
+				facts = &f
 				if templateRef == "" {
-					templateRef = req.Facts.Template
+					templateRef = f.Template
 				}
 			}
-			if year != 0 {
-				req.Year = year
+			req, err := draft.NewPlanRequest(summary, facts, year)
+			if err != nil {
+				return err
 			}
-			if req.Year == 0 {
-				return errors.New("无法从总结中确定年份，请用 --year 指定计划年份")
-			}
-			var err error
+			req.Offline = offline
 			if req.Template, err = a.chooseTemplate(ctx, templateRef, corpus.KindPlan); err != nil {
 				return err
 			}
@@ -81,6 +76,9 @@ func (a *app) planCommand() *cobra.Command {
 			res, err := planner.Plan(ctx, req)
 			if err != nil {
 				return err
+			}
+			if res.Mode == draft.ModeOffline {
+				fmt.Fprintln(a.stderr, "提示："+draft.OfflinePlanNotice)
 			}
 			if asJSON {
 				return writeJSON(a, res)
@@ -101,7 +99,7 @@ func (a *app) planCommand() *cobra.Command {
 	}
 	cmd.Flags().StringVar(&factsPath, "facts", "", "事实文件（YAML）：各类别的目标与问题")
 	cmd.Flags().StringVar(&from, "from", "", "本期总结：文件（.md/.txt/.docx）或语料库中的报告编号")
-	cmd.Flags().IntVar(&year, "year", 0, "计划年份（默认：年度总结的下一年；上半年总结则为当年下半年）")
+	cmd.Flags().IntVar(&year, "year", 0, "计划年份（默认：总结的下一期——年度总结的下一年，上半年总结的当年下半年，季度总结的下一季度）")
 	cmd.Flags().StringVar(&templateRef, "template", "", "模板：报告编号或模板 .yaml")
 	cmd.Flags().StringVar(&outPath, "out", "", "写入文件（.md 或 .docx）")
 	cmd.Flags().BoolVar(&offline, "offline", false, "不调用模型")
