@@ -10,13 +10,13 @@ import (
 // when they have the same value and the same class, so 95名 never supports
 // 95所 and 4300人次 never supports 4300人.
 const (
-	ClassBare      = ""          // a number with no unit
-	ClassScaled    = "scaled"    // 1.35亿 with no unit: the value is the claim
-	ClassPerson    = "person"    // 人 名 位
+	ClassBare      = ""       // a number with no unit
+	ClassScaled    = "scaled" // 1.35亿 with no unit: the value is the claim
+	ClassPerson    = "person" // 人 名 位
 	ClassPersonTim = "person-time"
-	ClassSchool    = "school" // 所 校 园
-	ClassItem      = "item"   // 个 项 件 套
-	ClassPlace     = "place"  // 处
+	ClassSchool    = "school"  // 所 校 园
+	ClassItem      = "item"    // 个 项 件 套
+	ClassPlace     = "place"   // 处
 	ClassSession   = "session" // 场 次 期 轮 批
 	ClassCase      = "case"    // 起
 	ClassMoney     = "money"   // 元, with 万/亿 folded into the value
@@ -46,7 +46,7 @@ const (
 var unitClass = map[string]string{
 	"人": ClassPerson, "名": ClassPerson, "位": ClassPerson,
 	"人次": ClassPersonTim,
-	"所": ClassSchool, "校": ClassSchool, "园": ClassSchool,
+	"所":  ClassSchool, "校": ClassSchool, "园": ClassSchool,
 	"个": ClassItem, "项": ClassItem, "件": ClassItem, "套": ClassItem,
 	"处": ClassPlace,
 	"场": ClassSession, "次": ClassSession, "期": ClassSession, "轮": ClassSession, "批": ClassSession, "场次": ClassSession, "批次": ClassSession, "期次": ClassSession,

@@ -3,10 +3,10 @@ package draft
 import (
 	"encoding/json"
 	"fmt"
-	"unicode/utf8"
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/zongjie/zongjie/corpus"
 )

@@ -159,7 +159,6 @@ func resultFromRun(run draft.Run, facts draft.Facts, checker draft.Checker) resu
 	return v
 }
 
-
 // downloadMarkdown sends a stored draft as Markdown.
 func (h *handlers) downloadMarkdown(w http.ResponseWriter, r *http.Request) {
 	run, err := h.run(r)

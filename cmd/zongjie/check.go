@@ -12,7 +12,6 @@ import (
 	"github.com/zongjie/zongjie/draft"
 )
 
-
 func (a *app) checkCommand() *cobra.Command {
 	var factsPath, planRef, summaryRef, nextRef string
 	var asJSON bool
