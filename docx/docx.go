@@ -29,6 +29,7 @@ const (
 	Title                      // document title, 方正小标宋简体 二号, centred
 	Heading                    // heading of Level 1 (黑体), 2 (楷体_GB2312) or 3 (仿宋_GB2312 bold)
 	Note                       // a quoted note line, 楷体_GB2312 四号
+	Signature                  // the sign-off (发文机关署名, 成文日期): right-aligned, four characters from the margin
 )
 
 // String names the kind, for test and log messages.
@@ -42,6 +43,8 @@ func (k BlockKind) String() string {
 		return "Heading"
 	case Note:
 		return "Note"
+	case Signature:
+		return "Signature"
 	}
 	return fmt.Sprintf("BlockKind(%d)", int(k))
 }
@@ -65,6 +68,7 @@ type format struct {
 	Bold          bool
 	Jc            string
 	Indent        int    // first-line indent in twips (two characters); 0 for none
+	Right         int    // right indent in twips (成文日期 右空四字)
 	After         int    // space after in twips
 	Outline       string // outline level "0"–"2" for headings, so Word's navigation pane lists them
 	KeepNext      bool
@@ -84,7 +88,8 @@ var (
 	head2  = &format{StyleID: "Heading2", Name: "heading 2", Font: kaiti, Size: 32, Jc: "both", Indent: 640, Outline: "1", KeepNext: true}
 	head3  = &format{StyleID: "Heading3", Name: "heading 3", Font: fangsong, Size: 32, Bold: true, Jc: "both", Indent: 640, Outline: "2", KeepNext: true}
 	note   = &format{StyleID: "Quote", Name: "Quote", Font: kaiti, Size: 28, Jc: "both", Indent: 560}
-	styles = []*format{body, title, head1, head2, head3, note}
+	sign   = &format{StyleID: "Signature", Name: "Signature", Font: fangsong, Size: 32, Jc: "right", Right: 1280}
+	styles = []*format{body, title, head1, head2, head3, note, sign}
 )
 
 func formatOf(b Block) *format {
@@ -102,6 +107,8 @@ func formatOf(b Block) *format {
 		}
 	case Note:
 		return note
+	case Signature:
+		return sign
 	}
 	return body
 }

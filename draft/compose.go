@@ -10,8 +10,10 @@ import (
 	"github.com/zongjie/zongjie/corpus"
 )
 
-// OfflineNotice opens every draft written without a model.
-const OfflineNotice = "【离线草稿】本稿未使用大模型：标题取自模板，引导句取自范文（已去除数字和地名），其后是您提供的事实。配置模型后可生成完整行文：设置 ZONGJIE_LLM_BASE_URL、ZONGJIE_LLM_MODEL 和 ZONGJIE_LLM_API_KEY（或 config.yaml 的 llm 一节），见 README。"
+// OfflineNotice says how a draft written without a model was made. It is
+// said outside the report (stderr, the JSON mode field, a banner on the web
+// page), never in it.
+const OfflineNotice = "离线草稿：本稿未使用大模型：标题取自模板，引导句取自范文（已去除数字和地名），其后是您提供的事实。配置模型后可生成完整行文：设置 ZONGJIE_LLM_BASE_URL、ZONGJIE_LLM_MODEL 和 ZONGJIE_LLM_API_KEY（或 config.yaml 的 llm 一节），见 README。"
 
 // A lead sentence must carry no specifics of the report it comes from:
 // digits, placeholders, quoted titles, names of places, schools or people.

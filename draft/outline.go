@@ -88,10 +88,13 @@ func BuildOutline(f Facts, t Template, fallback string) []OutlineItem {
 			if catHead[s.Part] == nil {
 				catHead[s.Part] = map[string]string{}
 			}
-			if _, ok := catHead[s.Part][s.Category]; !ok && reusableHeading(s.Heading) {
+			if _, ok := catHead[s.Part][s.Category]; !ok && reusableHeading(s.Heading) && !staleCampaign(s.Heading, f.Year, factsText(f)) {
 				catHead[s.Part][s.Category] = s.Heading
 			}
 		}
+	}
+	if !markersInOrder(styles) {
+		styles = nil // 1. above （一）: the template's numbering is not a model
 	}
 	style := func(level int) string {
 		if level-1 < len(styles) && styles[level-1] != "" {
@@ -180,51 +183,65 @@ func orderCategories(f Facts, t Template, fallback string) []string {
 }
 
 // partHeading words a part heading for the new report: the template's, with
-// its year replaced, or a standard one.
+// its years made the report's, in an annual report; the standard heading of
+// the period otherwise (a half-year report plans 下半年, a quarter the next
+// quarter, whatever the template's year said).
 func partHeading(heads map[string]TemplateSection, part string, f Facts) string {
-	year := f.Year
-	if part == corpus.PartPlan && f.Period == corpus.PeriodAnnual {
-		year++
-	}
-	if s, ok := heads[part]; ok && !unsafeHeading.MatchString(yearInHeading.ReplaceAllString(s.Heading, "")) {
-		h := yearInHeading.ReplaceAllString(s.Heading, strconv.Itoa(year))
-		if strings.Contains(h, "上半年") && f.Period != corpus.PeriodFirstHalf || strings.Contains(h, "下半年") && f.Period != corpus.PeriodFirstHalf {
-			h = ""
+	p := factsPeriod(f)
+	if s, ok := heads[part]; ok && p.Span == corpus.PeriodAnnual && part != corpus.PartProblems {
+		year := p.Year
+		if part == corpus.PartPlan {
+			year = p.Next().Year
 		}
-		if h != "" {
+		h := yearInHeading.ReplaceAllString(s.Heading, strconv.Itoa(year))
+		if !unsafeHeading.MatchString(yearInHeading.ReplaceAllString(s.Heading, "")) && !strings.Contains(h, "半年") && !strings.Contains(h, "季度") && !staleCampaign(h, f.Year, factsText(f)) {
 			return h
 		}
 	}
-	half := f.Period == corpus.PeriodFirstHalf
 	switch part {
 	case corpus.PartProblems:
+		if s, ok := heads[part]; ok && reusableHeading(s.Heading) {
+			return s.Heading
+		}
 		return "存在的问题"
 	case corpus.PartPlan:
-		if half {
-			return "下半年工作打算"
+		return p.PlanHeading()
+	}
+	if p.Span == corpus.PeriodAnnual {
+		return p.Name() + "工作总结"
+	}
+	return p.Name() + "工作开展情况"
+}
+
+// markerRank orders the marker styles of Chinese reports from the top level
+// down.
+var markerRank = map[string]int{"第一部分": 0, "一、": 1, "（一）": 2, "1.": 3, "1、": 3, "（1）": 4, "①": 5}
+
+// markersInOrder reports whether a template's marker styles go down the
+// usual order level by level (一、 above （一） above 1.); unknown styles pass.
+func markersInOrder(styles []string) bool {
+	last := -1
+	for _, st := range styles {
+		r, ok := markerRank[st]
+		if !ok || st == "" {
+			continue
 		}
-		return strconv.Itoa(year) + "年工作计划"
+		if r <= last {
+			return false
+		}
+		last = r
 	}
-	if half {
-		return strconv.Itoa(year) + "年上半年工作开展情况"
-	}
-	return strconv.Itoa(year) + "年工作总结"
+	return true
 }
 
 // ReportTitle is the title of the report to write.
 func ReportTitle(f Facts) string {
-	y := strconv.Itoa(f.Year)
-	switch {
-	case f.Doc == corpus.KindPlan:
-		return f.Org + y + "年工作计划"
-	case f.Period == corpus.PeriodFirstHalf && f.Doc == corpus.KindSummaryPlan:
-		return f.Org + y + "年上半年工作总结及下半年工作计划"
-	case f.Period == corpus.PeriodFirstHalf:
-		return f.Org + y + "年上半年工作总结"
-	case strings.HasPrefix(f.Period, "q") && len(f.Period) == 2:
-		return f.Org + y + "年第" + ChineseNumeral(int(f.Period[1]-'0')) + "季度工作总结"
-	case f.Doc == corpus.KindSummaryPlan:
-		return f.Org + y + "年工作总结及" + strconv.Itoa(f.Year+1) + "年工作计划"
+	if f.Doc == corpus.KindPlan {
+		return f.Org + factsPeriod(f).Name() + "工作计划"
 	}
-	return f.Org + y + "年工作总结"
+	p := factsPeriod(f)
+	if f.Doc == corpus.KindSummaryPlan {
+		return f.Org + p.Name() + "工作总结及" + p.PlanHeading()
+	}
+	return f.Org + p.Name() + "工作总结"
 }

@@ -93,6 +93,14 @@ type Service struct {
 	Fallback    string
 	Taxonomy    corpus.Taxonomy // classifies problems into plan sections
 	Progress    func(Event)     // optional; called from several goroutines
+	Now         func() time.Time // optional; the sign-off date (time.Now when nil)
+}
+
+func (s *Service) now() time.Time {
+	if s.Now != nil {
+		return s.Now()
+	}
+	return time.Now()
 }
 
 // attachProblemTasks gives each problem of the facts a countermeasure task in
@@ -227,7 +235,7 @@ func (s *Service) Draft(ctx context.Context, req Request) (Result, error) {
 		}
 		res.Sections = append(res.Sections, sr)
 	}
-	res.Markdown = RenderMarkdown(res.Title, opening, res.Sections, mode)
+	res.Markdown = RenderMarkdown(res.Title, opening, res.Sections, Closing(f, s.now()))
 	res.Check = s.Checker.Check(res.Markdown, f)
 	return res, err
 }
@@ -485,26 +493,27 @@ func (s *Service) opening(ctx context.Context, f Facts, mode string) string {
 }
 
 // RenderMarkdown writes the report as Markdown: title, opening, headings with
-// their markers, bodies.
-func RenderMarkdown(title, opening string, secs []SectionResult, mode string) string {
+// their markers, bodies, then the closing and sign-off. How the draft was
+// made (offline or with a model) is said outside the report.
+func RenderMarkdown(title, opening string, secs []SectionResult, closing string) string {
 	var b strings.Builder
 	b.WriteString("# " + title + "\n\n")
-	if mode == ModeOffline {
-		b.WriteString("> " + OfflineNotice + "\n\n")
-	}
 	if opening != "" {
-		b.WriteString(opening + "\n\n")
+		b.WriteString(chineseQuotes(opening) + "\n\n")
 	}
 	for _, s := range secs {
 		b.WriteString(strings.Repeat("#", min(s.Level+1, 6)) + " " + s.Marker + s.Heading + "\n\n")
 		switch {
 		case s.Text != "":
-			b.WriteString(s.Text + "\n\n")
+			b.WriteString(chineseQuotes(s.Text) + "\n\n")
 		case s.Status == StatusFailed:
-			b.WriteString(corpus.MarkText("本节生成失败，可用 --resume 重试") + "\n\n")
+			b.WriteString(corpus.MarkText("本节生成失败，请重写本节或用 --resume 重试") + "\n\n")
 		case s.Status == StatusPending:
 			b.WriteString(corpus.MarkText("本节尚未生成，可用 --resume 继续") + "\n\n")
 		}
+	}
+	if closing != "" {
+		b.WriteString(closing + "\n\n")
 	}
 	return strings.TrimRight(b.String(), "\n") + "\n"
 }

@@ -29,10 +29,15 @@ func TestOfflineDraftPassesTheNumberCheckByConstruction(t *testing.T) {
 		if res.Mode != draft.ModeOffline || !res.Check.OK {
 			t.Errorf("%s: mode %s, check %+v\n%s", f.Org, res.Mode, res.Check, res.Markdown)
 		}
-		if !strings.Contains(res.Markdown, "离线草稿") || !strings.Contains(res.Markdown, f.Org) {
-			t.Errorf("draft lacks the offline notice or the org:\n%s", res.Markdown)
+		if strings.Contains(res.Markdown, "离线") || !strings.Contains(res.Markdown, f.Org) {
+			t.Errorf("the offline notice is in the report, or the org is not:\n%s", res.Markdown)
 		}
-		rest := res.Markdown
+		// The report ends with its sign-off: the org, then the date alone.
+		lines := strings.Split(strings.TrimSpace(res.Markdown), "\n\n")
+		if n := len(lines); n < 3 || lines[n-2] != f.Org || !regexp.MustCompile(`^\d{4}年\d{1,2}月\d{1,2}日$`).MatchString(lines[n-1]) {
+			t.Errorf("no sign-off at the end:\n%s", res.Markdown)
+		}
+		rest := strings.Join(lines[:len(lines)-1], "\n\n")
 		for _, fact := range f.Sections {
 			for _, x := range fact.Facts {
 				if !strings.Contains(rest, x.Text) {

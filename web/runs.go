@@ -130,27 +130,20 @@ func matchSection(items []draft.OutlineItem, s draft.RunSection) int {
 	return -1
 }
 
-// runResults turns a stored run into the sections of a result.
-func runResults(run draft.Run) []draft.SectionResult {
-	out := make([]draft.SectionResult, len(run.Sections))
-	for i, s := range run.Sections {
-		status := s.Status
-		if !s.Write {
-			status = draft.StatusDone // part headings have no text of their own
-		}
-		out[i] = draft.SectionResult{Level: s.Level, Marker: s.Marker, Heading: s.Heading, Category: s.Category, Part: s.Part, Text: s.Text, Status: status}
+// runMarkdown renders a stored run with the facts it was drafted from (a
+// run whose facts no longer load is rendered without its closing).
+func (h *handlers) runMarkdown(run draft.Run) string {
+	facts, err := draft.LoadFacts("网页表单", []byte(run.FactsYAML), h.Taxonomy)
+	if err != nil {
+		return draft.RenderMarkdown(run.Title, run.Opening, draft.RunResults(run), "")
 	}
-	return out
-}
-
-func runMarkdown(run draft.Run) string {
-	return draft.RenderMarkdown(run.Title, run.Opening, runResults(run), run.Mode)
+	return draft.RunMarkdown(run, facts)
 }
 
 // resultFromRun is the result event for a stored run, with the number
 // check of its whole text (which counts its 【待核实】 marks).
 func resultFromRun(run draft.Run, facts draft.Facts, checker draft.Checker) resultView {
-	md := runMarkdown(run)
+	md := draft.RunMarkdown(run, facts)
 	v := resultView{RunID: run.ID, Title: run.Title, Mode: run.Mode, Opening: run.Opening, Markdown: md, Check: checker.Check(md, facts)}
 	for i, s := range run.Sections {
 		v.Sections = append(v.Sections, sectionView{I: i, Level: s.Level, Marker: s.Marker, Heading: s.Heading,
@@ -167,7 +160,7 @@ func (h *handlers) downloadMarkdown(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	attachment(w, run.Title+".md", "text/markdown; charset=utf-8")
-	w.Write([]byte(runMarkdown(run)))
+	w.Write([]byte(h.runMarkdown(run)))
 }
 
 // downloadDocx sends a stored draft as a Word document.
@@ -178,7 +171,7 @@ func (h *handlers) downloadDocx(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var buf bytes.Buffer
-	if err := docx.Write(&buf, docx.FromMarkdown(runMarkdown(run))); err != nil {
+	if err := docx.Write(&buf, docx.FromMarkdown(h.runMarkdown(run))); err != nil {
 		h.Logger.Error("docx", "run", run.ID, "err", err)
 		plainError(w, http.StatusInternalServerError, "生成 Word 文件出错："+err.Error())
 		return

@@ -78,7 +78,7 @@ func (a *app) draftCommand() *cobra.Command {
 				}
 			}
 			if mode == draft.ModeOffline && !asJSON {
-				fmt.Fprintln(a.stderr, "提示：未配置模型（或指定了 --offline），将生成离线草稿。配置方法见 README“配置模型”。")
+				fmt.Fprintln(a.stderr, "提示："+draft.OfflineNotice)
 			}
 			svc.Progress = a.progressPrinter(asJSON)
 			res, err := svc.Draft(ctx, req)

@@ -1,0 +1,54 @@
+package draft
+
+import "strings"
+
+// campaign is a dated drive of party or education work: a heading or lead
+// sentence naming it belongs to its years, not to any report.
+type campaign struct {
+	words      []string
+	first, end int // the years it ran, inclusive
+}
+
+// campaigns are the drives bureau reports name most; a report outside their
+// years mentions them only when the user's facts do.
+var campaigns = []campaign{
+	{[]string{"疫情防控", "新冠", "停课不停学", "复学复课", "线上教学"}, 2020, 2022},
+	{[]string{"党史学习教育", "建党100周年", "建党一百周年", "我为群众办实事"}, 2021, 2021},
+	{[]string{"不忘初心、牢记使命", "不忘初心牢记使命", "新中国成立70周年"}, 2019, 2019},
+	{[]string{"两学一做"}, 2016, 2017},
+	{[]string{"主题教育"}, 2023, 2024},
+	{[]string{"党纪学习教育"}, 2024, 2024},
+	{[]string{"八项规定精神学习教育"}, 2025, 2025},
+	{[]string{"脱贫攻坚", "精准扶贫", "建档立卡"}, 2014, 2020},
+	{[]string{"十九大", "十九届"}, 2017, 2022},
+	{[]string{"二十大", "二十届"}, 2022, 2027},
+	{[]string{"十三五"}, 2016, 2020},
+}
+
+// staleCampaign reports whether text names a campaign outside the year,
+// unless the user's facts name it too.
+func staleCampaign(text string, year int, facts string) bool {
+	if year == 0 {
+		return false
+	}
+	for _, c := range campaigns {
+		if year >= c.first && year <= c.end+1 { // the year after: 巩固…成果
+			continue
+		}
+		for _, w := range c.words {
+			if strings.Contains(text, w) && !strings.Contains(facts, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// factsText joins the user's facts, for checking what they mention.
+func factsText(f Facts) string {
+	var b strings.Builder
+	for _, fact := range f.allFacts() {
+		b.WriteString(fact.Text + "\n")
+	}
+	return b.String()
+}

@@ -1,0 +1,110 @@
+package draft
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/zongjie/zongjie/corpus"
+)
+
+// Closing is what ends a report: a fact-free closing paragraph at the org's
+// level, then the sign-off (署名 and 成文日期) as two lines of their own.
+func Closing(f Facts, at time.Time) string {
+	return closingParagraph(f) + "\n\n" + f.Org + "\n\n" + SignDate(f, at)
+}
+
+// closingParagraph is the last paragraph of the body: a summary looks
+// forward, a plan commits to its tasks.
+func closingParagraph(f Facts) string {
+	level := orgLevel(f.Org)
+	p := factsPeriod(f)
+	switch f.Doc {
+	case corpus.KindPlan:
+		return "我们将以更加务实的作风、更加有力的举措，狠抓各项任务落实，确保" + p.Name() + "各项目标任务圆满完成，办好人民满意的教育。"
+	case corpus.KindSummaryPlan:
+		next := p.Next()
+		name := next.Short()
+		if next.Year != p.Year {
+			name = next.Name()
+		}
+		return "我们将坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的教育方针，狠抓各项任务落实，确保" + name + "各项目标任务圆满完成，奋力推动" + level + "教育高质量发展。"
+	}
+	return "回顾" + p.Short() + "，" + level + "教育工作虽然取得了一定成效，但与人民群众对优质教育的期盼相比还存在差距。下一步，我们将坚持以习近平新时代中国特色社会主义思想为指导，坚持问题导向，补短板、强弱项，奋力推动" + level + "教育高质量发展。"
+}
+
+// SignDate is the 成文日期: the day the draft is written when that falls in
+// the report's year or the next (or the year before, for a plan); otherwise
+// the last day of the report's period, for the writer to correct.
+func SignDate(f Facts, at time.Time) string {
+	low, high := f.Year, f.Year+1
+	if f.Doc == corpus.KindPlan {
+		low, high = f.Year-1, f.Year
+	}
+	if y := at.Year(); y >= low && y <= high && !at.IsZero() {
+		return cnDate(at)
+	}
+	end := periodEnd(factsPeriod(f))
+	if f.Doc == corpus.KindPlan {
+		end = time.Date(f.Year-1, 12, 31, 0, 0, 0, 0, time.UTC)
+	}
+	return cnDate(end)
+}
+
+// periodEnd is the last day of a period.
+func periodEnd(p Period) time.Time {
+	month := 12
+	switch q := p.quarter(); {
+	case q > 0:
+		month = 3 * q
+	case p.Span == corpus.PeriodFirstHalf:
+		month = 6
+	}
+	return time.Date(p.Year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC)
+}
+
+func cnDate(t time.Time) string {
+	return strconv.Itoa(t.Year()) + "年" + strconv.Itoa(int(t.Month())) + "月" + strconv.Itoa(t.Day()) + "日"
+}
+
+// RunResults turns a stored run into the sections of a result.
+func RunResults(run Run) []SectionResult {
+	out := make([]SectionResult, len(run.Sections))
+	for i, s := range run.Sections {
+		status := s.Status
+		if !s.Write {
+			status = StatusDone // part headings have no text of their own
+		}
+		out[i] = SectionResult{Level: s.Level, Marker: s.Marker, Heading: s.Heading, Category: s.Category, Part: s.Part, Text: s.Text, Status: status}
+	}
+	return out
+}
+
+// RunMarkdown renders a stored run as the report, signed on the day the run
+// was made.
+func RunMarkdown(run Run, f Facts) string {
+	return RenderMarkdown(run.Title, run.Opening, RunResults(run), Closing(f, run.CreatedAt))
+}
+
+// chineseQuotes turns ASCII quotes in Chinese text into “” and ‘’, pairing
+// them in order within the paragraph.
+func chineseQuotes(s string) string {
+	if !strings.ContainsAny(s, "\"'") {
+		return s
+	}
+	var b strings.Builder
+	dq, sq := false, false
+	for _, r := range s {
+		switch r {
+		case '"':
+			b.WriteRune(map[bool]rune{false: '“', true: '”'}[dq])
+			dq = !dq
+		case '\'':
+			b.WriteRune(map[bool]rune{false: '‘', true: '’'}[sq])
+			sq = !sq
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
