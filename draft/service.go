@@ -91,8 +91,8 @@ type Service struct {
 	Examples    ExampleOptions
 	Concurrency int
 	Fallback    string
-	Taxonomy    corpus.Taxonomy // classifies problems into plan sections
-	Progress    func(Event)     // optional; called from several goroutines
+	Taxonomy    corpus.Taxonomy  // classifies problems into plan sections
+	Progress    func(Event)      // optional; called from several goroutines
 	Now         func() time.Time // optional; the sign-off date (time.Now when nil)
 }
 
