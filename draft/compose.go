@@ -94,14 +94,14 @@ func LeadSentences(example string, maxSentences int) []string {
 	return out
 }
 
-// FactSentences turns the user's facts into well-formed sentences: each fact
-// keeps its exact wording and figures, joined with commas into sentences of a
-// few facts each.
-func FactSentences(facts []Fact, plan bool) string {
+// FactSentences weaves the user's facts into sentences: each fact keeps its
+// exact wording and figures; the first sentence opens with the period (全年,
+// 上半年 …) unless the fact names a time itself, facts are joined two to a
+// sentence with commas, and later sentences open with 同时 and 此外.
+func FactSentences(facts []Fact, plan bool, period string) string {
 	var parts []string
 	for _, f := range facts {
-		t := strings.TrimSpace(f.Text)
-		t = strings.TrimRight(t, "。；，,;.")
+		t := strings.TrimRight(strings.TrimSpace(f.Text), "。；，,;.")
 		if t != "" {
 			parts = append(parts, t)
 		}
@@ -110,27 +110,53 @@ func FactSentences(facts []Fact, plan bool) string {
 		return ""
 	}
 	var b strings.Builder
-	for i, p := range parts {
+	for i := 0; i < len(parts); i += 2 {
 		switch {
 		case i == 0 && plan:
 			b.WriteString("下一步，将")
-		case i%3 == 0:
-			// start a new sentence every three facts
-		default:
-			b.WriteString("；")
+		case i == 0 && period != "" && !timeWord.MatchString(parts[0]) && !mentions(parts, strings.TrimSuffix(period, "，")):
+			b.WriteString(period)
+		case i == 2:
+			b.WriteString("同时，")
+		case i > 2:
+			b.WriteString("此外，")
 		}
-		b.WriteString(p)
-		if i%3 == 2 || i == len(parts)-1 {
-			b.WriteString("。")
+		b.WriteString(parts[i])
+		if i+1 < len(parts) {
+			b.WriteString("，" + parts[i+1])
 		}
+		b.WriteString("。")
 	}
-	return strings.ReplaceAll(b.String(), "。；", "。")
+	return b.String()
 }
 
-// ComposeSection writes one section offline: up to two fact-free lead
-// sentences from the examples that best match the heading and facts, then
-// the user's facts.
-func ComposeSection(item OutlineItem, examples []Example) string {
+// mentions reports whether any of the facts holds the word.
+func mentions(parts []string, w string) bool {
+	for _, p := range parts {
+		if strings.Contains(p, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// timeWord opens a fact that says when it happened: it needs no 全年.
+var timeWord = regexp.MustCompile(`^(全年|年内|上半年|下半年|今年|本年|[0-9一二三四五六七八九十]+月|第[一二三四]季度|[一二三四]季度|截至|截止|目前|累计|共)`)
+
+// Composer writes sections without a model, for one report: it knows the
+// report's facts (its year, org and level), the taxonomy (to keep another
+// category's sentences out), and which lead sentences it has used, so no
+// sentence appears twice. It is used by one goroutine, in outline order.
+type Composer struct {
+	Facts    Facts
+	Taxonomy corpus.Taxonomy
+	used     map[string]bool
+}
+
+// Section writes one section: up to two fact-free lead sentences from the
+// examples that fit the heading and facts, then the facts woven into
+// sentences.
+func (c *Composer) Section(item OutlineItem, examples []Example) string {
 	var b strings.Builder
 	if item.Part == corpus.PartProblems {
 		// Another report's problems are not ours: only the user's are listed.
@@ -140,17 +166,40 @@ func ComposeSection(item OutlineItem, examples []Example) string {
 		}
 		return b.String()
 	}
-	b.WriteString(strings.Join(bestLeads(item, examples, 2), ""))
-	b.WriteString(FactSentences(item.Facts, item.Part == corpus.PartPlan))
+	b.WriteString(strings.Join(c.leads(item, examples, 2), ""))
+	b.WriteString(FactSentences(item.Facts, item.Part == corpus.PartPlan, c.periodWord()))
 	if b.Len() == 0 {
 		return noFactsNote
 	}
 	return b.String()
 }
 
-// bestLeads ranks the usable sentences of all examples by the words they
-// share with the heading, the category and the facts.
-func bestLeads(item OutlineItem, examples []Example, n int) []string {
+// ComposeSection writes one section with a composer of its own (no memory
+// of other sections).
+func ComposeSection(item OutlineItem, examples []Example) string {
+	return (&Composer{}).Section(item, examples)
+}
+
+// periodWord opens the facts of a summary: 全年, 上半年, 第三季度.
+func (c *Composer) periodWord() string {
+	if c.Facts.Year == 0 {
+		return ""
+	}
+	p := factsPeriod(c.Facts)
+	if p.Span == corpus.PeriodAnnual {
+		return "全年"
+	}
+	return p.Short() + "，"
+}
+
+// futureWords mark a sentence about what will be done: it opens no summary.
+var futureWords = regexp.MustCompile(`力争|争取|计划|将|要|拟|确保.*(达到|完成)|下一步|下阶段|明年|今后`)
+
+// leads ranks the usable sentences of all examples by the words they share
+// with the heading, the category and the facts, and keeps those that fit the
+// report: the part's tense, the org's level, the year's campaigns, the
+// section's category, and not used before.
+func (c *Composer) leads(item OutlineItem, examples []Example, n int) []string {
 	var topic strings.Builder
 	topic.WriteString(item.Heading + item.Category)
 	for _, f := range item.Facts {
@@ -165,21 +214,58 @@ func bestLeads(item OutlineItem, examples []Example, n int) []string {
 	seen := map[string]bool{}
 	for _, e := range examples {
 		for _, s := range LeadSentences(e.Text, 0) {
-			if seen[s] {
+			s = c.atLevel(s)
+			if seen[s] || c.used[s] || !c.fits(s, item) {
 				continue
 			}
 			seen[s] = true
-			// Every example is of the section's category already; shared words
-			// only decide which of its sentences fits best.
 			cands = append(cands, cand{s, overlap(want, bigramSet(s))})
 		}
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
 	var out []string
-	for i := 0; i < len(cands) && i < n; i++ {
+	for i := 0; i < len(cands) && len(out) < n; i++ {
 		out = append(out, cands[i].s)
+		if c.used == nil {
+			c.used = map[string]bool{}
+		}
+		c.used[cands[i].s] = true
 	}
 	return out
+}
+
+// fits reports whether a lead sentence suits the section: a summary's leads
+// do not speak of the future, no lead names a campaign of another year, and
+// a sentence the taxonomy files under another category stays out.
+func (c *Composer) fits(s string, item OutlineItem) bool {
+	if item.Part != corpus.PartPlan && futureWords.MatchString(s) {
+		return false
+	}
+	if staleCampaign(s, c.Facts.Year, factsText(c.Facts)) {
+		return false
+	}
+	if len(c.Taxonomy.Categories) > 0 && item.Category != "" {
+		got := c.Taxonomy.Classify(s, "", "").Category
+		if got != item.Category && got != c.Taxonomy.Fallback {
+			return false
+		}
+	}
+	return true
+}
+
+// atLevel writes a sentence at the org's level: 全区 in a 县 report becomes
+// 全县.
+func (c *Composer) atLevel(s string) string {
+	if c.Facts.Org == "" {
+		return s
+	}
+	level := orgLevel(c.Facts.Org)
+	for _, w := range []string{"全县", "全区", "全市", "全旗"} {
+		if w != level {
+			s = strings.ReplaceAll(s, w, level)
+		}
+	}
+	return s
 }
 
 // noFactsNote fills a section the user gave no facts for and no example

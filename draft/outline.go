@@ -21,6 +21,9 @@ type OutlineItem struct {
 	Tasks []PlanTask
 	// Write is false for part headings that only group the items below them.
 	Write bool
+	// composed is the section's offline text, written before the sections
+	// are handed out.
+	composed string
 }
 
 // defaultHeadings are house-style headings for categories a template lacks.

@@ -220,7 +220,14 @@ func (s *Service) Draft(ctx context.Context, req Request) (Result, error) {
 		}
 		openingDone <- text
 	}()
-	err := s.writeSections(ctx, f, items, texts, status, mode, res.RunID)
+	var composed []string
+	if mode == ModeOffline {
+		var err error
+		if composed, err = s.composeOffline(ctx, f, items); err != nil {
+			return res, err
+		}
+	}
+	err := s.writeSections(ctx, f, items, texts, status, composed, mode, res.RunID)
 	opening = <-openingDone
 
 	for i, it := range items {
@@ -245,7 +252,7 @@ func runSection(i int, it OutlineItem, status, text string) RunSection {
 }
 
 // writeSections drafts the pending items, a few at a time.
-func (s *Service) writeSections(ctx context.Context, f Facts, items []OutlineItem, texts, status []string, mode string, runID int64) error {
+func (s *Service) writeSections(ctx context.Context, f Facts, items []OutlineItem, texts, status, composed []string, mode string, runID int64) error {
 	limit := s.Concurrency
 	if limit <= 0 || mode == ModeOffline {
 		limit = 1
@@ -291,6 +298,9 @@ func (s *Service) writeSections(ctx context.Context, f Facts, items []OutlineIte
 			defer func() { <-sem }()
 			start := time.Now()
 			s.emit(Event{Seq: seq, Total: total, Heading: it.Heading, Category: it.Category, Status: "start"})
+			if mode == ModeOffline {
+				it.composed = composed[i]
+			}
 			text, err := s.writeSection(ctx, f, it, mode, func(d string) {
 				s.emit(Event{Seq: seq, Total: total, Heading: it.Heading, Category: it.Category, Status: "delta", Delta: d})
 			}, func() {
@@ -334,6 +344,38 @@ func (s *Service) emit(e Event) {
 	}
 }
 
+// composeOffline writes every section without a model, in outline order, with
+// one Composer, so no lead sentence is used twice in the report.
+func (s *Service) composeOffline(ctx context.Context, f Facts, items []OutlineItem) ([]string, error) {
+	c := &Composer{Facts: f, Taxonomy: s.Taxonomy}
+	out := make([]string, len(items))
+	for i, it := range items {
+		if !it.Write {
+			continue
+		}
+		category := it.Category
+		if it.Part == corpus.PartProblems {
+			category = s.Fallback
+		}
+		// The composer needs sentences that state an approach; they are rare,
+		// so it pools every section of the category, from every part.
+		secs, err := s.Sections.Sections(ctx, category, "", candidatePool)
+		if err != nil {
+			return nil, fmt.Errorf("检索范文: %w", err)
+		}
+		pool := make([]Example, len(secs))
+		for k, sec := range secs {
+			pool[k] = Example{SectionRecord: sec}
+		}
+		text := c.Section(it, pool)
+		if len(it.Tasks) > 0 {
+			text = strings.TrimPrefix(text, noFactsNote) + offlinePlanText(it.Tasks)
+		}
+		out[i] = text
+	}
+	return out, nil
+}
+
 // writeSection drafts one section: offline composition, or model → check →
 // one repair → marks.
 func (s *Service) writeSection(ctx context.Context, f Facts, it OutlineItem, mode string, onDelta func(string), onRepair func()) (string, error) {
@@ -342,21 +384,7 @@ func (s *Service) writeSection(ctx context.Context, f Facts, it OutlineItem, mod
 		category = s.Fallback
 	}
 	if mode == ModeOffline {
-		// The composer needs sentences that state an approach; they are rare,
-		// so it pools every section of the category, from every part.
-		secs, err := s.Sections.Sections(ctx, category, "", candidatePool)
-		if err != nil {
-			return "", fmt.Errorf("检索范文: %w", err)
-		}
-		pool := make([]Example, len(secs))
-		for i, sec := range secs {
-			pool[i] = Example{SectionRecord: sec}
-		}
-		text := ComposeSection(it, pool)
-		if len(it.Tasks) > 0 {
-			text = strings.TrimPrefix(text, noFactsNote) + offlinePlanText(it.Tasks)
-		}
-		return text, nil
+		return it.composed, nil
 	}
 	examples, err := SelectExamples(ctx, s.Sections, category, it.Part, it.Facts, s.Examples)
 	if err != nil {
