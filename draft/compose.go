@@ -3,7 +3,6 @@ package draft
 import (
 	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -193,7 +192,7 @@ func (c *Composer) periodWord() string {
 }
 
 // futureWords mark a sentence about what will be done: it opens no summary.
-var futureWords = regexp.MustCompile(`力争|争取|计划|将|要|拟|确保.*(达到|完成)|下一步|下阶段|明年|今后`)
+var futureWords = regexp.MustCompile(`力争|争取|计划|将(进一步|继续|全面|着力|持续|加快|大力|以|在|于)|要(进一步|继续|坚持|加强|抓好|做好|把|以)|拟|确保.*(达到|完成)|下一步|下阶段|明年|今后`)
 
 // leads ranks the usable sentences of all examples by the words they share
 // with the heading, the category and the facts, and keeps those that fit the
@@ -222,6 +221,14 @@ func (c *Composer) leads(item OutlineItem, examples []Example, n int) []string {
 			cands = append(cands, cand{s, overlap(want, bigramSet(s))})
 		}
 	}
+	// House-style sentences stand in when the corpus has too few of its own.
+	for _, h := range houseLeads[item.Category] {
+		h = c.atLevel(h)
+		if !seen[h] && !c.used[h] && len(cands) < n+2 {
+			seen[h] = true
+			cands = append(cands, cand{h, -1})
+		}
+	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
 	var out []string
 	for i := 0; i < len(cands) && len(out) < n; i++ {
@@ -232,6 +239,23 @@ func (c *Composer) leads(item OutlineItem, examples []Example, n int) []string {
 		c.used[cands[i].s] = true
 	}
 	return out
+}
+
+// houseLeads are fact-free approach sentences per category, for a corpus
+// that offers fewer than two: how the work is done, in any year, at any
+// bureau (全县 is rewritten to the org's level).
+var houseLeads = map[string][]string{
+	"党建":   {"坚持以党建引领教育事业发展，压紧压实管党治党政治责任。", "持续加强基层党组织建设，推动党建工作与教育教学深度融合。"},
+	"办学条件": {"坚持把改善办学条件作为民生实事来抓，统筹推进学校建设项目。", "加强项目建设全过程监管，确保工程质量和资金安全。"},
+	"师资":   {"坚持把教师队伍建设作为基础工作，多渠道补充教师力量。", "健全教师培训体系，着力提升教师专业素养。"},
+	"安全":   {"坚持把师生生命安全放在首位，压实学校安全主体责任。", "常态化开展安全隐患排查整治，筑牢校园安全防线。"},
+	"扶贫":   {"坚持应助尽助，精准落实各项学生资助政策。", "健全控辍保学工作机制，保障适龄儿童少年依法接受义务教育。"},
+	"教育质量": {"坚持以提高质量为核心，深化课堂教学改革。", "加强教研指导和质量监测，推动教育质量稳步提升。"},
+	"德育":   {"坚持立德树人根本任务，推进思政课程与课程思政协同育人。", "广泛开展主题教育实践活动，促进学生全面发展。"},
+	"学前教育": {"坚持公益普惠方向，扩大学前教育优质资源供给。", "规范幼儿园办园行为，提升保育教育质量。"},
+	"职业教育": {"坚持产教融合、校企合作，提升职业教育服务发展能力。", "优化专业设置，加强实训基地建设。"},
+	"教育改革": {"坚持以改革促发展，持续激发教育发展活力。", "深化教育评价改革，推动改革举措落地见效。"},
+	"信息化":  {"坚持以教育数字化赋能教育高质量发展，加快智慧校园建设。", "加强教师信息技术应用能力培训，推动信息技术与教育教学深度融合。"},
 }
 
 // fits reports whether a lead sentence suits the section: a summary's leads
@@ -281,10 +305,7 @@ func ComposeOpening(f Facts) string {
 	case strings.Contains(f.Org, "市"):
 		gov = "市委、市政府"
 	}
-	period := strconv.Itoa(f.Year) + "年"
-	if f.Period == corpus.PeriodFirstHalf {
-		period += "上半年"
-	}
+	period := factsPeriod(f).Name()
 	tail := "现将有关工作情况总结如下："
 	if f.Doc == corpus.KindPlan {
 		return period + "，" + f.Org + "将在" + gov + "的坚强领导和上级教育行政部门的指导下，坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的教育方针，落实立德树人根本任务，推动教育高质量发展。现将工作计划安排如下："

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/zongjie/zongjie/corpus"
@@ -228,6 +229,7 @@ type Planner struct {
 	Prompts   *prompts.Set
 	Checker   Checker
 	Taxonomy  corpus.Taxonomy
+	Now       func() time.Time // optional; the sign-off date (time.Now when nil)
 }
 
 // Plan writes the plan part: per category in template order, a plan-style
@@ -291,7 +293,11 @@ func (p *Planner) Plan(ctx context.Context, req PlanRequest) (PlanResult, error)
 			s.Items = append(s.Items, PlanTask{Text: "（以上任务经模型润色为正文）", Source: SourceModel})
 		}
 	}
-	res.Markdown = renderPlan(req, res)
+	at := time.Now()
+	if p.Now != nil {
+		at = p.Now()
+	}
+	res.Markdown = renderPlan(req, res, Closing(Facts{Org: req.Org, Year: req.Year, Period: req.Period, Doc: corpus.KindPlan}, at))
 	res.Check = p.Checker.Check(res.Markdown, Facts{Year: req.Year, Sections: []CategoryFacts{{Category: fallback, Facts: allowed}}})
 	// A plan need not repeat every figure of the summary it answers.
 	res.Check.Missing = []string{}
@@ -316,7 +322,7 @@ func planFacts(req PlanRequest) []Fact {
 }
 
 // targetWords mark a sentence that states a goal rather than a result.
-var targetWords = regexp.MustCompile(`力争|争取|目标|计划|确保|拟|预计|将要|将在|将于|准备|不低于|保持在|控制在|达到.*以上`)
+var targetWords = regexp.MustCompile(`力争|争取|目标|计划|确保|拟|将要|将在|将于|准备|不低于|保持在|控制在|达到.*以上`)
 
 // isTarget reports whether a fact is a target the plan keeps as it is: every
 // fact of a plan's facts file, and the goals stated in a summary's facts.
@@ -495,11 +501,12 @@ func PlanTitle(req PlanRequest) string {
 const OfflinePlanNotice = "离线计划：任务来自上期总结中未完成的工作（续办）、存在的问题（对策）和语料库中同类计划的常见任务。配置模型后可润色为完整行文，见 README。"
 
 // renderPlan writes the plan part as Markdown.
-func renderPlan(req PlanRequest, res PlanResult) string {
+func renderPlan(req PlanRequest, res PlanResult, closing string) string {
 	var b strings.Builder
 	b.WriteString("# " + PlanTitle(req) + "\n\n")
 	for _, s := range res.Sections {
-		b.WriteString("## " + s.Marker + s.Heading + "\n\n" + s.Text + "\n\n")
+		b.WriteString("## " + s.Marker + s.Heading + "\n\n" + chineseQuotes(s.Text) + "\n\n")
 	}
+	b.WriteString(closing)
 	return strings.TrimRight(b.String(), "\n") + "\n"
 }

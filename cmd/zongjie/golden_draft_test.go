@@ -1,0 +1,220 @@
+package main
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/zongjie/zongjie/corpus"
+	"github.com/zongjie/zongjie/draft"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/drafts/*.golden.md")
+
+// goldenCase is one facts file of testdata/drafts and how it is drafted.
+type goldenCase struct {
+	name string   // facts file without .yaml
+	args []string // the command after the facts flag
+	plan bool     // a plan from this period's facts: it covers the next period
+}
+
+var goldenCases = []goldenCase{
+	{"annual-county", []string{"draft"}, false},
+	{"firsthalf-summary-plan", []string{"draft"}, false},
+	{"q3", []string{"draft"}, false},
+	{"summary-plan-district", []string{"draft"}, false},
+	{"plan-from-summary", []string{"plan"}, true},
+	{"template-reuse", []string{"draft", "--template", testdataPath("drafts/template-2020.yaml")}, false},
+	{"plan-doc", []string{"draft"}, false},
+}
+
+// signOffLine is the 成文日期 under a report; it depends on the day the test
+// runs, so golden files hold a fixed one.
+var signOffLine = regexp.MustCompile(`(?m)^\d{4}年\d{1,2}月\d{1,2}日$`)
+
+// TestGoldenOfflineDrafts drafts every facts file of testdata/drafts offline
+// on the starter corpus, compares the report with its golden file (-update
+// rewrites them) and checks what a bureau writer checks on all of them.
+func TestGoldenOfflineDrafts(t *testing.T) {
+	newEnv(t)
+	for _, c := range goldenCases {
+		t.Run(c.name, func(t *testing.T) {
+			path := testdataPath("drafts/" + c.name + ".yaml")
+			args := append(append([]string{}, c.args...), "--facts", path, "--offline")
+			md := mustZJ(t, args...).stdout
+			facts := loadTestFacts(t, path)
+			compareGolden(t, testdataPath("drafts/"+c.name+".golden.md"), signOffLine.ReplaceAllString(md, "YYYY年M月D日"))
+			checkWriterRules(t, md, facts, c.plan)
+		})
+	}
+}
+
+func loadTestFacts(t *testing.T, path string) draft.Facts {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := draft.LoadFacts(filepath.Base(path), data, corpus.DefaultTaxonomy())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+func compareGolden(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if string(want) != got {
+		t.Errorf("%s differs from the draft (run with -update after checking):\n%s", filepath.Base(path), got)
+	}
+}
+
+// checkWriterRules checks a draft against what would embarrass its writer.
+func checkWriterRules(t *testing.T, md string, f draft.Facts, plan bool) {
+	t.Helper()
+	checkPeriod(t, md, f, plan)
+	checkNoRepeats(t, md)
+	checkLevel(t, md, f.Org)
+	checkYearsAndCampaigns(t, md, f, plan)
+	checkProblemsNotEchoed(t, md, f)
+	if strings.Contains(md, "离线") || strings.ContainsAny(md, "\"'") {
+		t.Errorf("the offline notice or an ASCII quote is in the report")
+	}
+	lines := strings.Split(strings.TrimSpace(md), "\n\n")
+	if n := len(lines); n < 2 || lines[n-2] != f.Org || !signOffLine.MatchString(lines[n-1]) {
+		t.Errorf("no sign-off (org, then date) at the end")
+	}
+	if plan {
+		checkNoFiguresRestated(t, md, f)
+		return
+	}
+	checkParagraphLength(t, md, f)
+}
+
+// checkPeriod: the title names the report's period, and a plan covers the
+// period after a summary.
+func checkPeriod(t *testing.T, md string, f draft.Facts, plan bool) {
+	t.Helper()
+	title := strings.SplitN(md, "\n", 2)[0]
+	p := draft.Period{Year: f.Year, Span: f.Period}
+	want := p.Name()
+	if plan {
+		want = p.Next().Name() + "工作计划"
+	}
+	if !strings.Contains(title, want) {
+		t.Errorf("title %q does not name %s", title, want)
+	}
+	if f.Doc == corpus.KindSummaryPlan && !strings.Contains(md, p.PlanHeading()) {
+		t.Errorf("the plan part is not headed %s", p.PlanHeading())
+	}
+}
+
+// checkNoRepeats: no sentence of ten characters or more appears twice.
+func checkNoRepeats(t *testing.T, md string) {
+	t.Helper()
+	seen := map[string]bool{}
+	for _, s := range regexp.MustCompile(`[^。！？\n]+[。！？]`).FindAllString(md, -1) {
+		s = strings.TrimSpace(s)
+		if utf8.RuneCountInString(s) >= 10 && seen[s] {
+			t.Errorf("sentence repeated: %s", s)
+		}
+		seen[s] = true
+	}
+}
+
+// checkLevel: a county's report speaks of 全县, a district's of 全区.
+func checkLevel(t *testing.T, md, org string) {
+	t.Helper()
+	other := map[bool]string{true: "全县", false: "全区"}[strings.Contains(org, "区")]
+	if strings.Contains(md, other) {
+		t.Errorf("%s writes %s", org, other)
+	}
+}
+
+// checkYearsAndCampaigns: only the report's years, and no campaign of
+// another year in any heading.
+func checkYearsAndCampaigns(t *testing.T, md string, f draft.Facts, plan bool) {
+	t.Helper()
+	body := signOffLine.ReplaceAllString(md, "")
+	for _, sp := range corpus.Scan(body) {
+		if sp.Kind == corpus.KindYear && sp.Value != float64(f.Year) && sp.Value != float64(f.Year+1) {
+			t.Errorf("year %s in a %d report", sp.Text, f.Year)
+		}
+	}
+	for _, line := range strings.Split(md, "\n") {
+		if !strings.HasPrefix(line, "#") {
+			continue
+		}
+		for _, w := range []string{"疫情", "新冠", "党史学习教育", "不忘初心"} {
+			if strings.Contains(line, w) {
+				t.Errorf("heading %q names a campaign of another year", line)
+			}
+		}
+	}
+}
+
+// checkProblemsNotEchoed: a problem is listed once, in the problems part;
+// its countermeasure does not restate it.
+func checkProblemsNotEchoed(t *testing.T, md string, f draft.Facts) {
+	t.Helper()
+	for _, p := range f.Problems {
+		if n := strings.Count(md, strings.TrimRight(p.Text, "。")); n > 1 {
+			t.Errorf("problem %q appears %d times", p.Text, n)
+		}
+	}
+	if strings.Contains(md, "着力解决") && strings.Contains(md, "的情况") {
+		t.Errorf("a countermeasure echoes its problem")
+	}
+}
+
+// checkNoFiguresRestated: a plan from this year's facts restates none of
+// this year's results.
+func checkNoFiguresRestated(t *testing.T, md string, f draft.Facts) {
+	t.Helper()
+	plan := corpus.Scan(md)
+	for _, c := range f.Sections {
+		for _, fact := range c.Facts {
+			if strings.Contains(fact.Text, "力争") || strings.Contains(fact.Text, "预计") {
+				continue // a target or unfinished work is carried into the plan
+			}
+			for _, fs := range corpus.Scan(fact.Text) {
+				for _, ps := range plan {
+					if fs.Claims() && ps.Claims() && fs.Value == ps.Value && fs.Class == ps.Class {
+						t.Errorf("the plan restates this year's %q", fact.Text)
+					}
+				}
+			}
+		}
+	}
+}
+
+// checkParagraphLength: a section given two facts or more reads as a
+// paragraph of 80 characters or more.
+func checkParagraphLength(t *testing.T, md string, f draft.Facts) {
+	t.Helper()
+	for _, c := range f.Sections {
+		if len(c.Facts) < 2 {
+			continue
+		}
+		first := strings.TrimRight(c.Facts[0].Text, "。")
+		for _, para := range strings.Split(md, "\n\n") {
+			if strings.Contains(para, first) && utf8.RuneCountInString(para) < 80 {
+				t.Errorf("the %s section is %d characters: %s", c.Category, utf8.RuneCountInString(para), para)
+			}
+		}
+	}
+}
