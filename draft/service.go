@@ -49,6 +49,7 @@ type Run struct {
 	Mode      string
 	FactsYAML string // the facts file as given, so a resume needs nothing else
 	FactsName string
+	OutPath   string // the file the first run wrote, where a resume writes too
 	Template  Template
 	Opening   string
 	Sections  []RunSection
@@ -137,6 +138,7 @@ func (s *Service) attachProblemTasks(f Facts, items []OutlineItem) {
 type Request struct {
 	Facts     Facts
 	FactsYAML string // stored with the run for --resume
+	OutPath   string // stored with the run, so --resume writes the same file
 	Template  Template
 	Offline   bool
 	ResumeRun int64 // resume this run instead of starting a new one
@@ -195,7 +197,7 @@ func (s *Service) Draft(ctx context.Context, req Request) (Result, error) {
 		}
 	}
 	if req.ResumeRun == 0 && s.Runs != nil {
-		run := Run{Title: res.Title, Mode: mode, FactsYAML: req.FactsYAML, FactsName: f.Source, Template: req.Template}
+		run := Run{Title: res.Title, Mode: mode, FactsYAML: req.FactsYAML, FactsName: f.Source, Template: req.Template, OutPath: req.OutPath}
 		for i, it := range items {
 			run.Sections = append(run.Sections, runSection(i, it, StatusPending, ""))
 		}

@@ -57,6 +57,9 @@ func (a *app) draftCommand() *cobra.Command {
 				}
 				factsPath = run.FactsName
 				req.FactsYAML, req.Template = run.FactsYAML, run.Template
+				if outPath == "" {
+					outPath = run.OutPath // a resumed run writes where the run wrote
+				}
 				req.Facts, err = draft.LoadFacts(run.FactsName, []byte(run.FactsYAML), a.cfg.TaxonomyValue())
 				if err != nil {
 					return err
@@ -67,6 +70,11 @@ func (a *app) draftCommand() *cobra.Command {
 					return fmt.Errorf("读取事实文件: %w", err)
 				}
 				req.FactsYAML = string(data)
+				if outPath != "" {
+					if abs, err := filepath.Abs(outPath); err == nil {
+						req.OutPath = abs
+					}
+				}
 				if req.Facts, err = draft.LoadFacts(factsPath, data, a.cfg.TaxonomyValue()); err != nil {
 					return err
 				}
@@ -208,7 +216,15 @@ func (a *app) progressPrinter(quiet bool) func(draft.Event) {
 }
 
 // writeDraft prints or saves the draft.
+// writeDraft writes the report to outPath when given (also with --json,
+// which then prints the result too), else to stdout.
 func (a *app) writeDraft(res draft.Result, outPath string, asJSON bool) error {
+	if outPath != "" {
+		if err := writeReportFile(outPath, res.Markdown); err != nil {
+			return err
+		}
+		fmt.Fprintf(a.stderr, "已写入 %s（记录编号 %s）\n", outPath, strconv.FormatInt(res.RunID, 10))
+	}
 	if asJSON {
 		return writeJSON(a, res)
 	}
@@ -216,10 +232,6 @@ func (a *app) writeDraft(res draft.Result, outPath string, asJSON bool) error {
 		_, err := io.WriteString(a.stdout, res.Markdown)
 		return err
 	}
-	if err := writeReportFile(outPath, res.Markdown); err != nil {
-		return err
-	}
-	fmt.Fprintf(a.stderr, "已写入 %s（记录编号 %s）\n", outPath, strconv.FormatInt(res.RunID, 10))
 	return nil
 }
 

@@ -525,7 +525,8 @@ func TestLLMResume(t *testing.T) {
 				}
 				return model(r)
 			})
-			r := w.zjCtx(t, ctx, "draft", "--facts", factsFile(), "--json")
+			out := filepath.Join(t.TempDir(), "草稿.md")
+			r := w.zjCtx(t, ctx, "draft", "--facts", factsFile(), "--json", "--out", out)
 			if r.code != tt.code {
 				t.Errorf("interrupted draft exits %d, want %d: %s", r.code, tt.code, r)
 			}
@@ -597,6 +598,10 @@ func TestLLMResume(t *testing.T) {
 			}
 			if !strings.Contains(res.Markdown, "整改隐患86处") {
 				t.Errorf("the resumed draft lacks the 安全 facts")
+			}
+			// The resume writes the finished report where the first run wrote.
+			if data, err := os.ReadFile(out); err != nil || string(data) != res.Markdown {
+				t.Errorf("the resumed report is not in the first run's --out file %s (%v)", out, err)
 			}
 			w.assertNoKey(t)
 		})
