@@ -52,38 +52,14 @@ func (h *handlers) templatePreview(w http.ResponseWriter, r *http.Request) {
 // template resolves the template picker: a document id, or "" for the
 // common structure of the corpus's reports of that kind.
 func (h *handlers) template(ctx context.Context, id, kind string) (draft.Template, error) {
+	var n int64
 	if id != "" {
-		n, err := strconv.ParseInt(id, 10, 64)
-		if err != nil {
-			return draft.Template{}, fmt.Errorf("模板编号应为数字：%q", id)
-		}
-		rec, secs, err := h.Corpus.Document(ctx, n)
-		if err != nil {
-			if h.NotFound != nil && errors.Is(err, h.NotFound) {
-				return draft.Template{}, fmt.Errorf("语料库中没有编号为 %d 的报告", n)
-			}
-			return draft.Template{}, err
-		}
-		return draft.TemplateFromDocument(rec, secs), nil
-	}
-	recs, err := h.Corpus.Documents(ctx)
-	if err != nil {
-		return draft.Template{}, err
-	}
-	ts := make([]draft.Template, 0, len(recs))
-	for _, rec := range recs {
-		rec, secs, err := h.Corpus.Document(ctx, rec.ID)
-		if err != nil {
-			return draft.Template{}, err
-		}
-		ts = append(ts, draft.TemplateFromDocument(rec, secs))
-	}
-	for _, k := range []string{kind, corpus.KindSummaryPlan, corpus.KindSummary, ""} {
-		if t := draft.CanonicalTemplate(k, ts, h.Taxonomy.Fallback); len(t.Sections) > 0 {
-			return t, nil
+		var err error
+		if n, err = strconv.ParseInt(id, 10, 64); err != nil || n <= 0 {
+			return draft.Template{}, fmt.Errorf("模板编号应为正整数：%q", id)
 		}
 	}
-	return draft.Template{Title: "默认结构", Kind: kind}, nil
+	return draft.ChooseTemplate(ctx, h.Corpus, n, kind, h.Taxonomy.Fallback, h.NotFound)
 }
 
 // draftStream drafts a report from the form and streams its progress as

@@ -14,11 +14,11 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/zongjie/zongjie/corpus"
 	"github.com/zongjie/zongjie/docx"
 	"github.com/zongjie/zongjie/draft"
 	"github.com/zongjie/zongjie/llm"
 	"github.com/zongjie/zongjie/prompts"
+	"github.com/zongjie/zongjie/store"
 )
 
 func (a *app) draftCommand() *cobra.Command {
@@ -170,18 +170,7 @@ func (a *app) chooseTemplate(ctx context.Context, ref, doc string) (draft.Templa
 	if ref != "" {
 		return a.loadTemplate(ctx, ref)
 	}
-	ts, err := allTemplates(ctx, a.db)
-	if err != nil {
-		return draft.Template{}, err
-	}
-	fallback := a.cfg.TaxonomyValue().Fallback
-	kinds := []string{doc, corpus.KindSummaryPlan, corpus.KindSummary, ""}
-	for _, k := range kinds {
-		if t := draft.CanonicalTemplate(k, ts, fallback); len(t.Sections) > 0 {
-			return t, nil
-		}
-	}
-	return draft.Template{Title: "默认结构", Kind: doc}, nil
+	return draft.ChooseTemplate(ctx, a.db, 0, doc, a.cfg.TaxonomyValue().Fallback, store.ErrNotFound)
 }
 
 // progressPrinter reports each section on stderr; on a terminal with one

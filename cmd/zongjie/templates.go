@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"strconv"
@@ -154,14 +153,7 @@ func (a *app) loadTemplate(ctx context.Context, ref string) (draft.Template, err
 		if err != nil {
 			return draft.Template{}, err
 		}
-		rec, secs, err := db.Document(ctx, id)
-		if errors.Is(err, store.ErrNotFound) {
-			return draft.Template{}, fmt.Errorf("没有编号为 %d 的报告（用 zongjie templates 查看）", id)
-		}
-		if err != nil {
-			return draft.Template{}, err
-		}
-		return draft.TemplateFromDocument(rec, secs), nil
+		return draft.ChooseTemplate(ctx, db, id, "", a.cfg.TaxonomyValue().Fallback, store.ErrNotFound)
 	}
 	data, err := os.ReadFile(ref)
 	if err != nil {
