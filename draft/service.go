@@ -486,12 +486,28 @@ func cleanModelText(s, heading string) string {
 		if l == "" {
 			continue
 		}
-		if i == 0 && (strings.Contains(l, heading) || strings.Contains(heading, l)) && len([]rune(l)) < 40 {
+		// A first line that repeats the heading is the heading; with no
+		// heading (the opening) every line is text.
+		if i == 0 && heading != "" && (strings.Contains(l, heading) || strings.Contains(heading, l)) && len([]rune(l)) < 40 {
 			continue
 		}
 		keep = append(keep, l)
 	}
 	return strings.Join(keep, "\n")
+}
+
+// repairOpening asks the model once to remove what the check found; it
+// returns the text unchanged when the repair fails.
+func (s *Service) repairOpening(ctx context.Context, f Facts, text string, c CheckResult) string {
+	rp, err := s.Prompts.Repair(prompts.RepairInput{Heading: "开头", Draft: text, Facts: factTexts(f.allFacts()), Unsupported: c.Unsupported, Missing: nil})
+	if err != nil {
+		return text
+	}
+	resp, err := s.Completer.Complete(ctx, ChatRequest{Purpose: "repair:opening", Messages: []Message{{"system", rp.System}, {"user", rp.User}}}, nil)
+	if err != nil || strings.TrimSpace(resp.Text) == "" {
+		return text
+	}
+	return cleanModelText(resp.Text, "")
 }
 
 // opening writes the 总述 paragraph.
@@ -516,8 +532,11 @@ func (s *Service) opening(ctx context.Context, f Facts, mode string) string {
 		return ComposeOpening(f)
 	}
 	text := cleanModelText(resp.Text, "")
+	// An unsupported figure in the opening is repaired once, like a
+	// section's, then marked: the paragraph is never dropped silently.
 	if c := s.Checker.CheckSection(text, nil, f); len(c.Unsupported) > 0 {
-		return ComposeOpening(f) // an opening has no facts of its own to carry figures
+		text = s.repairOpening(ctx, f, text, c)
+		text, _ = s.Checker.MarkSection(text, nil, f)
 	}
 	return text
 }

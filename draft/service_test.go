@@ -95,3 +95,37 @@ func TestModelInventedFigureIsRepairedOnceThenMarked(t *testing.T) {
 		t.Errorf("repair calls = %d, want exactly one", repairs)
 	}
 }
+
+// TestOpeningWithAnInventedFigureIsRepairedThenMarked checks that an opening
+// holding a figure nobody gave is repaired once and, when the model insists,
+// kept with the figure marked: never dropped or swapped silently.
+func TestOpeningWithAnInventedFigureIsRepairedThenMarked(t *testing.T) {
+	const opening = "2024年，全县教育系统凝心聚力，全县共有学校128所。"
+	srv := llmtest.NewServer(t, llmtest.WithReply(func(req llmtest.Request) llmtest.Reply {
+		if strings.Contains(req.Messages[0].Content, "总述段") || strings.Contains(req.Last(), "开头") {
+			return llmtest.Reply{Text: opening}
+		}
+		return echoFacts(req)
+	}))
+	svc := modelService(t, srv.URL)
+	f, err := draft.LoadFacts("t.yaml", []byte("org: 岚湖县教育局\nyear: 2024\nsections:\n  师资: [招聘特岗教师72名]\n"), taxonomy())
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := svc.Draft(context.Background(), draft.Request{Facts: f})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(res.Markdown, "全县教育系统凝心聚力") || !strings.Contains(res.Markdown, "【待核实：128所】") {
+		t.Errorf("the opening is not kept with its figure marked:\n%s", res.Markdown)
+	}
+	repairs := 0
+	for _, r := range srv.Requests() {
+		if strings.Contains(r.Last(), "128") && !strings.Contains(r.Messages[0].Content, "总述段") {
+			repairs++
+		}
+	}
+	if repairs != 1 || res.Check.OK {
+		t.Errorf("opening repairs = %d (want 1), check %+v", repairs, res.Check)
+	}
+}
