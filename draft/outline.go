@@ -24,6 +24,8 @@ type OutlineItem struct {
 	// composed is the section's offline text, written before the sections
 	// are handed out.
 	composed string
+	// others are the headings of the part's other sections, for the prompt.
+	others []string
 }
 
 // defaultHeadings are house-style headings for categories a template lacks.

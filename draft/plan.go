@@ -479,7 +479,7 @@ func (p *Planner) polish(ctx context.Context, req PlanRequest, s PlanSection) (s
 			in.Targets = append(in.Targets, it.Text)
 			continue
 		}
-		in.Tasks = append(in.Tasks, prompts.PlanTask{Text: it.Text, Source: it.Source})
+		in.Tasks = append(in.Tasks, prompts.PlanTask{Text: it.Text, Source: SourceName(it.Source)})
 	}
 	pr, err := p.Prompts.Plan(in)
 	if err != nil {
@@ -490,6 +490,24 @@ func (p *Planner) polish(ctx context.Context, req PlanRequest, s PlanSection) (s
 		return "", fmt.Errorf("润色计划“%s”: %w", s.Heading, err)
 	}
 	return cleanModelText(resp.Text, s.Heading), nil
+}
+
+// SourceName is a task source's name for people and prompts: 续办, 对策,
+// 常见任务, 目标, 模型.
+func SourceName(source string) string {
+	switch source {
+	case SourceCarryOver:
+		return "续办（本单位总结中未完成的工作，其中的项目名称照用）"
+	case SourceProblem:
+		return "对策（针对存在的问题）"
+	case SourceCorpus:
+		return "常见任务（语料库同类计划）"
+	case SourceFact:
+		return "目标（用户提供）"
+	case SourceModel:
+		return "模型"
+	}
+	return source
 }
 
 // PlanTitle is a plan's title: 岚湖县教育局2025年工作计划, …2024年下半年工作计划.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -176,6 +177,9 @@ func (s *Service) Draft(ctx context.Context, req Request) (Result, error) {
 	f := req.Facts
 	items := BuildOutline(f, req.Template, s.Fallback)
 	s.attachProblemTasks(f, items)
+	for i := range items {
+		items[i].others = otherHeadings(items, items[i])
+	}
 	res := Result{Title: ReportTitle(f), Mode: mode}
 	texts := make([]string, len(items))
 	status := make([]string, len(items))
@@ -452,7 +456,7 @@ func sectionInput(f Facts, it OutlineItem, ex []Example, opt ExampleOptions) pro
 	in := prompts.SectionInput{
 		Org: f.Org, Year: f.Year, PeriodName: PeriodName(f), DocKind: "工作总结", PartName: "工作总结",
 		Heading: it.Marker + it.Heading, Category: it.Category, Facts: factTexts(it.Facts),
-		MinChars: 200, MaxChars: 500, Plan: it.Part == corpus.PartPlan,
+		Plan: it.Part == corpus.PartPlan, Others: it.others,
 	}
 	switch it.Part {
 	case corpus.PartPlan:
@@ -460,17 +464,36 @@ func sectionInput(f Facts, it OutlineItem, ex []Example, opt ExampleOptions) pro
 	case corpus.PartProblems:
 		in.PartName = "存在问题"
 	}
-	if len(it.Facts) == 0 {
-		in.MinChars, in.MaxChars = 120, 300
-	}
+	// The length follows the facts: a sentence or two of approach, then
+	// about sixty characters a fact.
+	in.MinChars = 120 + 60*len(it.Facts)
+	in.MaxChars = 2 * in.MinChars
 	for _, e := range ex {
-		text := e.Text
+		text := stripListNumbers(e.Text)
 		if opt.MaxChars > 0 && len([]rune(text)) > opt.MaxChars {
 			text = string([]rune(text)[:opt.MaxChars]) + "……"
 		}
 		in.Examples = append(in.Examples, prompts.Example{Title: e.DocTitle, Org: e.Org, Year: e.Year, Heading: e.Heading, Text: text})
 	}
 	return in
+}
+
+// listNumber is an Arabic list number opening a line or a clause (2、 3.),
+// which an example's text keeps from its source and a model would copy.
+var listNumber = regexp.MustCompile(`(^|\n|[。；;：:])\s*\d{1,2}[、.．]\s*`)
+
+// stripListNumbers removes list numbers from an example's text.
+func stripListNumbers(s string) string { return listNumber.ReplaceAllString(s, "$1") }
+
+// otherHeadings lists the headings of the items written apart from it.
+func otherHeadings(items []OutlineItem, it OutlineItem) []string {
+	var out []string
+	for _, o := range items {
+		if o.Write && o.Heading != it.Heading && o.Part == it.Part {
+			out = append(out, o.Heading)
+		}
+	}
+	return out
 }
 
 // cleanModelText drops what models add around a section body: a repeated

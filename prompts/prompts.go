@@ -62,6 +62,9 @@ type SectionInput struct {
 	MinChars   int
 	MaxChars   int
 	Plan       bool // future tense, tasks and measures, no achievements
+	// Others are the report's other headings, written separately: the
+	// section must not take over their content.
+	Others []string
 }
 
 // RepairInput is the data for repair.tmpl: one retry after the number check
