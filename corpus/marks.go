@@ -125,7 +125,8 @@ func skipListNumbers(rs []rune, skip []bool) {
 // skipLineNumber marks the number that opens the line rs[ls:le], if any.
 func skipLineNumber(rs []rune, skip []bool, ls, le int) {
 	p := ls
-	for p < le && (isSpaceRune(rs[p]) || rs[p] == '#' || rs[p] == '>' || strings.ContainsRune("-*+", rs[p]) && p+1 < le && isSpaceRune(rs[p+1])) {
+	for p < le && (isSpaceRune(rs[p]) || rs[p] == '#' || rs[p] == '>' || strings.ContainsRune("-*+", rs[p]) && p+1 < le && isSpaceRune(rs[p+1]) ||
+		(rs[p] == '*' || rs[p] == '_') && p+1 < le && (rs[p+1] == rs[p] || isDigit(rs[p+1]))) { // **1. 标题**
 		p++
 	}
 	q := p

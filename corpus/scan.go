@@ -163,6 +163,8 @@ func (st *scan) at(i int) int {
 		return st.placeholder(i)
 	case r == '翻':
 		return st.doubling(i)
+	case r == '成' || r == '数' && i+2 < len(st.rs) && st.rs[i+1] == '以':
+		return st.vagueIdiom(i)
 	case r == '半' || r == '过' && hasPrefixAt(st.rs, i, "过半"):
 		return st.half(i)
 	case strings.ContainsRune("近逾上超约数几", r) && i+1 < len(st.rs) && isPower(st.rs[i+1]):

@@ -141,10 +141,12 @@ func (st *scan) arabicDate(i, next int, value float64) (int, bool) {
 		sp := Span{Kind: KindDate, Value: value, To: to}
 		if d, e := dayAfter(rs, end); d > 0 && to == value {
 			sp.Day, end = d, e
+		} else if m, e := monthRangeEnd(rs, end); m > 0 && to == value {
+			sp.To, end = float64(m), e // 3月至6月 is one range, like 3至6月
 		}
 		st.emit(sp, i, end)
 		return end, true
-	case (rs[at] == '日' || rs[at] == '号' && value <= 31) && value >= 1 && value <= 31:
+	case rs[at] == '日' && value >= 1 && value <= 31: // 9号 alone is a number (文件号, 楼号), not a day
 		st.emit(Span{Kind: KindDate, Day: int(value)}, i, at+1)
 		return at + 1, true
 	}
@@ -208,6 +210,7 @@ func (st *scan) arabicQuantity(start, j, next int, num string, value float64, ki
 	if sp.Class == ClassPercent || sp.Class == ClassPoints || sp.Class == ClassPermille {
 		sp.Kind = KindPercent
 	}
+	sp.Class = st.rateClass(start, sp.Class)
 	if kind == KindOrdinal && (sp.Unit == "名" || sp.Unit == "位") {
 		sp.Class = ClassRank
 	}
@@ -363,6 +366,51 @@ func hasAnySuffixBefore(rs []rune, i int, ws []string) bool {
 	return false
 }
 
+// ratePrefixes turn an amount of money into a rate: 每生每年1150元 says
+// what 1150元/生/年 says.
+var ratePrefixes = map[string]string{
+	"每生每年": "money-rate", "每人每年": "money-rate", "每生每学年": "money-rate",
+	"每生每天": "money-rate-day", "每人每天": "money-rate-day", "每生每日": "money-rate-day", "每人每日": "money-rate-day",
+	"每生每月": "money-rate-month", "每人每月": "money-rate-month",
+}
+
+// rateClass makes an amount of money a rate when a rate is named right
+// before it (每生每年1150元) or when it closes a range whose first amount is
+// one (每人每月400元至800元): the class a money span should have.
+func (st *scan) rateClass(start int, class string) string {
+	if class != ClassMoney {
+		return class
+	}
+	if c := rateBefore(st.rs, start); c != "" {
+		return c
+	}
+	k := start
+	for k > 0 && isSpaceRune(st.rs[k-1]) {
+		k--
+	}
+	if k > 0 && strings.ContainsRune(rangeRunes, st.rs[k-1]) && len(st.out) > 0 {
+		if prev := st.out[len(st.out)-1]; prev.End >= k-2 && strings.HasPrefix(prev.Class, "money-rate") {
+			return prev.Class
+		}
+	}
+	return class
+}
+
+// rateBefore is the rate class named right before a number, "" for none.
+func rateBefore(rs []rune, start int) string {
+	k := start
+	for k > 0 && isSpaceRune(rs[k-1]) {
+		k--
+	}
+	for p, c := range ratePrefixes {
+		n := utf8.RuneCountInString(p)
+		if k >= n && hasPrefixAt(rs, k-n, p) {
+			return c
+		}
+	}
+	return ""
+}
+
 // rangeUnit is the unit of the far end of a range that starts at i: 名 for
 // the 3 of 3至5名 and for the 三 of 三至五名.
 func rangeUnit(rs []rune, i int) string {
@@ -394,4 +442,37 @@ func addWan(rs []rune, k int, value *float64) int {
 	}
 	*value += v
 	return e + 1
+}
+
+// monthRangeEnd reads the 至6月 / —六月 that closes a range of months opened
+// at i by 3月, returning the last month and where it ends.
+func monthRangeEnd(rs []rune, i int) (int, int) {
+	k := skipSpaceRunes(rs, i)
+	if k >= len(rs) || !strings.ContainsRune(rangeRunes, rs[k]) {
+		return 0, i
+	}
+	k = skipSpaceRunes(rs, k+1)
+	e := k
+	for e < len(rs) && (isDigit(rs[e]) || isCNNumeral(rs[e])) && e-k < 3 {
+		e++
+	}
+	if e == k || e >= len(rs) || rs[e] != '月' || hasPrefixAt(rs, e, "月份以来") {
+		return 0, i
+	}
+	m, err := strconv.Atoi(string(rs[k:e]))
+	if err != nil {
+		v, ok := ParseChineseNumber(string(rs[k:e]))
+		if !ok {
+			return 0, i
+		}
+		m = v
+	}
+	if m < 1 || m > 12 {
+		return 0, i
+	}
+	end := e + 1
+	if hasPrefixAt(rs, end, "份") {
+		end++
+	}
+	return m, end
 }

@@ -129,7 +129,7 @@ func (st *scan) cnQuantity(i, j, from int, prev rune, v float64) int {
 	if unit == "" && !ordinal {
 		unit, end = rangeUnit(rs, k), j // the 三 of 三至五名
 	}
-	if unit == "" || cnOnlyNot[firstRune(unit)] && !(unit == "分" && scoreNumeral(rs[i:j])) || unit == "日" {
+	if unit == "" || cnOnlyNot[firstRune(unit)] && !(unit == "分" && scoreNumeral(rs[i:j])) && !(ordinal && unit == "届") || unit == "日" {
 		if ordinal && v >= 1 {
 			st.emit(Span{Kind: KindOrdinal, Value: v, Soft: true}, from, j) // 第二课堂
 		}
@@ -154,6 +154,7 @@ func (st *scan) cnQuantity(i, j, from int, prev rune, v float64) int {
 	if sp.Class == ClassPercent || sp.Class == ClassPoints {
 		sp.Kind = KindPercent
 	}
+	sp.Class = st.rateClass(from, sp.Class)
 	st.emit(sp, from, end)
 	return end
 }
@@ -170,7 +171,7 @@ func grade(rs []rune, i, j, k int) bool {
 // tenths reads 五成 (half) and 八成以上 as a fraction.
 func (st *scan) tenths(i, k int, v float64) int {
 	rs := st.rs
-	for _, w := range []string{"成员", "成立", "成果", "成绩", "成效", "成就", "成长", "成为", "成功", "成本", "成人", "成型", "成熟", "成才", "成色", "成品", "成套", "成交", "成都", "成风", "成片", "成规模", "成体系", "成网"} {
+	for _, w := range []string{"成员", "成立", "成果", "成绩", "成效", "成就", "成长", "成功", "成本", "成人", "成型", "成熟", "成才", "成色", "成品", "成套", "成交", "成都", "成风", "成片", "成规模", "成体系", "成网"} {
 		if hasPrefixAt(rs, k, w) {
 			return k
 		}
@@ -259,11 +260,17 @@ func (st *scan) cnYear(i, j int) (int, bool) {
 // 年 count).
 func (st *scan) cnDate(i, j int) (int, bool) {
 	rs := st.rs
+	if m, e := monthRangeEnd(rs, j); m > 0 && rs[i] != '两' {
+		if first, ok := ParseChineseNumber(string(rs[i:j])); ok && first >= 1 && first < m {
+			st.emit(Span{Kind: KindDate, Value: float64(first), To: float64(m)}, i, e) // 三至六月
+			return e, true
+		}
+	}
 	if j >= len(rs) || rs[j] != '月' || rs[i] == '两' || hasPrefixAt(rs, j, "月来") {
 		return 0, false
 	}
 	m, ok := ParseChineseNumber(string(rs[i:j]))
-	if !ok || m < 1 || m > 12 || m == 1 && (i == 0 || rs[i-1] != '年') {
+	if !ok || m < 1 || m > 12 {
 		return 0, false
 	}
 	end := j + 1
@@ -272,6 +279,10 @@ func (st *scan) cnDate(i, j int) (int, bool) {
 		sp.Day, end = d, e
 	} else if d, e := dayAfter(rs, end); d > 0 {
 		sp.Day, end = d, e
+	} else if last, e := monthRangeEnd(rs, end); last > m {
+		sp.To, end = float64(last), e // 三月至六月
+	} else if m == 1 && (i == 0 || rs[i-1] != '年') {
+		return 0, false // 一月一次 is prose; 一月 names a month after 年 or before a day
 	}
 	st.emit(sp, i, end)
 	return end, true
@@ -301,4 +312,19 @@ func scoreNumeral(num []rune) bool {
 		return false
 	}
 	return true
+}
+
+// vagueIdioms are orders of magnitude said as idioms: claims with no value.
+var vagueIdioms = []string{"成百上千", "成千上万", "成千成万", "数以千计", "数以万计", "数以百计", "数以十万计"}
+
+// vagueIdiom reads 成百上千 and 数以万计 as vague quantities.
+func (st *scan) vagueIdiom(i int) int {
+	for _, w := range vagueIdioms {
+		if hasPrefixAt(st.rs, i, w) {
+			n := utf8.RuneCountInString(w)
+			st.emit(Span{Kind: KindVague, Unit: w, Class: ClassFraction}, i, i+n)
+			return i + n
+		}
+	}
+	return i + 1
 }

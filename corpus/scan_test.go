@@ -44,6 +44,15 @@ func TestScanKinds(t *testing.T) {
 		{"教育信息化2.0行动计划", KindNamed, 0, ""},
 		{"做到两个维护", KindNamed, 0, ""},
 		{"二〇二四年", KindYear, 2024, ""},
+		{"标准为每生每年1150元", KindCount, 1150, "money-rate"},
+		{"标准为1150元/生/年", KindCount, 1150, "money-rate"},
+		{"落实每生每天五元的标准", KindCount, 5, "money-rate-day"},
+		{"3月至6月开展整治", KindDate, 3, ""},
+		{"三至六月开展整治", KindDate, 3, ""},
+		{"一月五日召开会议", KindDate, 1, ""},
+		{"成百上千的家长", KindVague, 0, ClassFraction},
+		{"其中七成为本地生源", KindVague, 0.7, ClassFraction},
+		{"举办第二届艺术节", KindOrdinal, 2, "届"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -65,6 +74,7 @@ func TestScanNotFigures(t *testing.T) {
 		"千方百计提高质量", "十分重要", "十一期间", "七年级学生", "初三年级", "进一步加强", "一是抓学习",
 		"开展一次检查", "第一时间", "第二课堂", "## 1. 加强学习", "（2）完善机制", "【待核实：12人】",
 		"\n云岭县教育局\n2024年12月20日\n",
+		"**1. 坚持党建引领**", "县教发〔2025〕9号", "3号楼",
 	} {
 		for _, sp := range Scan(in) {
 			if sp.Claims() {

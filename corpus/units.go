@@ -65,7 +65,9 @@ var unitClass = map[string]string{
 	"幅": "幅", "盏": "盏", "组": "组", "棵": "棵", "株": "株", "类": "类", "种": "种", "分钟": "分钟",
 	"册次": "册次", "所次": "所次", "辆次": "辆次", "架次": "架次", "家次": "家次", "部门": "部门", "公顷": "公顷",
 	"元/人/年": "money-rate", "元/生/年": "money-rate", "元/人/月": "money-rate-month", "元/人": "money-rate",
-	"元/生": "money-rate", "人次/年": ClassPersonTim, "篇次": "篇次", "课": "课", "秒": "秒",
+	"元/生": "money-rate", "人次/年": ClassPersonTim,
+	"元/生/天": "money-rate-day", "元/人/天": "money-rate-day", "元/生/日": "money-rate-day", "元/人/日": "money-rate-day",
+	"元/生/月": "money-rate-month", "篇次": "篇次", "课": "课", "秒": "秒",
 }
 
 // unitsByLength lists the units longest first, so 万平方米 wins over 平方米,
