@@ -57,7 +57,7 @@ var sectionCases = map[string]prompts.SectionInput{
 		},
 		Examples: []prompts.Example{exParty, exParty2},
 		MinChars: 250, MaxChars: 500,
-		Others:   []string{"（二）抓基础建设，改善办学条件", "（三）抓队伍建设，提升师资水平"},
+		Others: []string{"（二）抓基础建设，改善办学条件", "（三）抓队伍建设，提升师资水平"},
 	},
 	"plan_teachers": {
 		Org: "青禾县教育局", Year: 2024, PeriodName: "2024年上半年", DocKind: "工作计划", PartName: "工作计划",
