@@ -32,10 +32,14 @@ func staleCampaign(text string, year int, facts string) bool {
 		return false
 	}
 	for _, c := range campaigns {
-		if year >= c.first && year <= c.end+1 { // the year after: 巩固…成果
+		if year >= c.first && year <= c.end {
 			continue
 		}
 		for _, w := range c.words {
+			// The year after may consolidate its 成果 (巩固主题教育成果).
+			if year == c.end+1 && strings.Count(text, w) == strings.Count(text, w+"成果") {
+				continue
+			}
 			if strings.Contains(text, w) && !strings.Contains(facts, w) {
 				return true
 			}

@@ -111,8 +111,8 @@ func FactSentences(facts []Fact, plan bool, period string) string {
 	var b strings.Builder
 	for i := 0; i < len(parts); i += 2 {
 		switch {
-		case i == 0 && plan:
-			b.WriteString("下一步，将")
+		case i == 0 && plan && !targetWords.MatchString(parts[0]):
+			b.WriteString("力争")
 		case i == 0 && period != "" && !timeWord.MatchString(parts[0]) && !mentions(parts, strings.TrimSuffix(period, "，")):
 			b.WriteString(period)
 		case i == 2:
@@ -222,7 +222,11 @@ func (c *Composer) leads(item OutlineItem, examples []Example, n int) []string {
 		}
 	}
 	// House-style sentences stand in when the corpus has too few of its own.
-	for _, h := range houseLeads[item.Category] {
+	house := houseLeads[item.Category]
+	if item.Part == corpus.PartPlan {
+		house = append(append([]string{}, planHouseLeads[item.Category]...), house...)
+	}
+	for _, h := range house {
 		h = c.atLevel(h)
 		if !seen[h] && !c.used[h] && len(cands) < n+2 {
 			seen[h] = true
@@ -232,6 +236,9 @@ func (c *Composer) leads(item OutlineItem, examples []Example, n int) []string {
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
 	var out []string
 	for i := 0; i < len(cands) && len(out) < n; i++ {
+		if len(out) > 0 && similar(out[0], cands[i].s) {
+			continue // two leads that say the same thing
+		}
 		out = append(out, cands[i].s)
 		if c.used == nil {
 			c.used = map[string]bool{}
@@ -258,6 +265,22 @@ var houseLeads = map[string][]string{
 	"信息化":  {"坚持以教育数字化赋能教育高质量发展，加快智慧校园建设。", "加强教师信息技术应用能力培训，推动信息技术与教育教学深度融合。"},
 }
 
+// planHouseLeads are house-style task sentences per category for a plan
+// part, in the plan's tense.
+var planHouseLeads = map[string][]string{
+	"党建":   {"持续深化党建引领，推动全面从严治党向基层学校延伸。"},
+	"办学条件": {"持续改善办学条件，统筹推进学校建设和设施设备更新。"},
+	"师资":   {"持续加强教师队伍建设，完善教师补充、培训和激励机制。"},
+	"安全":   {"持续抓好校园安全工作，健全风险防控和应急处置机制。"},
+	"扶贫":   {"持续落实学生资助政策，巩固控辍保学成果。"},
+	"教育质量": {"持续深化教学改革，健全教学质量监测和评价机制。"},
+	"德育":   {"持续落实立德树人根本任务，完善全员全程全方位育人机制。"},
+	"学前教育": {"持续推进学前教育普及普惠，扩大公办园资源。"},
+	"职业教育": {"持续深化产教融合，提升职业教育办学水平。"},
+	"教育改革": {"持续深化教育领域综合改革，增强教育发展活力。"},
+	"信息化":  {"持续推进教育数字化转型，提升智慧校园建设和应用水平。"},
+}
+
 // fits reports whether a lead sentence suits the section: a summary's leads
 // do not speak of the future, no lead names a campaign of another year, and
 // a sentence the taxonomy files under another category stays out.
@@ -265,7 +288,14 @@ func (c *Composer) fits(s string, item OutlineItem) bool {
 	if item.Part != corpus.PartPlan && futureWords.MatchString(s) {
 		return false
 	}
-	if staleCampaign(s, c.Facts.Year, factsText(c.Facts)) {
+	if eventOpener.MatchString(s) || quotesName(s) {
+		return false // another bureau's events and named activities are its facts
+	}
+	year := c.Facts.Year
+	if item.Part == corpus.PartPlan && c.Facts.Doc != corpus.KindPlan {
+		year = factsPeriod(c.Facts).Next().Year // the plan part is next year's
+	}
+	if staleCampaign(s, year, factsText(c.Facts)) {
 		return false
 	}
 	if len(c.Taxonomy.Categories) > 0 && item.Category != "" {
@@ -275,6 +305,43 @@ func (c *Composer) fits(s string, item OutlineItem) bool {
 		}
 	}
 	return true
+}
+
+// eventOpener starts a sentence reporting a one-off event (开展……专项检查,
+// 举办……活动): that is another bureau's record, not an approach.
+var eventOpener = regexp.MustCompile(`^(开展|组织|举办|召开|举行|邀请|评选|表彰)`)
+
+// quotesName reports whether a sentence quotes a name (“一校一品”, “零辍学”)
+// other than a fixed phrase of policy language (“一岗双责”, “双减”).
+func quotesName(s string) bool {
+	for _, m := range quoted.FindAllStringSubmatch(s, -1) {
+		if !fixedPhrase[m[1]] {
+			return true
+		}
+	}
+	return false
+}
+
+var quoted = regexp.MustCompile(`“([^”]{1,12})”`)
+
+// fixedPhrase is the lexicon of fixed numerals as a set, plus quoted policy
+// words without numerals.
+var fixedPhrase = func() map[string]bool {
+	m := map[string]bool{"第一议题": true, "双减": true, "放管服": true}
+	for _, p := range corpus.FixedNumerals {
+		m[p] = true
+	}
+	return m
+}()
+
+// similar reports whether two sentences say much the same: half of the
+// shorter one's character pairs are in the other.
+func similar(a, b string) bool {
+	x, y := bigramSet(a), bigramSet(b)
+	if len(x) > len(y) {
+		x, y = y, x
+	}
+	return len(x) > 0 && 2*overlap(y, x) >= len(x)
 }
 
 // atLevel writes a sentence at the org's level: 全区 in a 县 report becomes

@@ -1,7 +1,6 @@
 package draft
 
 import (
-	"fmt"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -19,45 +18,47 @@ type measure struct {
 // a shortage of teachers is 师资 whatever subject they teach. Actions state
 // what will be done, never the problem again.
 var measures = []measure{
-	{regexp.MustCompile(`(教师|师资|老师).*(短缺|不足|缺编|紧缺|缺口|缺乏|结构性)|缺编|缺员|空编`), "师资", "通过公开招聘、特岗计划、县管校聘和城乡交流轮岗等途径，补齐%s缺口，优化教师队伍学科结构"},
-	{regexp.MustCompile(`老龄化|年龄结构|青黄不接`), "师资", "加大青年教师补充和培养力度，实施青蓝结对工程，逐步改善%s"},
-	{regexp.MustCompile(`师德|有偿补课|体罚`), "师资", "健全师德师风考核和违规行为查处机制，开展专项整治，着力解决%s问题"},
-	{regexp.MustCompile(`校长|管理水平|管理能力|干部队伍`), "师资", "加强校长和学校管理干部培训，推行校长职级制，着力提升%s"},
-	{regexp.MustCompile(`大班额|班额|大校额|学位(紧张|不足)|入学难`), "办学条件", "加快学校扩容建设，新建、改扩建一批中小学，分步化解%s问题"},
-	{regexp.MustCompile(`公办园|入园难|学前.*(不足|偏低|短缺|薄弱)|普惠`), "学前教育", "新建、改扩建公办幼儿园，扩大普惠性学前教育资源供给，着力提高%s"},
-	{regexp.MustCompile(`经费|资金|投入不足|债务`), "办学条件", "积极争取上级项目和资金支持，优化教育经费支出结构，缓解%s的压力"},
-	{regexp.MustCompile(`寄宿|宿舍|食堂|校舍|功能室|运动场|厕所|危房|设施`), "办学条件", "实施薄弱学校改造和寄宿制学校提升工程，完善配套设施，改善%s"},
-	{regexp.MustCompile(`小规模|布局|生源(流失|减少)|空心`), "办学条件", "科学调整学校布局，办好乡村小规模学校和乡镇寄宿制学校，妥善解决%s问题"},
-	{regexp.MustCompile(`溺水`), "安全", "落实防溺水“六不”要求，加强重点水域巡查和家校共管，严防%s事故"},
-	{regexp.MustCompile(`安全|隐患|欺凌|食品`), "安全", "压实学校安全主体责任，健全隐患排查整治台账，推动%s问题动态清零"},
-	{regexp.MustCompile(`心理`), "德育", "配齐心理健康教育教师，健全学生心理健康筛查、预警和干预机制，有效应对%s"},
-	{regexp.MustCompile(`近视|体质|体育|美育|劳动教育`), "德育", "开齐开足体育、美育和劳动教育课程，落实体质健康和近视防控措施，改善%s"},
-	{regexp.MustCompile(`留守|特殊群体|困境儿童`), "德育", "建立留守儿童等特殊群体关爱台账，落实结对帮扶和心理关爱，做好%s工作"},
-	{regexp.MustCompile(`控辍|辍学|劝返|失学`), "扶贫", "健全控辍保学联控联保机制，落实动态监测和劝返复学责任，减轻%s"},
-	{regexp.MustCompile(`资助|贫困|困难学生`), "扶贫", "精准落实各项学生资助政策，完善资助对象动态认定机制，解决%s问题"},
-	{regexp.MustCompile(`特殊教育|残疾|送教`), "扶贫", "完善特殊教育保障机制，规范开展送教上门，补齐%s短板"},
-	{regexp.MustCompile(`职业教育|职教|产教|职业学校|中职`), "职业教育", "深化产教融合、校企合作，优化专业设置，解决%s问题"},
-	{regexp.MustCompile(`信息化|智慧|数字化|设备(老化|陈旧|落后)|网络`), "信息化", "推进智慧校园建设，更新老旧教学设备，提升教师信息技术应用能力，补齐%s短板"},
-	{regexp.MustCompile(`双减|作业|课后服务|校外培训`), "教育改革", "巩固“双减”成果，提升作业设计和课后服务质量，规范校外培训，解决%s问题"},
-	{regexp.MustCompile(`民办`), "教育改革", "加强民办学校规范管理，完善年检和督导评估，解决%s问题"},
-	{regexp.MustCompile(`评价|改革`), "教育改革", "深化教育评价改革，健全以发展素质教育为导向的评价机制，推动%s取得实效"},
-	{regexp.MustCompile(`城乡|校际|均衡|差距`), "教育质量", "推进集团化办学和城乡教育共同体建设，促进优质资源共享，逐步缩小%s"},
-	{regexp.MustCompile(`质量|成绩|教学|教研|课堂|升学`), "教育质量", "深化课堂教学改革，加强教研指导和教学质量监测，着力提升%s"},
-	{regexp.MustCompile(`党建|党组织|党员|意识形态|作风`), "党建", "推进学校党组织领导的校长负责制，抓实基层党组织建设和作风建设，解决%s问题"},
+	{regexp.MustCompile(`(教师|师资|老师).*(短缺|不足|缺编|紧缺|缺口|缺乏|结构性)|缺编|缺员|空编`), "师资", "通过公开招聘、特岗计划、县管校聘和城乡交流轮岗等途径补充紧缺学科教师，优化教师队伍学科结构"},
+	{regexp.MustCompile(`老龄化|年龄结构|青黄不接`), "师资", "加大青年教师补充和培养力度，实施青蓝结对工程"},
+	{regexp.MustCompile(`师德|有偿补课|体罚`), "师资", "健全师德师风考核和违规行为查处机制，开展专项整治"},
+	{regexp.MustCompile(`校长|管理水平|管理能力|干部队伍`), "师资", "加强校长和学校管理干部培训，推行校长职级制"},
+	{regexp.MustCompile(`大班额|班额|大校额|学位(紧张|不足)|入学难`), "办学条件", "加快学校扩容建设，新建、改扩建一批中小学"},
+	{regexp.MustCompile(`公办园|入园难|学前.*(不足|偏低|短缺|薄弱)|普惠`), "学前教育", "新建、改扩建公办幼儿园，扩大普惠性学前教育资源供给"},
+	{regexp.MustCompile(`经费|资金|投入不足|债务`), "办学条件", "积极争取上级项目和资金支持，优化教育经费支出结构"},
+	{regexp.MustCompile(`寄宿|宿舍|食堂|校舍|功能室|运动场|厕所|危房|设施`), "办学条件", "实施薄弱学校改造和寄宿制学校提升工程，完善配套设施"},
+	{regexp.MustCompile(`小规模|布局|生源(流失|减少)|空心`), "办学条件", "科学编制学校布局规划，统筹推进学校新建、撤并和改扩建"},
+	{regexp.MustCompile(`溺水`), "安全", "落实防溺水“六不”要求，加强重点水域巡查和家校共管"},
+	{regexp.MustCompile(`安全|隐患|欺凌|食品`), "安全", "压实学校安全主体责任，健全隐患排查整治台账"},
+	{regexp.MustCompile(`心理`), "德育", "配齐心理健康教育教师，健全学生心理健康筛查、预警和干预机制"},
+	{regexp.MustCompile(`近视|体质|体育|美育|劳动教育`), "德育", "开齐开足体育、美育和劳动教育课程，落实体质健康和近视防控措施"},
+	{regexp.MustCompile(`留守|特殊群体|困境儿童`), "德育", "建立留守儿童等特殊群体关爱台账，落实结对帮扶和心理关爱"},
+	{regexp.MustCompile(`控辍|辍学|劝返|失学`), "扶贫", "健全控辍保学联控联保机制，落实动态监测和劝返复学责任"},
+	{regexp.MustCompile(`资助|贫困|困难学生`), "扶贫", "精准落实各项学生资助政策，完善资助对象动态认定机制"},
+	{regexp.MustCompile(`特殊教育|残疾|送教`), "扶贫", "完善特殊教育保障机制，规范开展送教上门"},
+	{regexp.MustCompile(`职业教育|职教|产教|职业学校|中职`), "职业教育", "深化产教融合、校企合作，优化专业设置"},
+	{regexp.MustCompile(`信息化|智慧|数字化|设备(老化|陈旧|落后)|网络`), "信息化", "推进智慧校园建设，更新老旧教学设备，提升教师信息技术应用能力"},
+	{regexp.MustCompile(`双减|作业|课后服务|校外培训`), "教育改革", "巩固“双减”成果，提升作业设计和课后服务质量，规范校外培训"},
+	{regexp.MustCompile(`民办`), "教育改革", "加强民办学校规范管理，完善年检和督导评估"},
+	{regexp.MustCompile(`评价|改革`), "教育改革", "深化教育评价改革，健全以发展素质教育为导向的评价机制"},
+	{regexp.MustCompile(`城乡|校际|均衡|差距`), "教育质量", "推进集团化办学和城乡教育共同体建设，促进优质资源共享"},
+	{regexp.MustCompile(`质量|成绩|教学|教研|课堂|升学`), "教育质量", "深化课堂教学改革，加强教研指导和教学质量监测"},
+	{regexp.MustCompile(`党建|党组织|党员|意识形态|作风`), "党建", "推进学校党组织领导的校长负责制，抓实基层党组织建设和作风建设"},
 }
 
-// problemCore is what a problem is about, without the words that judge it:
-// 城区学校大班额问题仍较突出 → 城区学校大班额.
-func problemCore(p string) string {
-	core := strings.TrimSuffix(problemTail.ReplaceAllString(p, ""), "问题")
+// problemPhrase is a problem without the words that only say how bad it is:
+// 城区学校大班额问题仍较突出 → 城区学校大班额; 学前教育公办园占比偏低 stays.
+func problemPhrase(p string) string {
+	core := strings.TrimSuffix(degreeTail.ReplaceAllString(p, ""), "的")
+	core = strings.TrimSuffix(strings.TrimSuffix(core, "问题"), "的")
 	if utf8.RuneCountInString(core) < 2 {
 		return strings.TrimSuffix(p, "问题")
 	}
 	return core
 }
 
-// problemTail is the judgement at the end of a problem: 仍较突出, 偏低, 结构性短缺.
-var problemTail = regexp.MustCompile(`(的)?(问题)?(仍然|仍|依然|还|较为|比较|相对|严重|普遍|总体|日益|依旧)?(较|很|比较|不够|过)?(突出|严重|存在|明显|薄弱|偏低|偏少|偏高|偏大|较大|较差|不足|短缺|结构性短缺|紧缺|缺乏|有待提高|有待加强|亟待解决|不高|不强|不均衡|不到位|不及时|不规范|凸显|大|多|少|低|差|难)?[。；，]?$`)
+// degreeTail is the judgement at the end of a problem that says only how bad
+// it is: 问题仍较突出, 依然较大, 日益凸显.
+var degreeTail = regexp.MustCompile(`(的)?(问题)?(仍然|仍|依然|依旧|还|较为|比较|相对|日益|十分|非常|尤为)?(较|很|比较)?(突出|严重|明显|较大|凸显|存在|大)?[。；，]?$`)
 
 // Countermeasure words the task that answers a problem and says which
 // category it belongs to ("" when no rule knows the problem: the caller's
@@ -65,11 +66,11 @@ var problemTail = regexp.MustCompile(`(的)?(问题)?(仍然|仍|依然|还|较�
 // the problem.
 func Countermeasure(problem string) (task, category string) {
 	p := strings.TrimSpace(strings.TrimRight(problem, "。；，"))
-	core := problemCore(p)
+	solve := "切实解决" + problemPhrase(p) + "问题"
 	for _, m := range measures {
 		if m.problem.MatchString(p) {
-			return strings.ReplaceAll(fmt.Sprintf(m.action, core), "问题问题", "问题"), m.category
+			return m.action + "，" + solve, m.category
 		}
 	}
-	return "针对" + core + "问题，制定专项整改方案，明确责任单位和完成时限，逐项抓好落实", ""
+	return "深入分析原因，制定专项整改方案，明确责任单位和完成时限，" + solve, ""
 }

@@ -67,7 +67,7 @@ var unsafeHeading = regexp.MustCompile(`\d|[xX×*]{2}|《|[\p{Han}]{2}(县|区|�
 // new report as it is.
 func reusableHeading(h string) bool {
 	n := utf8.RuneCountInString(h)
-	return n >= 4 && n <= 30 && !unsafeHeading.MatchString(h)
+	return n >= 4 && n <= 30 && !unsafeHeading.MatchString(h) && !quotesName(h)
 }
 
 var yearInHeading = regexp.MustCompile(`(19|20)\d{2}|20[xX×*]{2}|[xX×]{4}`)
@@ -107,7 +107,6 @@ func BuildOutline(f Facts, t Template, fallback string) []OutlineItem {
 		}
 		return []string{"一、", "（一）", "1.", "（1）"}[min(level-1, 3)]
 	}
-	grouped := catLevel > 1
 	var parts []string
 	switch f.Doc {
 	case corpus.KindPlan:
@@ -134,7 +133,7 @@ func BuildOutline(f Facts, t Template, fallback string) []OutlineItem {
 			continue
 		}
 		level := 1
-		if grouped || len(parts) > 1 {
+		if len(parts) > 1 { // a report of one part numbers its sections 一、二、
 			top++
 			out = append(out, OutlineItem{Level: 1, Marker: NumberMarker(style(1), top), Heading: partHeading(partHead, part, f), Part: part, Category: fallback})
 			level = 2
@@ -150,6 +149,9 @@ func BuildOutline(f Facts, t Template, fallback string) []OutlineItem {
 			}
 			n++
 			heading := catHead[part][c]
+			if len(facts) > 0 && !headingFits(heading, c, facts) {
+				heading = "" // another report's heading over other work: 舆情 over 智慧教室
+			}
 			if heading == "" {
 				heading = CategoryHeading(c, part == corpus.PartPlan)
 			}
@@ -161,6 +163,30 @@ func BuildOutline(f Facts, t Template, fallback string) []OutlineItem {
 		}
 	}
 	return out
+}
+
+// headingWords are the words any heading uses; sharing them says nothing
+// about whether a heading fits its facts.
+var headingWords = bigramSet("加强推进提升建设工作持续不断扎实全面深化稳步取得成效明显有效进一步抓好做好落实完善健全强化着力实施开展坚持聚焦发展水平质量能力")
+
+// headingFits reports whether a template's heading speaks of what the facts
+// under it report: it names the category, or shares a word with the facts
+// beyond the words every heading uses.
+func headingFits(h, category string, facts []Fact) bool {
+	if h == "" || strings.Contains(h, category) {
+		return true
+	}
+	var b strings.Builder
+	for _, f := range facts {
+		b.WriteString(f.Text)
+	}
+	fact := bigramSet(b.String())
+	for g := range bigramSet(h) {
+		if fact[g] && !headingWords[g] {
+			return true
+		}
+	}
+	return false
 }
 
 // orderCategories puts the fact categories in the template's order, then the

@@ -366,6 +366,9 @@ func (p *Planner) categoryOrder(req PlanRequest, tasks map[string][]PlanTask) []
 			out = append(out, c)
 		}
 	}
+	if p.Taxonomy.Has(partyCategory) {
+		add(partyCategory) // a bureau's plan opens with party building
+	}
 	wanted := map[string]bool{}
 	for _, s := range req.Summary {
 		if s.Part == corpus.PartSummary {
@@ -492,6 +495,10 @@ func (p *Planner) polish(ctx context.Context, req PlanRequest, s PlanSection) (s
 	return cleanModelText(resp.Text, s.Heading), nil
 }
 
+// partyCategory is the taxonomy's party-building category, which a plan
+// puts first.
+const partyCategory = "党建"
+
 // SourceName is a task source's name for people and prompts: 续办, 对策,
 // 常见任务, 目标, 模型.
 func SourceName(source string) string {
@@ -522,6 +529,7 @@ const OfflinePlanNotice = "离线计划：任务来自上期总结中未完成�
 func renderPlan(req PlanRequest, res PlanResult, closing string) string {
 	var b strings.Builder
 	b.WriteString("# " + PlanTitle(req) + "\n\n")
+	b.WriteString(ComposeOpening(Facts{Org: req.Org, Year: req.Year, Period: req.Period, Doc: corpus.KindPlan}) + "\n\n")
 	for _, s := range res.Sections {
 		b.WriteString("## " + s.Marker + s.Heading + "\n\n" + chineseQuotes(s.Text) + "\n\n")
 	}

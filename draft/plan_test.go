@@ -53,22 +53,24 @@ func TestCarryOverNamesUnfinishedProjects(t *testing.T) {
 // problem gets a concrete measure under the category it belongs to, and that
 // the measure does not restate the problem.
 func TestCountermeasureDoesNotEchoTheProblem(t *testing.T) {
-	tests := []struct{ problem, category, word string }{
-		{"城区学校大班额问题仍较突出", "办学条件", "扩容"},
-		{"农村学校音体美教师结构性短缺", "师资", "补齐农村学校音体美教师"},
-		{"心理健康教师严重不足", "师资", "补齐心理健康教师"},
-		{"学前教育公办园占比偏低。", "学前教育", "公办幼儿园"},
-		{"部分学校安全隐患整改不及时", "安全", "隐患排查"},
-		{"城乡教育质量差距较大", "教育质量", "城乡教育共同体"},
-		{"学生心理问题日益凸显", "德育", "心理健康"},
-		{"控辍保学压力依然较大", "扶贫", "劝返"},
+	tests := []struct{ problem, category, measure, names string }{
+		{"城区学校大班额问题仍较突出", "办学条件", "扩容", "城区学校大班额问题"},
+		{"农村学校音体美教师结构性短缺", "师资", "补充紧缺学科教师", "农村学校音体美教师结构性短缺问题"},
+		{"心理健康教师严重不足", "师资", "补充", "心理健康教师严重不足问题"},
+		{"学前教育公办园占比偏低。", "学前教育", "公办幼儿园", "学前教育公办园占比偏低问题"},
+		{"部分学校安全隐患整改不及时", "安全", "隐患排查", "整改不及时问题"},
+		{"城乡教育质量差距较大", "教育质量", "城乡教育共同体", "城乡教育质量差距问题"},
+		{"学生心理问题日益凸显", "德育", "心理健康", "学生心理问题"},
+		{"控辍保学压力依然较大", "扶贫", "劝返", "控辍保学压力问题"},
 	}
 	for _, tt := range tests {
 		task, c := draft.Countermeasure(tt.problem)
-		if c != tt.category || !strings.Contains(task, tt.word) {
-			t.Errorf("Countermeasure(%q) = %q, %q; want category %q and %q", tt.problem, task, c, tt.category, tt.word)
+		if c != tt.category || !strings.Contains(task, tt.measure) || !strings.Contains(task, tt.names) {
+			t.Errorf("Countermeasure(%q) = %q, %q; want category %q, the measure %q, naming %q", tt.problem, task, c, tt.category, tt.measure, tt.names)
 		}
-		if strings.Contains(task, strings.TrimSuffix(tt.problem, "。")) || strings.Contains(task, "着力解决") {
+		// The measure comes first and the problem is named once, not
+		// restated as the task (针对……的情况，着力解决……问题).
+		if strings.Index(task, tt.measure) > strings.Index(task, tt.names) || strings.Contains(task, "的情况") {
 			t.Errorf("Countermeasure(%q) = %q echoes the problem", tt.problem, task)
 		}
 	}

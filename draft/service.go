@@ -106,33 +106,60 @@ func (s *Service) now() time.Time {
 }
 
 // attachProblemTasks gives each problem of the facts a countermeasure task in
-// the plan section of its category (or the last plan section).
-func (s *Service) attachProblemTasks(f Facts, items []OutlineItem) {
-	last := -1
-	for i, it := range items {
-		if it.Part == corpus.PartPlan && it.Write {
-			last = i
-		}
-	}
-	if last < 0 {
-		return
-	}
+// the plan section of its category, adding that section at the end of the
+// plan part when the report has none: a measure for teachers goes under
+// teachers, never under whatever section happens to come last.
+func (s *Service) attachProblemTasks(f Facts, items []OutlineItem) []OutlineItem {
 	for _, p := range f.Problems {
-		target := last
+		last := -1
+		for i, it := range items {
+			if it.Part == corpus.PartPlan && it.Write {
+				last = i
+			}
+		}
+		if last < 0 {
+			return items
+		}
 		task, c := Countermeasure(p.Text)
-		if len(s.Taxonomy.Categories) > 0 {
-			if c == "" || !s.Taxonomy.Has(c) {
-				c = s.Taxonomy.Classify(p.Text, "", "").Category
-			}
-			for i, it := range items {
-				if it.Part == corpus.PartPlan && it.Write && it.Category == c {
-					target = i
-					break
-				}
-			}
+		if c == "" || !s.Taxonomy.Has(c) {
+			c = s.Taxonomy.Classify(p.Text, "", "").Category
+		}
+		target := planItemOf(items, c)
+		if target < 0 && c != "" && c != s.Fallback {
+			items = insertPlanItem(items, last, c)
+			target = last + 1
+		} else if target < 0 {
+			target = last
 		}
 		items[target].Tasks = append(items[target].Tasks, PlanTask{Text: task, Source: SourceProblem})
 	}
+	return items
+}
+
+// planItemOf is the index of the plan section of a category, -1 if none.
+func planItemOf(items []OutlineItem, category string) int {
+	for i, it := range items {
+		if it.Part == corpus.PartPlan && it.Write && it.Category == category {
+			return i
+		}
+	}
+	return -1
+}
+
+// insertPlanItem adds a plan section for a category after items[last],
+// numbered next in its level's style.
+func insertPlanItem(items []OutlineItem, last int, category string) []OutlineItem {
+	prev := items[last]
+	n := 1
+	for _, it := range items {
+		if it.Part == corpus.PartPlan && it.Write && it.Level == prev.Level {
+			n++
+		}
+	}
+	add := OutlineItem{Level: prev.Level, Marker: NumberMarker(MarkerStyle(prev.Marker), n), Heading: CategoryHeading(category, true),
+		Part: corpus.PartPlan, Category: category, Write: true}
+	out := append(append(append([]OutlineItem{}, items[:last+1]...), add), items[last+1:]...)
+	return out
 }
 
 // Request asks for one draft.
@@ -176,7 +203,7 @@ func (s *Service) Draft(ctx context.Context, req Request) (Result, error) {
 	}
 	f := req.Facts
 	items := BuildOutline(f, req.Template, s.Fallback)
-	s.attachProblemTasks(f, items)
+	items = s.attachProblemTasks(f, items)
 	for i := range items {
 		items[i].others = otherHeadings(items, items[i])
 	}
