@@ -25,7 +25,7 @@ func FromMarkdown(md string) []Block {
 		if n := len(line) - len(strings.TrimLeft(line, "#")); n > 0 && n <= 6 && (n == len(line) || line[n] == ' ' || line[n] == '\t') {
 			b.Text = strings.TrimSpace(line[n:])
 			if n == 1 {
-				b.Kind = Title
+				b.Kind, b.Text = Title, breakTitle(b.Text)
 			} else {
 				b.Kind, b.Level = Heading, min(n-1, 3)
 			}
@@ -62,4 +62,39 @@ func markSignature(blocks []Block) {
 func isRule(line string) bool {
 	s := strings.ReplaceAll(strings.TrimSpace(line), " ", "")
 	return len(s) >= 3 && (strings.Trim(s, "-") == "" || strings.Trim(s, "_") == "" || strings.Trim(s, "*") == "")
+}
+
+// titleLine is how many characters of the 二号 title fit on one line of the
+// GB/T 9704 text block (156 mm at about 7.8 mm a character).
+const titleLine = 20
+
+// titleBreaks are the points where a long title may break, best first:
+// before 及/暨/和 joining two reports, after the issuing org, before 关于.
+var titleBreaks = []struct {
+	word   string
+	before bool
+}{{"及", true}, {"暨", true}, {"和", true}, {"教育局", false}, {"教体局", false}, {"教育体育局", false}, {"关于", true}}
+
+// breakTitle puts a long title on two lines at a meaningful point, as GB/T
+// 9704 asks (回行时要做到词意完整), so Word does not cut it inside a word
+// such as 2026年; a title that fits stays on one line.
+func breakTitle(t string) string {
+	rs := []rune(t)
+	if len(rs) <= titleLine {
+		return t
+	}
+	for _, b := range titleBreaks {
+		i := strings.Index(t, b.word)
+		if i < 0 {
+			continue
+		}
+		if !b.before {
+			i += len(b.word)
+		}
+		first := utf8.RuneCountInString(t[:i])
+		if first >= 4 && first <= titleLine && len(rs)-first <= titleLine {
+			return t[:i] + "\n" + t[i:]
+		}
+	}
+	return t
 }
