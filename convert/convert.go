@@ -86,7 +86,8 @@ type Limits struct {
 }
 
 // DefaultLimits are limits for county report archives: reports are a few
-// dozen pages; a scanned page took about 4 s to recognise on 2 cores.
+// dozen pages; a scanned page took about 2 s to render and recognise on
+// 2 shared cores.
 func DefaultLimits() Limits {
 	return Limits{
 		MaxFileBytes:  50 << 20,

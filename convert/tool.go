@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"os/exec"
 	"strings"
 	"time"
@@ -69,9 +70,17 @@ var errOutputTooLarge = errors.New("输出超过上限")
 // maxOut, the program's whole process group is killed (LibreOffice starts
 // a child process that would outlive its parent).
 func run(ctx context.Context, timeout time.Duration, maxOut int64, bin string, args ...string) ([]byte, error) {
+	return runEnv(ctx, nil, timeout, maxOut, bin, args...)
+}
+
+// runEnv is run with variables added to the environment.
+func runEnv(ctx context.Context, env []string, timeout time.Duration, maxOut int64, bin string, args ...string) ([]byte, error) {
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, bin, args...)
+	if env != nil {
+		cmd.Env = append(os.Environ(), env...)
+	}
 	killGroup(cmd)
 	out := &cappedBuffer{max: maxOut, cancel: cancel}
 	stderr := &cappedBuffer{max: 8 << 10}
