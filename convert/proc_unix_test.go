@@ -49,3 +49,28 @@ func alive(pid int) bool {
 	fields := strings.Fields(string(stat[strings.LastIndexByte(string(stat), ')')+1:]))
 	return len(fields) == 0 || fields[0] != "Z"
 }
+
+func TestOfficeTimeoutLeavesNoLibreOfficeRunning(t *testing.T) {
+	needTools(t, "soffice")
+	lim := DefaultLimits()
+	lim.OfficeTimeout = 500 * time.Millisecond // soffice.bin has started by then
+	_, err := (&Reader{Limits: lim}).ReadFile(context.Background(), filepath.Join("testdata", "report.doc"))
+	if err == nil {
+		t.Skip("LibreOffice converted the file within 0.5 s; nothing was stopped")
+	}
+	if !strings.Contains(err.Error(), "超过时限") {
+		t.Fatalf("LibreOffice past its limit: %v", err)
+	}
+	time.Sleep(200 * time.Millisecond)
+	procs, _ := filepath.Glob("/proc/[0-9]*/cmdline")
+	for _, p := range procs {
+		cmdline, err := os.ReadFile(p)
+		if err != nil || !strings.Contains(string(cmdline), "zongjie-office-") {
+			continue
+		}
+		pid, _ := strconv.Atoi(filepath.Base(filepath.Dir(p)))
+		if alive(pid) {
+			t.Errorf("a LibreOffice process outlived the time limit: %d %q", pid, strings.ReplaceAll(string(cmdline), "\x00", " "))
+		}
+	}
+}
