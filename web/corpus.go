@@ -7,14 +7,12 @@ import (
 	"mime/multipart"
 	"net/http"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/zongjie/zongjie/corpus"
 )
-
-// uploadExts are the file types the upload form accepts.
-var uploadExts = map[string]bool{".txt": true, ".md": true, ".docx": true}
 
 // docView is a document with its headings, for the list.
 type docView struct {
@@ -49,6 +47,9 @@ type corpusView struct {
 	// the page's own check before sending.
 	MaxUpload      string
 	MaxUploadBytes int64
+	// Accept is the file input's accept list (".txt,.md,…"); Formats the
+	// same for people (".txt、.md、…").
+	Accept, Formats string
 }
 
 // corpusPage lists the documents with their heading trees and answers a
@@ -59,7 +60,8 @@ func (h *handlers) corpusPage(w http.ResponseWriter, r *http.Request) {
 
 func (h *handlers) showCorpus(w http.ResponseWriter, r *http.Request, status int, uploads []uploadResult) {
 	ctx := r.Context()
-	v := corpusView{Uploads: uploads, Categories: h.Taxonomy.Names(), MaxUpload: sizeText(h.MaxUploadBytes), MaxUploadBytes: h.MaxUploadBytes}
+	v := corpusView{Uploads: uploads, Categories: h.Taxonomy.Names(), MaxUpload: sizeText(h.MaxUploadBytes), MaxUploadBytes: h.MaxUploadBytes,
+		Accept: strings.Join(h.Files.Extensions(), ","), Formats: strings.Join(h.Files.Extensions(), "、")}
 	q := r.URL.Query()
 	v.Search = searchView{Query: strings.TrimSpace(q.Get("q")), Category: q.Get("category"), Part: q.Get("part")}
 	if v.Search.Query != "" || v.Search.Category != "" || v.Search.Part != "" {
@@ -169,8 +171,8 @@ func (h *handlers) refuseLarge(w http.ResponseWriter, r *http.Request, body io.R
 func (h *handlers) ingest(ctx context.Context, fh *multipart.FileHeader) uploadResult {
 	res := uploadResult{Name: fh.Filename, Status: "failed"}
 	ext := strings.ToLower(path.Ext(fh.Filename))
-	if !uploadExts[ext] {
-		res.Reason = fmt.Sprintf("不支持的文件类型“%s”，请上传 .txt、.md 或 .docx 文件", ext)
+	if !slices.Contains(h.Files.Extensions(), ext) {
+		res.Reason = fmt.Sprintf("不支持的文件类型“%s”，请上传 %s 文件", ext, strings.Join(h.Files.Extensions(), "、"))
 		return res
 	}
 	f, err := fh.Open()
@@ -182,6 +184,10 @@ func (h *handlers) ingest(ctx context.Context, fh *multipart.FileHeader) uploadR
 	f.Close()
 	if err != nil {
 		res.Reason = "无法读取文件：" + err.Error()
+		return res
+	}
+	if data, err = h.Files.Convert(ctx, fh.Filename, data); err != nil {
+		res.Reason = err.Error()
 		return res
 	}
 	parsed, err := h.Parser.Parse(fh.Filename, data)

@@ -9,6 +9,7 @@ package web
 import (
 	"context"
 	"embed"
+	"errors"
 	"html/template"
 	"io/fs"
 	"log/slog"
@@ -50,6 +51,17 @@ type Parser interface {
 	Normalize(s string) string
 }
 
+// Files turns uploaded files into bytes the Parser reads. The command
+// wires convert.Reader, the one place that lists the accepted types, so the
+// upload accepts what the CLI's ingest does.
+type Files interface {
+	// Extensions lists the accepted file types, lower case with the dot.
+	Extensions() []string
+	// Convert returns the bytes of an uploaded file named name, converted
+	// by an external tool when its type needs one.
+	Convert(ctx context.Context, name string, data []byte) ([]byte, error)
+}
+
 // Server serves the web interface. The command fills in its fields; Handler
 // returns the http.Handler.
 type Server struct {
@@ -62,6 +74,8 @@ type Server struct {
 	Runs draft.RunStore
 	// Parser reads uploaded files.
 	Parser Parser
+	// Files says which uploads are accepted and converts them; required.
+	Files Files
 	// Taxonomy gives the categories of the facts form and search filter.
 	Taxonomy corpus.Taxonomy
 	// NewDrafter builds a drafting service for one request (offline when no
@@ -99,6 +113,9 @@ func (s *Server) Handler() (http.Handler, error) {
 	}
 	if s.MaxUploadBytes <= 0 {
 		s.MaxUploadBytes = 10 << 20
+	}
+	if s.Files == nil {
+		return nil, errors.New("web: Server.Files is required")
 	}
 	pages, err := parsePages()
 	if err != nil {

@@ -17,12 +17,15 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/zongjie/zongjie/convert"
 	"github.com/zongjie/zongjie/corpus"
 	"github.com/zongjie/zongjie/draft"
 	"github.com/zongjie/zongjie/llm"
@@ -118,7 +121,7 @@ func newFixture(t *testing.T, configure func(*web.Server)) *fixture {
 		return llm.New(cfg, db)
 	}
 	srv := &web.Server{
-		Corpus: db, Calls: db, Runs: db, Parser: parser, Taxonomy: tax, NotFound: store.ErrNotFound,
+		Corpus: db, Calls: db, Runs: db, Parser: parser, Files: convert.New(), Taxonomy: tax, NotFound: store.ErrNotFound,
 		NewDrafter: func() (*draft.Service, error) {
 			client, err := newClient()
 			if err != nil {
@@ -304,19 +307,37 @@ func TestUploadReportsEachFile(t *testing.T) {
 	status, body := f.upload(t, map[string][]byte{
 		"青川县2023年总结.txt": []byte(report),
 		"重复.txt":         []byte(evilReport),
-		"扫描件.pdf":        []byte("%PDF-1.4"),
+		"表格.xlsx":        []byte("PK\x03\x04"),
 		"空白.md":          []byte("   \n"),
 	})
 	if status != http.StatusOK {
 		t.Fatalf("upload: status %d\n%s", status, body)
 	}
-	for _, want := range []string{"青川县2023年总结.txt", "已导入 1 篇", "重复.txt", "重复</span>", "扫描件.pdf", "不支持的文件类型", "空白.md", "失败"} {
+	for _, want := range []string{"青川县2023年总结.txt", "已导入 1 篇", "重复.txt", "重复</span>", "表格.xlsx", "不支持的文件类型", "空白.md", "失败"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("upload results lack %q", want)
 		}
 	}
 	if _, body := f.get(t, "/?q="+url.QueryEscape("银杏课堂")); !strings.Contains(body, "<mark>银杏课堂</mark>") || !strings.Contains(body, "青川县") {
 		t.Errorf("uploaded report not found by search")
+	}
+}
+
+func TestUploadReadsOldWordFilesLikeIngest(t *testing.T) {
+	if _, err := exec.LookPath("soffice"); err != nil {
+		t.Skip("soffice is not installed (apt-get install libreoffice-writer-nogui); .doc uploads are not tested")
+	}
+	doc, err := os.ReadFile("../convert/testdata/report.doc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := newFixture(t, nil)
+	status, body := f.upload(t, map[string][]byte{"青溪县上半年总结.doc": doc})
+	if status != http.StatusOK || !strings.Contains(body, "已导入 1 篇") || !strings.Contains(body, "青溪县教育局2024年上半年工作总结") {
+		t.Errorf("upload of a .doc: status %d\n%s", status, body)
+	}
+	if !strings.Contains(body, `accept=".txt,.md,.docx,.doc,.wps,.rtf,.odt,.html,.htm,.pdf"`) {
+		t.Errorf("the file input does not accept the formats ingest reads")
 	}
 }
 

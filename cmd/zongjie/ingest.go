@@ -10,16 +10,15 @@ import (
 	"runtime/debug"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 
+	"github.com/zongjie/zongjie/convert"
 	"github.com/zongjie/zongjie/corpus"
 	"github.com/zongjie/zongjie/store"
 )
-
-// reportExts are the file types ingest picks up when walking a folder.
-var reportExts = map[string]bool{".txt": true, ".md": true, ".docx": true, ".pdf": true}
 
 // ingestFailure is one file that could not be ingested.
 type ingestFailure struct {
@@ -27,11 +26,22 @@ type ingestFailure struct {
 	Error string `json:"error"`
 }
 
+// ingestFile is what became of one file: documents added and already
+// stored, or why it failed, and how long reading and storing it took.
+type ingestFile struct {
+	Path       string  `json:"path"`
+	Added      int     `json:"added"`
+	Duplicates int     `json:"duplicates"`
+	Error      string  `json:"error,omitempty"`
+	Seconds    float64 `json:"seconds"`
+}
+
 // ingestSummary is what ingest reports, also as --json.
 type ingestSummary struct {
 	Added      int             `json:"added"`
 	Duplicates int             `json:"duplicates"`
 	Failed     []ingestFailure `json:"failed"`
+	Files      []ingestFile    `json:"files"`
 }
 
 func (a *app) ingestCommand() *cobra.Command {
@@ -39,7 +49,7 @@ func (a *app) ingestCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "ingest PATH...",
 		Short: "把报告文件或文件夹导入语料库",
-		Long:  "导入 .txt/.md/.docx（有 pdftotext 时也导入 .pdf）文件；文件夹递归导入。同一文本重复导入不会新增。任何文件失败时退出码非零，但成功的文件都会保留。",
+		Long:  "导入 " + strings.Join(convert.Extensions(), " ") + " 文件（.doc/.wps/.rtf/.odt/.html 需要 LibreOffice，.pdf 需要 pdftotext，扫描版 PDF 还需要 tesseract）；文件夹递归导入。逐个文件报告结果；同一文本重复导入不会新增。任何文件失败时退出码非零，但成功的文件都会保留。",
 		Example: `  zongjie ingest 历年总结/
   zongjie ingest 2023年工作总结.docx 2024年上半年总结.txt --json`,
 		Args: cobra.MinimumNArgs(1),
@@ -58,7 +68,7 @@ func (a *app) ingestCommand() *cobra.Command {
 				progressbar.OptionShowCount(),
 				progressbar.OptionClearOnFinish())
 			done := ingestAll(ctx, db, a.parser(), files, func() { bar.Add(1) })
-			sum.Added, sum.Duplicates = done.Added, done.Duplicates
+			sum.Added, sum.Duplicates, sum.Files = done.Added, done.Duplicates, done.Files
 			sum.Failed = append(sum.Failed, done.Failed...)
 			bar.Finish()
 			if sum.Added > 0 && ctx.Err() == nil {
@@ -67,20 +77,8 @@ func (a *app) ingestCommand() *cobra.Command {
 					return err
 				}
 			}
-			if sum.Failed == nil {
-				sum.Failed = []ingestFailure{}
-			}
-			if asJSON {
-				enc := json.NewEncoder(a.stdout)
-				enc.SetEscapeHTML(false)
-				if err := enc.Encode(sum); err != nil {
-					return err
-				}
-			} else {
-				fmt.Fprintf(a.stdout, "新增 %d 篇，重复 %d 篇，失败 %d 个文件。\n", sum.Added, sum.Duplicates, len(sum.Failed))
-				for _, f := range sum.Failed {
-					fmt.Fprintf(a.stdout, "  失败：%s：%s\n", f.Path, f.Error)
-				}
+			if err := a.printIngest(sum, asJSON); err != nil {
+				return err
 			}
 			if err := ctx.Err(); err != nil {
 				return err
@@ -91,8 +89,42 @@ func (a *app) ingestCommand() *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, `输出 JSON：{"added":N,"duplicates":N,"failed":[…]}`)
+	cmd.Flags().BoolVar(&asJSON, "json", false, `输出 JSON：{"added":N,"duplicates":N,"failed":[…],"files":[{"path":…,"added":N,"duplicates":N,"error":…,"seconds":S}]}`)
 	return cmd
+}
+
+// printIngest reports an ingest: a line per file, then the totals.
+func (a *app) printIngest(sum ingestSummary, asJSON bool) error {
+	if sum.Failed == nil {
+		sum.Failed = []ingestFailure{}
+	}
+	if sum.Files == nil {
+		sum.Files = []ingestFile{}
+	}
+	if asJSON {
+		enc := json.NewEncoder(a.stdout)
+		enc.SetEscapeHTML(false)
+		return enc.Encode(sum)
+	}
+	listed := map[string]bool{}
+	for _, f := range sum.Files {
+		listed[f.Path] = true
+		switch {
+		case f.Error != "":
+			fmt.Fprintf(a.stdout, "  失败：%s：%s\n", f.Path, f.Error)
+		case f.Added > 0:
+			fmt.Fprintf(a.stdout, "  新增 %d 篇：%s（%.1f 秒）\n", f.Added, f.Path, f.Seconds)
+		default:
+			fmt.Fprintf(a.stdout, "  重复 %d 篇：%s\n", f.Duplicates, f.Path)
+		}
+	}
+	for _, f := range sum.Failed {
+		if !listed[f.Path] {
+			fmt.Fprintf(a.stdout, "  失败：%s：%s\n", f.Path, f.Error)
+		}
+	}
+	fmt.Fprintf(a.stdout, "新增 %d 篇，重复 %d 篇，失败 %d 个文件。\n", sum.Added, sum.Duplicates, len(sum.Failed))
+	return nil
 }
 
 // ingestGCPercent is the garbage collector's GOGC while ingesting.
@@ -112,6 +144,7 @@ func ingestAll(ctx context.Context, db storeWriter, p reportParser, files []stri
 		path string
 		docs []store.Prepared
 		err  error
+		took time.Duration // reading and parsing
 	}
 	ch := make(chan prepared, 4)
 	go func() {
@@ -120,8 +153,9 @@ func ingestAll(ctx context.Context, db storeWriter, p reportParser, files []stri
 			if ctx.Err() != nil {
 				return
 			}
+			start := time.Now()
 			docs, err := prepareFile(ctx, p, f)
-			ch <- prepared{f, docs, err}
+			ch <- prepared{f, docs, err, time.Since(start)}
 		}
 	}()
 	var sum ingestSummary
@@ -135,14 +169,18 @@ func ingestAll(ctx context.Context, db storeWriter, p reportParser, files []stri
 	}
 	for item := range ch {
 		n, dups, err := 0, 0, item.err
+		saveStart := time.Now()
 		if err == nil {
 			n, dups, err = saveAll(ctx, db, item.docs)
 		}
 		sum.Added += n
 		sum.Duplicates += dups
+		file := ingestFile{Path: item.path, Added: n, Duplicates: dups, Seconds: (item.took + time.Since(saveStart)).Seconds()}
 		if err != nil {
 			sum.Failed = append(sum.Failed, ingestFailure{Path: item.path, Error: err.Error()})
+			file.Error = err.Error()
 		}
+		sum.Files = append(sum.Files, file)
 		if unindexed += n; unindexed >= ingestIndexBatch {
 			index(ctx)
 		}
@@ -233,7 +271,7 @@ func collectFiles(args []string) (files []string, failed []ingestFailure) {
 			if d.IsDir() && strings.HasPrefix(d.Name(), ".") && p != arg {
 				return filepath.SkipDir
 			}
-			if !d.IsDir() && reportExts[strings.ToLower(filepath.Ext(p))] && !strings.HasPrefix(d.Name(), "~$") {
+			if !d.IsDir() && convert.Accepts(p) && !strings.HasPrefix(d.Name(), "~$") {
 				found = append(found, p)
 			}
 			return nil

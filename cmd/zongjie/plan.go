@@ -98,7 +98,7 @@ func (a *app) planCommand() *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&factsPath, "facts", "", "事实文件（YAML）：各类别的目标与问题")
-	cmd.Flags().StringVar(&from, "from", "", "本期总结：文件（.md/.txt/.docx）或语料库中的报告编号")
+	cmd.Flags().StringVar(&from, "from", "", "本期总结：报告文件（可导入的任一格式）或语料库中的报告编号")
 	cmd.Flags().IntVar(&year, "year", 0, "计划年份（默认：总结的下一期——年度总结的下一年，上半年总结的当年下半年，季度总结的下一季度）")
 	cmd.Flags().StringVar(&templateRef, "template", "", "模板：报告编号或模板 .yaml")
 	cmd.Flags().StringVar(&outPath, "out", "", "写入文件（.md 或 .docx）")

@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/zongjie/zongjie/convert"
 	"github.com/zongjie/zongjie/draft"
 	"github.com/zongjie/zongjie/store"
 	"github.com/zongjie/zongjie/web"
@@ -39,7 +40,7 @@ func (a *app) serveCommand() *cobra.Command {
 				return err
 			}
 			srv := &web.Server{
-				Corpus: db, Calls: db, Runs: db, Parser: a.parser(),
+				Corpus: db, Calls: db, Runs: db, Parser: a.parser(), Files: convert.New(),
 				Taxonomy: a.cfg.TaxonomyValue(),
 				NewDrafter: func() (*draft.Service, error) {
 					svc, _, err := a.draftService(false)

@@ -1,0 +1,14 @@
+//go:build !unix
+
+package convert
+
+import (
+	"os/exec"
+	"time"
+)
+
+// killGroup only bounds the wait where process groups are not available:
+// cancelling kills the program itself.
+func killGroup(cmd *exec.Cmd) {
+	cmd.WaitDelay = 5 * time.Second
+}
