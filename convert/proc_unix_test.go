@@ -54,7 +54,15 @@ func TestOfficeTimeoutLeavesNoLibreOfficeRunning(t *testing.T) {
 	needTools(t, "soffice")
 	lim := DefaultLimits()
 	lim.OfficeTimeout = 500 * time.Millisecond // soffice.bin has started by then
-	_, err := (&Reader{Limits: lim}).ReadFile(context.Background(), filepath.Join("testdata", "report.doc"))
+	data, err := os.ReadFile(filepath.Join("testdata", "report.doc"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	own := filepath.Join(t.TempDir(), "timeout-probe.doc") // a name no other test converts
+	if err := os.WriteFile(own, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = (&Reader{Limits: lim}).ReadFile(context.Background(), own)
 	if err == nil {
 		t.Skip("LibreOffice converted the file within 0.5 s; nothing was stopped")
 	}
@@ -62,10 +70,12 @@ func TestOfficeTimeoutLeavesNoLibreOfficeRunning(t *testing.T) {
 		t.Fatalf("LibreOffice past its limit: %v", err)
 	}
 	time.Sleep(200 * time.Millisecond)
+	// Only this test's conversion counts: other packages' tests may be
+	// converting files at the same time (go test ./... runs them in parallel).
 	procs, _ := filepath.Glob("/proc/[0-9]*/cmdline")
 	for _, p := range procs {
 		cmdline, err := os.ReadFile(p)
-		if err != nil || !strings.Contains(string(cmdline), "zongjie-office-") {
+		if err != nil || !strings.Contains(string(cmdline), "zongjie-office-") || !strings.Contains(string(cmdline), "timeout-probe") {
 			continue
 		}
 		pid, _ := strconv.Atoi(filepath.Base(filepath.Dir(p)))
