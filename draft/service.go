@@ -94,7 +94,6 @@ type Service struct {
 	Concurrency int
 	Fallback    string
 	Taxonomy    corpus.Taxonomy  // classifies problems into plan sections
-	Progress    func(Event)      // optional; called from several goroutines
 	Now         func() time.Time // optional; the sign-off date (time.Now when nil)
 }
 
@@ -103,6 +102,17 @@ func (s *Service) now() time.Time {
 		return s.Now()
 	}
 	return time.Now()
+}
+
+// Outline is the report's outline as Draft writes it: the template's
+// structure for the facts, with each problem's countermeasure attached to
+// the plan section of its category. The web page shows it before drafting.
+func (s *Service) Outline(f Facts, t Template) []OutlineItem {
+	items := s.attachProblemTasks(f, BuildOutline(f, t, s.Fallback))
+	for i := range items {
+		items[i].others = otherHeadings(items, items[i])
+	}
+	return items
 }
 
 // attachProblemTasks gives each problem of the facts a countermeasure task in
@@ -167,6 +177,9 @@ type Request struct {
 	Facts     Facts
 	FactsYAML string // stored with the run for --resume
 	OutPath   string // stored with the run, so --resume writes the same file
+	// Progress, when not nil, hears each section start, stream, repair and
+	// finish; it is called from several goroutines.
+	Progress func(Event)
 	Template  Template
 	Offline   bool
 	ResumeRun int64 // resume this run instead of starting a new one
@@ -202,11 +215,7 @@ func (s *Service) Draft(ctx context.Context, req Request) (Result, error) {
 		mode = ModeOffline
 	}
 	f := req.Facts
-	items := BuildOutline(f, req.Template, s.Fallback)
-	items = s.attachProblemTasks(f, items)
-	for i := range items {
-		items[i].others = otherHeadings(items, items[i])
-	}
+	items := s.Outline(f, req.Template)
 	res := Result{Title: ReportTitle(f), Mode: mode}
 	texts := make([]string, len(items))
 	status := make([]string, len(items))
@@ -260,7 +269,7 @@ func (s *Service) Draft(ctx context.Context, req Request) (Result, error) {
 			return res, err
 		}
 	}
-	err := s.writeSections(ctx, f, items, texts, status, composed, mode, res.RunID)
+	err := s.writeSections(ctx, f, items, texts, status, composed, mode, res.RunID, req.Progress)
 	opening = <-openingDone
 
 	for i, it := range items {
@@ -285,7 +294,12 @@ func runSection(i int, it OutlineItem, status, text string) RunSection {
 }
 
 // writeSections drafts the pending items, a few at a time.
-func (s *Service) writeSections(ctx context.Context, f Facts, items []OutlineItem, texts, status, composed []string, mode string, runID int64) error {
+func (s *Service) writeSections(ctx context.Context, f Facts, items []OutlineItem, texts, status, composed []string, mode string, runID int64, progress func(Event)) error {
+	emit := func(e Event) {
+		if progress != nil {
+			progress(e)
+		}
+	}
 	limit := s.Concurrency
 	if limit <= 0 || mode == ModeOffline {
 		limit = 1
@@ -330,14 +344,14 @@ func (s *Service) writeSections(ctx context.Context, f Facts, items []OutlineIte
 			defer wg.Done()
 			defer func() { <-sem }()
 			start := time.Now()
-			s.emit(Event{Seq: seq, Total: total, Heading: it.Heading, Category: it.Category, Status: "start"})
+			emit(Event{Seq: seq, Total: total, Heading: it.Heading, Category: it.Category, Status: "start"})
 			if mode == ModeOffline {
 				it.composed = composed[i]
 			}
 			text, err := s.writeSection(ctx, f, it, mode, func(d string) {
-				s.emit(Event{Seq: seq, Total: total, Heading: it.Heading, Category: it.Category, Status: "delta", Delta: d})
+				emit(Event{Seq: seq, Total: total, Heading: it.Heading, Category: it.Category, Status: "delta", Delta: d})
 			}, func() {
-				s.emit(Event{Seq: seq, Total: total, Heading: it.Heading, Category: it.Category, Status: "repair"})
+				emit(Event{Seq: seq, Total: total, Heading: it.Heading, Category: it.Category, Status: "repair"})
 			})
 			st := StatusDone
 			errText := ""
@@ -364,18 +378,13 @@ func (s *Service) writeSections(ctx context.Context, f Facts, items []OutlineIte
 					mu.Unlock()
 				}
 			}
-			s.emit(Event{Seq: seq, Total: total, Heading: it.Heading, Category: it.Category, Status: map[bool]string{true: "done", false: "failed"}[err == nil], Elapsed: time.Since(start), Err: err})
+			emit(Event{Seq: seq, Total: total, Heading: it.Heading, Category: it.Category, Status: map[bool]string{true: "done", false: "failed"}[err == nil], Elapsed: time.Since(start), Err: err})
 		}(i, it)
 	}
 	wg.Wait()
 	return firstErr
 }
 
-func (s *Service) emit(e Event) {
-	if s.Progress != nil {
-		s.Progress(e)
-	}
-}
 
 // composeOffline writes every section without a model, in outline order, with
 // one Composer, so no lead sentence is used twice in the report.

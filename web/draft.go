@@ -84,11 +84,10 @@ func (h *handlers) draftStream(w http.ResponseWriter, r *http.Request) {
 		plainError(w, http.StatusInternalServerError, "无法准备起草："+err.Error())
 		return
 	}
-	items := draft.BuildOutline(facts, tmpl, svc.Fallback)
+	items := svc.Outline(facts, tmpl)
 	es := newEventStream(w)
 	es.send("outline", outlineEvent(items))
-	svc.Progress = es.progress(writeIndexes(items))
-	res, err := svc.Draft(r.Context(), draft.Request{Facts: facts, FactsYAML: yamlText, Template: tmpl})
+	res, err := svc.Draft(r.Context(), draft.Request{Facts: facts, FactsYAML: yamlText, Template: tmpl, Progress: es.progress(writeIndexes(items))})
 	es.send("result", resultFromDraft(res, items))
 	if err != nil {
 		es.send("error", map[string]string{"message": err.Error()})

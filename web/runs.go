@@ -2,7 +2,6 @@ package web
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -10,20 +9,13 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/zongjie/zongjie/corpus"
 	"github.com/zongjie/zongjie/docx"
 	"github.com/zongjie/zongjie/draft"
 )
 
-// rewriteSection drafts one section of a stored draft again and streams it
-// like draftStream, ending with the whole draft as a result event.
-//
-// draft.Service has no call for a single section, so this runs a draft of
-// the same facts file restricted to the section's category (problems for
-// the problems part) with the run's template, keeps the matching section's
-// text and stores it in the run. The restricted draft also writes an
-// opening, which is discarded; problem tasks of a plan section may be
-// attached differently than in the full draft.
+// rewriteSection drafts one section of a stored draft again (the use case
+// is draft.Service.RewriteSection) and streams it like draftStream, ending
+// with the whole draft as a result event.
 func (h *handlers) rewriteSection(w http.ResponseWriter, r *http.Request) {
 	if !h.parseForm(w, r) {
 		return
@@ -33,8 +25,7 @@ func (h *handlers) rewriteSection(w http.ResponseWriter, r *http.Request) {
 		plainError(w, http.StatusNotFound, err.Error())
 		return
 	}
-	target := run.Sections[i]
-	facts, err := draft.LoadFacts("网页表单", []byte(run.FactsYAML), h.Taxonomy)
+	facts, err := draft.LoadFacts(run.FactsName, []byte(run.FactsYAML), h.Taxonomy)
 	if err != nil {
 		plainError(w, http.StatusBadRequest, err.Error())
 		return
@@ -44,30 +35,11 @@ func (h *handlers) rewriteSection(w http.ResponseWriter, r *http.Request) {
 		plainError(w, http.StatusInternalServerError, "无法准备起草："+err.Error())
 		return
 	}
-	svc.Runs = nil // the restricted draft is not a run of its own
-	only := restrictFacts(facts, target)
-	items := draft.BuildOutline(only, run.Template, svc.Fallback)
-	j := matchSection(items, target)
-	if j < 0 {
-		plainError(w, http.StatusBadRequest, "这一节没有可重写的内容（该类别没有事实）。")
-		return
-	}
-	index := map[int]int{}
-	for seq, k := range writeIndexes(items) {
-		if k == j {
-			index[seq] = i
-		}
+	if svc.Runs == nil {
+		svc.Runs = h.Runs
 	}
 	es := newEventStream(w)
-	svc.Progress = es.progress(index)
-	res, err := svc.Draft(r.Context(), draft.Request{Facts: only, Template: run.Template})
-	if err == nil && j < len(res.Sections) && res.Sections[j].Status == draft.StatusDone {
-		target.Status, target.Text, target.Error = draft.StatusDone, res.Sections[j].Text, ""
-		err = h.Runs.SaveRunSection(context.WithoutCancel(r.Context()), run.ID, target)
-	}
-	if err == nil {
-		run, err = h.Runs.GetRun(r.Context(), run.ID)
-	}
+	run, err = svc.RewriteSection(r.Context(), run, i, es.progress(map[int]int{1: i}))
 	if err != nil {
 		es.send("error", map[string]string{"message": err.Error()})
 		return
@@ -101,34 +73,8 @@ func (h *handlers) run(r *http.Request) (draft.Run, error) {
 	return run, err
 }
 
-// restrictFacts keeps the facts one section is written from: its category's,
-// or the problems for the problems part (and for a plan section, whose
-// tasks come partly from the problems).
-func restrictFacts(f draft.Facts, s draft.RunSection) draft.Facts {
-	g := f
-	g.Sections, g.Problems = nil, nil
-	if s.Part == corpus.PartProblems || s.Part == corpus.PartPlan {
-		g.Problems = f.Problems
-	}
-	if s.Part != corpus.PartProblems {
-		for _, c := range f.Sections {
-			if c.Category == s.Category {
-				g.Sections = append(g.Sections, c)
-			}
-		}
-	}
-	return g
-}
 
 // matchSection finds the written outline item of the same part and category.
-func matchSection(items []draft.OutlineItem, s draft.RunSection) int {
-	for j, it := range items {
-		if it.Write && it.Part == s.Part && it.Category == s.Category {
-			return j
-		}
-	}
-	return -1
-}
 
 // runMarkdown renders a stored run with the facts it was drafted from (a
 // run whose facts no longer load is rendered without its closing).

@@ -49,7 +49,7 @@ func (a *app) draftCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			req := draft.Request{Offline: mode == draft.ModeOffline, ResumeRun: resume}
+			req := draft.Request{Offline: mode == draft.ModeOffline, ResumeRun: resume, Progress: a.progressPrinter(asJSON)}
 			if resume != 0 {
 				run, err := db.GetRun(ctx, resume)
 				if err != nil {
@@ -88,7 +88,6 @@ func (a *app) draftCommand() *cobra.Command {
 			if mode == draft.ModeOffline && !asJSON {
 				fmt.Fprintln(a.stderr, "提示："+draft.OfflineNotice)
 			}
-			svc.Progress = a.progressPrinter(asJSON)
 			res, err := svc.Draft(ctx, req)
 			if errors.Is(err, draft.ErrKeyRejected) {
 				return err // nothing was written, and --resume cannot help
