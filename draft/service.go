@@ -179,7 +179,7 @@ type Request struct {
 	OutPath   string // stored with the run, so --resume writes the same file
 	// Progress, when not nil, hears each section start, stream, repair and
 	// finish; it is called from several goroutines.
-	Progress func(Event)
+	Progress  func(Event)
 	Template  Template
 	Offline   bool
 	ResumeRun int64 // resume this run instead of starting a new one
@@ -384,7 +384,6 @@ func (s *Service) writeSections(ctx context.Context, f Facts, items []OutlineIte
 	wg.Wait()
 	return firstErr
 }
-
 
 // composeOffline writes every section without a model, in outline order, with
 // one Composer, so no lead sentence is used twice in the report.

@@ -73,7 +73,6 @@ func (h *handlers) run(r *http.Request) (draft.Run, error) {
 	return run, err
 }
 
-
 // matchSection finds the written outline item of the same part and category.
 
 // runMarkdown renders a stored run with the facts it was drafted from (a
