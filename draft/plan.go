@@ -265,7 +265,7 @@ func (p *Planner) Plan(ctx context.Context, req PlanRequest) (PlanResult, error)
 	for i, c := range order {
 		items := tasks[c]
 		if len(items) < 2 {
-			items = append(items, p.corpusTasks(ctx, c, items, 2-len(items)+1)...)
+			items = append(items, p.corpusTasks(ctx, c, items, 2-len(items)+1, req.Year, req.Org)...)
 		}
 		if len(items) > 5 {
 			items = keepPriority(items, 5)
@@ -422,7 +422,7 @@ func planHeadings(t Template, fallback string) map[string]string {
 
 // corpusTasks takes typical, fact-free task sentences from past plans of the
 // category, avoiding ones that repeat tasks already listed.
-func (p *Planner) corpusTasks(ctx context.Context, category string, have []PlanTask, n int) []PlanTask {
+func (p *Planner) corpusTasks(ctx context.Context, category string, have []PlanTask, n int, year int, org string) []PlanTask {
 	if p.Sections == nil || n <= 0 {
 		return nil
 	}
@@ -442,8 +442,10 @@ func (p *Planner) corpusTasks(ctx context.Context, category string, have []PlanT
 	}
 	for _, s := range secs {
 		for _, sent := range LeadSentences(s.Text, 0) {
-			t := strings.TrimRight(sent, "。")
-			if seen[t] {
+			t := strings.TrimRight((&Composer{Facts: Facts{Org: org}}).atLevel(sent), "。")
+			// Another year's campaign is not next year's task; neither is a
+			// named activity of another bureau.
+			if seen[t] || staleCampaign(t, year, "") || quotesName(t) || eventOpener.MatchString(t) {
 				continue
 			}
 			seen[t] = true

@@ -219,3 +219,47 @@ func checkParagraphLength(t *testing.T, md string, f draft.Facts) {
 		}
 	}
 }
+
+// TestPlanFromSeedsLooksForward makes a plan from each real seed report (no
+// golden file: their text is third-party) and checks what a writer checks:
+// the next period in the title, an opening, no campaign of another year, no
+// sentence twice, the org's level, a sign-off, no figure the seed reports as
+// this period's result.
+func TestPlanFromSeedsLooksForward(t *testing.T) {
+	newEnv(t)
+	for _, path := range seedFiles(t) {
+		res := zj(t, "parse", path, "--json")
+		var parsed struct {
+			Documents []struct {
+				Org    string `json:"org"`
+				Year   int    `json:"year"`
+				Period string `json:"period"`
+			} `json:"documents"`
+		}
+		decodeJSON(t, res, &parsed)
+		doc := parsed.Documents[0]
+		if doc.Year == 0 || doc.Org == "" {
+			continue // a plan needs a year and an org to look forward from
+		}
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			md := mustZJ(t, "plan", "--from", path, "--offline").stdout
+			next := draft.Period{Year: doc.Year, Span: doc.Period}.Next()
+			title := strings.SplitN(md, "\n", 2)[0]
+			if !strings.Contains(title, next.Name()+"工作计划") {
+				t.Errorf("title %q does not plan %s", title, next.Name())
+			}
+			f := draft.Facts{Org: doc.Org, Year: next.Year, Period: next.Span, Doc: corpus.KindPlan}
+			checkNoRepeats(t, md)
+			checkLevel(t, md, doc.Org)
+			for _, w := range []string{"党纪学习教育", "党史学习教育", "疫情", "新冠"} {
+				if strings.Contains(md, w) && !(w == "党纪学习教育" && next.Year == 2024) && !(w == "党史学习教育" && next.Year == 2021) {
+					t.Errorf("a %d plan names %s", next.Year, w)
+				}
+			}
+			lines := strings.Split(strings.TrimSpace(md), "\n\n")
+			if n := len(lines); n < 3 || lines[n-2] != f.Org || !signOffLine.MatchString(lines[n-1]) || !strings.Contains(lines[1], "现将工作计划安排如下") {
+				t.Errorf("no opening or no sign-off:\n%s", md)
+			}
+		})
+	}
+}
