@@ -455,6 +455,17 @@ func (p *Planner) corpusTasks(ctx context.Context, category string, have []PlanT
 			}
 		}
 	}
+	// House-style tasks fill in when the corpus has too few usable ones.
+	for _, h := range append(append([]string{}, planHouseLeads[category]...), houseLeads[category]...) {
+		t := strings.TrimRight(h, "。")
+		if len(out) >= n {
+			break
+		}
+		if !seen[t] {
+			seen[t] = true
+			out = append(out, PlanTask{Text: t, Source: SourceCorpus})
+		}
+	}
 	return out
 }
 
