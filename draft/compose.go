@@ -113,7 +113,7 @@ func FactSentences(facts []Fact, plan bool, period string) string {
 		switch {
 		case i == 0 && plan && !targetWords.MatchString(parts[0]):
 			b.WriteString("力争")
-		case i == 0 && period != "" && !timeWord.MatchString(parts[0]) && !mentions(parts, strings.TrimSuffix(period, "，")):
+		case i == 0 && period != "" && activityVerb.MatchString(parts[0]) && !timeWord.MatchString(parts[0]) && !mentions(parts, strings.TrimSuffix(period, "，")):
 			b.WriteString(period)
 		case i == 2:
 			b.WriteString("同时，")
@@ -128,6 +128,11 @@ func FactSentences(facts []Fact, plan bool, period string) string {
 	}
 	return b.String()
 }
+
+// activityVerb opens a fact that reports work done over the period, which
+// 全年 fits (全年新建幼儿园2所); a rate or a standing figure (高考本科上线率…)
+// takes no period word.
+var activityVerb = regexp.MustCompile(`^(新建|改扩建|招聘|引进|开展|完成|组织|发放|资助|培训|排查|整改|建成|投入|新增|新发展|评选|组建|举办|实施|创建|补充|落实|接收|化解|购置|配备)`)
 
 // mentions reports whether any of the facts holds the word.
 func mentions(parts []string, w string) bool {
@@ -159,14 +164,27 @@ func (c *Composer) Section(item OutlineItem, examples []Example) string {
 	var b strings.Builder
 	if item.Part == corpus.PartProblems {
 		// Another report's problems are not ours: only the user's are listed.
-		b.WriteString("工作中也还存在一些问题和不足：")
+		b.WriteString("工作中也还存在一些问题和不足")
+		if len(item.Facts) == 1 {
+			return b.String() + "，主要是" + strings.TrimRight(strings.TrimSpace(item.Facts[0].Text), "。；，") + "。"
+		}
+		b.WriteString("：")
 		for i, f := range item.Facts {
-			b.WriteString(ChineseNumeral(i+1) + "是" + strings.TrimRight(strings.TrimSpace(f.Text), "。；，") + "。")
+			sep := "；"
+			if i == len(item.Facts)-1 {
+				sep = "。"
+			}
+			b.WriteString(ChineseNumeral(i+1) + "是" + strings.TrimRight(strings.TrimSpace(f.Text), "。；，") + sep)
 		}
 		return b.String()
 	}
-	b.WriteString(strings.Join(c.leads(item, examples, 2), ""))
-	b.WriteString(FactSentences(item.Facts, item.Part == corpus.PartPlan, c.periodWord()))
+	facts := FactSentences(item.Facts, item.Part == corpus.PartPlan, c.periodWord())
+	leads := c.leads(item, examples, 2)
+	if len(item.Facts) >= 2 && utf8.RuneCountInString(strings.Join(leads, "")+facts) < 80 {
+		leads = append(leads, c.leads(item, examples, 1)...) // a paragraph, not two lines
+	}
+	b.WriteString(strings.Join(leads, ""))
+	b.WriteString(facts)
 	if b.Len() == 0 {
 		return noFactsNote
 	}
@@ -184,11 +202,10 @@ func (c *Composer) periodWord() string {
 	if c.Facts.Year == 0 {
 		return ""
 	}
-	p := factsPeriod(c.Facts)
-	if p.Span == corpus.PeriodAnnual {
+	if factsPeriod(c.Facts).Span == corpus.PeriodAnnual {
 		return "全年"
 	}
-	return p.Short() + "，"
+	return "" // the opening names the half or the quarter already
 }
 
 // futureWords mark a sentence about what will be done: it opens no summary.
@@ -205,6 +222,11 @@ func (c *Composer) leads(item OutlineItem, examples []Example, n int) []string {
 		topic.WriteString(f.Text)
 	}
 	want := bigramSet(topic.String())
+	var factText strings.Builder
+	for _, f := range item.Facts {
+		factText.WriteString(f.Text)
+	}
+	factTopic := bigramSet(factText.String())
 	type cand struct {
 		s     string
 		score int
@@ -214,11 +236,15 @@ func (c *Composer) leads(item OutlineItem, examples []Example, n int) []string {
 	for _, e := range examples {
 		for _, s := range LeadSentences(e.Text, 0) {
 			s = c.atLevel(s)
-			if seen[s] || c.used[s] || !c.fits(s, item) {
+			if seen[s] || c.used[s] || !c.fits(s, item) || c.echoes(s) {
 				continue
 			}
 			seen[s] = true
-			cands = append(cands, cand{s, overlap(want, bigramSet(s))})
+			score := contentOverlap(want, s)
+			if len(item.Facts) > 0 && contentOverlap(factTopic, s) < 2 {
+				continue // a lead on another topic than the facts (师德 over 招聘, 备考 over 开学)
+			}
+			cands = append(cands, cand{s, score})
 		}
 	}
 	// House-style sentences stand in when the corpus has too few of its own.
@@ -228,7 +254,9 @@ func (c *Composer) leads(item OutlineItem, examples []Example, n int) []string {
 	}
 	for _, h := range house {
 		h = c.atLevel(h)
-		if !seen[h] && !c.used[h] && len(cands) < n+2 {
+		// A section with no facts of its own (a plan part) keeps a house
+		// sentence even if a summary lead said something close.
+		if !seen[h] && !c.used[h] && len(cands) < n+2 && (len(cands) == 0 || !c.echoes(h)) {
 			seen[h] = true
 			cands = append(cands, cand{h, -1})
 		}
@@ -236,7 +264,7 @@ func (c *Composer) leads(item OutlineItem, examples []Example, n int) []string {
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
 	var out []string
 	for i := 0; i < len(cands) && len(out) < n; i++ {
-		if len(out) > 0 && similar(out[0], cands[i].s) {
+		if len(out) > 0 && similar(out[0], cands[i].s) || cands[i].score >= 0 && c.echoes(cands[i].s) {
 			continue // two leads that say the same thing
 		}
 		out = append(out, cands[i].s)
@@ -252,16 +280,16 @@ func (c *Composer) leads(item OutlineItem, examples []Example, n int) []string {
 // that offers fewer than two: how the work is done, in any year, at any
 // bureau (全县 is rewritten to the org's level).
 var houseLeads = map[string][]string{
-	"党建":   {"坚持以党建引领教育事业发展，压紧压实管党治党政治责任。", "持续加强基层党组织建设，推动党建工作与教育教学深度融合。"},
+	"党建":   {"坚持以党建引领教育事业发展，压紧压实管党治党政治责任，推动全面从严治党向基层学校延伸。", "持续加强基层党组织建设，推动党建工作与教育教学深度融合。"},
 	"办学条件": {"坚持把改善办学条件作为民生实事来抓，统筹推进学校建设项目。", "加强项目建设全过程监管，确保工程质量和资金安全。"},
-	"师资":   {"坚持把教师队伍建设作为基础工作，多渠道补充教师力量。", "健全教师培训体系，着力提升教师专业素养。"},
-	"安全":   {"坚持把师生生命安全放在首位，压实学校安全主体责任。", "常态化开展安全隐患排查整治，筑牢校园安全防线。"},
-	"扶贫":   {"坚持应助尽助，精准落实各项学生资助政策。", "健全控辍保学工作机制，保障适龄儿童少年依法接受义务教育。"},
-	"教育质量": {"坚持以提高质量为核心，深化课堂教学改革。", "加强教研指导和质量监测，推动教育质量稳步提升。"},
-	"德育":   {"坚持立德树人根本任务，推进思政课程与课程思政协同育人。", "广泛开展主题教育实践活动，促进学生全面发展。"},
-	"学前教育": {"坚持公益普惠方向，扩大学前教育优质资源供给。", "规范幼儿园办园行为，提升保育教育质量。"},
-	"职业教育": {"坚持产教融合、校企合作，提升职业教育服务发展能力。", "优化专业设置，加强实训基地建设。"},
-	"教育改革": {"坚持以改革促发展，持续激发教育发展活力。", "深化教育评价改革，推动改革举措落地见效。"},
+	"师资":   {"坚持把教师队伍建设作为基础性工作来抓，统筹做好教师补充、培训和管理。", "健全教师培训体系，分层分类开展教师专业发展培训，着力提升教师专业素养。"},
+	"安全":   {"坚持把师生生命安全放在首位，压实学校安全主体责任。", "常态化开展安全隐患排查整治，健全校园安全风险防控体系，筑牢校园安全防线。"},
+	"扶贫":   {"坚持应助尽助，精准落实各项学生资助政策，确保资助资金及时足额发放。", "健全控辍保学工作机制，保障适龄儿童少年依法接受义务教育。"},
+	"教育质量": {"坚持以提高质量为核心，深化课堂教学改革，落实教学常规管理。", "加强教研指导和质量监测，健全教学质量分析和反馈机制。"},
+	"德育":   {"坚持立德树人根本任务，推进思政课程与课程思政协同育人。", "加强学校、家庭、社会协同育人，促进学生德智体美劳全面发展。"},
+	"学前教育": {"坚持公益普惠方向，扩大学前教育优质资源供给。", "规范幼儿园办园行为，加强保育教育过程指导，提升保育教育质量。"},
+	"职业教育": {"坚持产教融合、校企合作，提升职业教育服务发展能力。", "对接地方产业优化专业设置，加强实训基地和“双师型”教师队伍建设。"},
+	"教育改革": {"坚持以改革促发展，持续激发教育发展活力。", "深化教育评价改革，推动各项改革举措落地见效。"},
 	"信息化":  {"坚持以教育数字化赋能教育高质量发展，加快智慧校园建设。", "加强教师信息技术应用能力培训，推动信息技术与教育教学深度融合。"},
 }
 
@@ -324,24 +352,58 @@ func quotesName(s string) bool {
 
 var quoted = regexp.MustCompile(`“([^”]{1,12})”`)
 
-// fixedPhrase is the lexicon of fixed numerals as a set, plus quoted policy
-// words without numerals.
-var fixedPhrase = func() map[string]bool {
-	m := map[string]bool{"第一议题": true, "双减": true, "放管服": true}
-	for _, p := range corpus.FixedNumerals {
-		m[p] = true
-	}
-	return m
-}()
+// fixedPhrase are the quoted words of policy language a lead may keep
+// (落实“一岗双责”); any other quoted name (“一校一品”, “零辍学”) is an
+// activity, a brand or a result of the report it comes from.
+var fixedPhrase = map[string]bool{
+	"第一议题": true, "双减": true, "放管服": true, "一岗双责": true, "三会一课": true, "五育并举": true, "三全育人": true,
+	"五项管理": true, "两个维护": true, "四个意识": true, "县管校聘": true, "两学一做": true, "八项规定": true, "四有": true,
+}
 
-// similar reports whether two sentences say much the same: half of the
-// shorter one's character pairs are in the other.
+// similar reports whether two sentences say much the same: they share four
+// or more character pairs beyond the words every report uses, or a third of
+// the shorter one's (专项治理 … / 专项整治 …, 备考指导 … / 复习备考指导 …).
 func similar(a, b string) bool {
-	x, y := bigramSet(a), bigramSet(b)
+	x, y := contentBigrams(a), contentBigrams(b)
 	if len(x) > len(y) {
 		x, y = y, x
 	}
-	return len(x) > 0 && 2*overlap(y, x) >= len(x)
+	n := overlap(y, x)
+	return len(x) > 0 && (n >= 4 || 3*n >= len(x))
+}
+
+// contentBigrams are a text's character pairs less the words every heading
+// and report uses (加强, 推进, 工作 …).
+func contentBigrams(s string) map[string]bool {
+	out := bigramSet(s)
+	for g := range out {
+		if headingWords[g] {
+			delete(out, g)
+		}
+	}
+	return out
+}
+
+// contentOverlap counts the content pairs a sentence shares with a topic.
+func contentOverlap(topic map[string]bool, s string) int {
+	n := 0
+	for g := range contentBigrams(s) {
+		if topic[g] {
+			n++
+		}
+	}
+	return n
+}
+
+// echoes reports whether a sentence says much what a lead already used in
+// the report says.
+func (c *Composer) echoes(s string) bool {
+	for u := range c.used {
+		if similar(u, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // atLevel writes a sentence at the org's level: 全区 in a 县 report becomes
@@ -374,6 +436,14 @@ func ComposeOpening(f Facts) string {
 	}
 	period := factsPeriod(f).Name()
 	tail := "现将有关工作情况总结如下："
+	if f.Doc == corpus.KindSummaryPlan {
+		p := factsPeriod(f)
+		next := p.Next().Short()
+		if p.Next().Year != p.Year {
+			next = p.Next().Name()
+		}
+		tail = "现将" + p.Short() + "工作总结及" + next + "工作打算报告如下："
+	}
 	if f.Doc == corpus.KindPlan {
 		return period + "，" + f.Org + "将在" + gov + "的坚强领导和上级教育行政部门的指导下，坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的教育方针，落实立德树人根本任务，推动教育高质量发展。现将工作计划安排如下："
 	}

@@ -56,6 +56,24 @@ func problemPhrase(p string) string {
 	return core
 }
 
+// resolution words what the measure achieves for a problem, with the verb
+// its ending takes: 减轻…压力, 缩小…差距, 提高…占比, 补齐…短板, else 解决…问题.
+func resolution(core string) string {
+	for _, r := range []struct{ end, verb, trim, tail string }{
+		{"压力", "切实减轻", "", ""}, {"差距", "逐步缩小", "", ""}, {"偏低", "切实提高", "偏低", ""}, {"偏少", "逐步增加", "偏少", ""},
+		{"结构性短缺", "补齐", "结构性短缺", "短板"}, {"短缺", "补齐", "短缺", "短板"}, {"不足", "补齐", "不足", "短板"},
+		{"缺口", "补齐", "缺口", "缺口"}, {"紧缺", "补齐", "紧缺", "短板"},
+	} {
+		if strings.HasSuffix(core, r.end) {
+			return r.verb + strings.TrimSuffix(core, r.trim) + r.tail
+		}
+	}
+	if strings.HasPrefix(core, "不") || strings.Contains(core, "不") {
+		return "切实解决" + core + "的问题" // 整改不及时的问题
+	}
+	return "切实解决" + core + "问题"
+}
+
 // degreeTail is the judgement at the end of a problem that says only how bad
 // it is: 问题仍较突出, 依然较大, 日益凸显.
 var degreeTail = regexp.MustCompile(`(的)?(问题)?(仍然|仍|依然|依旧|还|较为|比较|相对|日益|十分|非常|尤为)?(较|很|比较)?(突出|严重|明显|较大|凸显|存在|大)?[。；，]?$`)
@@ -66,7 +84,7 @@ var degreeTail = regexp.MustCompile(`(的)?(问题)?(仍然|仍|依然|依旧|�
 // the problem.
 func Countermeasure(problem string) (task, category string) {
 	p := strings.TrimSpace(strings.TrimRight(problem, "。；，"))
-	solve := "切实解决" + problemPhrase(p) + "问题"
+	solve := resolution(problemPhrase(p))
 	for _, m := range measures {
 		if m.problem.MatchString(p) {
 			return m.action + "，" + solve, m.category

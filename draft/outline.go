@@ -31,16 +31,16 @@ type OutlineItem struct {
 // defaultHeadings are house-style headings for categories a template lacks.
 var defaultHeadings = map[string][2]string{
 	"党建":   {"坚持党建引领，筑牢思想根基", "抓党建引领，筑牢思想根基"},
-	"办学条件": {"加大投入力度，办学条件持续改善", "抓基础建设，改善办学条件"},
-	"师资":   {"加强队伍建设，教师素质稳步提升", "抓队伍建设，提升师资水平"},
-	"安全":   {"守牢安全底线，平安校园建设扎实推进", "抓安全保障，确保师生安全"},
-	"扶贫":   {"落实资助政策，教育公平不断彰显", "抓资助帮扶，促进教育公平"},
-	"教育质量": {"聚焦内涵发展，教育质量稳步提升", "抓质量提升，促进内涵发展"},
-	"德育":   {"落实立德树人，德育工作成效明显", "抓立德树人，提升育人水平"},
-	"学前教育": {"推进普及普惠，学前教育加快发展", "抓普及普惠，发展学前教育"},
-	"职业教育": {"深化产教融合，职业教育特色发展", "抓产教融合，发展职业教育"},
-	"教育改革": {"深化教育改革，发展活力不断增强", "抓改革创新，增强发展活力"},
-	"信息化":  {"推进教育数字化，智慧校园建设提速", "抓数字赋能，推进教育信息化"},
+	"办学条件": {"统筹项目建设，改善办学条件", "抓基础建设，改善办学条件"},
+	"师资":   {"加强队伍建设，打造高素质教师队伍", "抓队伍建设，提升师资水平"},
+	"安全":   {"守牢安全底线，建设平安校园", "抓安全保障，确保师生安全"},
+	"扶贫":   {"落实资助政策，促进教育公平", "抓资助帮扶，促进教育公平"},
+	"教育质量": {"聚焦内涵发展，提高教育质量", "抓质量提升，促进内涵发展"},
+	"德育":   {"落实立德树人，加强德育工作", "抓立德树人，提升育人水平"},
+	"学前教育": {"推进普及普惠，发展学前教育", "抓普及普惠，发展学前教育"},
+	"职业教育": {"深化产教融合，发展职业教育", "抓产教融合，发展职业教育"},
+	"教育改革": {"深化教育改革，激发发展活力", "抓改革创新，增强发展活力"},
+	"信息化":  {"推进教育数字化，建设智慧校园", "抓数字赋能，推进教育信息化"},
 }
 
 // CategoryHeading is the house-style heading for a category in a summary
@@ -63,11 +63,15 @@ func CategoryHeading(category string, plan bool) string {
 // figures, placeholders, names of places and schools, document titles.
 var unsafeHeading = regexp.MustCompile(`\d|[xX×*]{2}|《|[\p{Han}]{2}(县|区|市|镇|乡|村|州)|一中|二中|小学|中学|幼儿园|[云南贵川湘鄂豫冀晋陕甘青藏新桂粤闽浙苏皖赣鲁辽吉黑蒙宁琼渝沪京津]省`)
 
+// comparative marks a heading that claims a change (新突破, 稳步提升, 提速):
+// another year's result, not a structure to reuse.
+var comparative = regexp.MustCompile(`突破|显著|明显|大幅|稳步|持续|不断|提速|跃升|新高|新成效|新进展|新台阶|再创|加快发展|取得`)
+
 // reusableHeading reports whether a template's heading may be copied into a
 // new report as it is.
 func reusableHeading(h string) bool {
 	n := utf8.RuneCountInString(h)
-	return n >= 4 && n <= 30 && !unsafeHeading.MatchString(h) && !quotesName(h)
+	return n >= 6 && n <= 30 && !unsafeHeading.MatchString(h) && !quotesName(h)
 }
 
 var yearInHeading = regexp.MustCompile(`(19|20)\d{2}|20[xX×*]{2}|[xX×]{4}`)
@@ -93,7 +97,8 @@ func BuildOutline(f Facts, t Template, fallback string) []OutlineItem {
 			if catHead[s.Part] == nil {
 				catHead[s.Part] = map[string]string{}
 			}
-			if _, ok := catHead[s.Part][s.Category]; !ok && reusableHeading(s.Heading) && !staleCampaign(s.Heading, f.Year, factsText(f)) {
+			claims := t.Mined && s.Part != corpus.PartPlan && comparative.MatchString(s.Heading) // a summary heading's claim is its year's
+			if _, ok := catHead[s.Part][s.Category]; !ok && reusableHeading(s.Heading) && !claims && !staleCampaign(s.Heading, f.Year, factsText(f)) {
 				catHead[s.Part][s.Category] = s.Heading
 			}
 		}
@@ -149,7 +154,7 @@ func BuildOutline(f Facts, t Template, fallback string) []OutlineItem {
 			}
 			n++
 			heading := catHead[part][c]
-			if len(facts) > 0 && !headingFits(heading, c, facts) {
+			if t.Mined && len(facts) > 0 && !headingFits(heading, c, facts) {
 				heading = "" // another report's heading over other work: 舆情 over 智慧教室
 			}
 			if heading == "" {
@@ -167,7 +172,7 @@ func BuildOutline(f Facts, t Template, fallback string) []OutlineItem {
 
 // headingWords are the words any heading uses; sharing them says nothing
 // about whether a heading fits its facts.
-var headingWords = bigramSet("加强推进提升建设工作持续不断扎实全面深化稳步取得成效明显有效进一步抓好做好落实完善健全强化着力实施开展坚持聚焦发展水平质量能力")
+var headingWords = bigramSet("加强推进提升建设工作持续不断扎实全面深化稳步取得成效明显有效进一步抓好做好落实完善健全强化着力实施开展坚持聚焦发展水平质量能力教育学校全县全区全市机制体系制度各项相关")
 
 // headingFits reports whether a template's heading speaks of what the facts
 // under it report: it names the category, or shares a word with the facts
@@ -198,6 +203,9 @@ func orderCategories(f Facts, t Template, fallback string) []string {
 	}
 	var out []string
 	seen := map[string]bool{}
+	if have[partyCategory] {
+		out, seen[partyCategory] = append(out, partyCategory), true // a bureau's report opens with party building
+	}
 	for _, c := range t.Categories(fallback) {
 		if have[c] && !seen[c] {
 			out = append(out, c)
@@ -263,6 +271,20 @@ func markersInOrder(styles []string) bool {
 		last = r
 	}
 	return true
+}
+
+// ReportTitleFor is the title of a report with its outline: a summary+plan
+// names its plan part as the part heading does (…及2026年工作要点 when the
+// template's plan part is 工作要点), so the title and the heading agree.
+func ReportTitleFor(f Facts, items []OutlineItem) string {
+	if f.Doc == corpus.KindSummaryPlan {
+		for _, it := range items {
+			if it.Part == corpus.PartPlan && !it.Write && yearInHeading.MatchString(it.Heading) {
+				return f.Org + factsPeriod(f).Name() + "工作总结及" + it.Heading
+			}
+		}
+	}
+	return ReportTitle(f)
 }
 
 // ReportTitle is the title of the report to write.

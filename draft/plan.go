@@ -277,7 +277,7 @@ func (p *Planner) Plan(ctx context.Context, req PlanRequest) (PlanResult, error)
 		if h == "" {
 			h = CategoryHeading(c, true)
 		}
-		res.Sections = append(res.Sections, PlanSection{Marker: "（" + ChineseNumeral(i+1) + "）", Heading: h, Category: c, Items: items})
+		res.Sections = append(res.Sections, PlanSection{Marker: ChineseNumeral(i+1) + "、", Heading: h, Category: c, Items: items})
 	}
 	allowed := planFacts(req)
 	for i := range res.Sections {

@@ -216,7 +216,7 @@ func (s *Service) Draft(ctx context.Context, req Request) (Result, error) {
 	}
 	f := req.Facts
 	items := s.Outline(f, req.Template)
-	res := Result{Title: ReportTitle(f), Mode: mode}
+	res := Result{Title: ReportTitleFor(f, items), Mode: mode}
 	texts := make([]string, len(items))
 	status := make([]string, len(items))
 	for i := range status {

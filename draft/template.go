@@ -22,6 +22,11 @@ type Template struct {
 	Kind     string            `yaml:"kind" json:"kind"`
 	Source   string            `yaml:"source,omitempty" json:"source,omitempty"`
 	Sections []TemplateSection `yaml:"sections" json:"sections"`
+	// Mined is true for the common structure mined from the corpus: its
+	// headings come from many reports, so one is kept over a section only
+	// when it fits that section's facts. A template the user chose is kept
+	// as it is (but for other years' campaigns).
+	Mined bool `yaml:"-" json:"mined,omitempty"`
 }
 
 // TemplateSection is one heading of a template.
@@ -230,7 +235,7 @@ func CanonicalTemplate(kind string, templates []Template, fallback string) Templ
 			idx++
 		}
 	}
-	out := Template{Title: "常见结构（" + kindLabel(kind) + "，" + strconv.Itoa(n) + " 篇）", Kind: kind}
+	out := Template{Title: "常见结构（" + kindLabel(kind) + "，" + strconv.Itoa(n) + " 篇）", Kind: kind, Mined: true}
 	if n == 0 {
 		return out
 	}
