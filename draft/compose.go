@@ -426,7 +426,11 @@ func (c *Composer) atLevel(s string) string {
 const noFactsNote = "（暂无事实，请在事实文件中补充本部分内容。）"
 
 // ComposeOpening writes the opening paragraph (总述) without a model.
-func ComposeOpening(f Facts) string {
+func ComposeOpening(f Facts) string { return composeOpening(f, ReportTitle(f)) }
+
+// composeOpening writes the opening of a report titled title, announcing
+// its parts as the title names them.
+func composeOpening(f Facts, title string) string {
 	gov := "县委、县政府"
 	switch {
 	case strings.Contains(f.Org, "区"):
@@ -438,11 +442,14 @@ func ComposeOpening(f Facts) string {
 	tail := "现将有关工作情况总结如下："
 	if f.Doc == corpus.KindSummaryPlan {
 		p := factsPeriod(f)
-		next := p.Next().Short()
+		next := p.Next().Short() + "工作打算"
 		if p.Next().Year != p.Year {
-			next = p.Next().Name()
+			next = p.Next().Name() + "工作打算"
 		}
-		tail = "现将" + p.Short() + "工作总结及" + next + "工作打算报告如下："
+		if _, plan, ok := strings.Cut(title, "工作总结及"); ok {
+			next = plan // the plan part as the title names it: 2025年工作思路
+		}
+		tail = "现将" + p.Short() + "工作总结及" + next + "报告如下："
 	}
 	if f.Doc == corpus.KindPlan {
 		return period + "，" + f.Org + "将在" + gov + "的坚强领导和上级教育行政部门的指导下，坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的教育方针，落实立德树人根本任务，推动教育高质量发展。现将工作计划安排如下："

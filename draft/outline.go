@@ -67,6 +67,10 @@ var unsafeHeading = regexp.MustCompile(`\d|[xX×*]{2}|《|[\p{Han}]{2}(县|区|�
 // another year's result, not a structure to reuse.
 var comparative = regexp.MustCompile(`突破|显著|明显|大幅|稳步|持续|不断|提速|跃升|新高|新成效|新进展|新台阶|再创|加快发展|取得`)
 
+// problemWords mark a heading that states a shortcoming, which belongs to
+// the problems part, not over a summary's work.
+var problemWords = regexp.MustCompile(`偏低|偏少|不足|短缺|突出|薄弱|差距|滞后|不够|较大|问题|困难`)
+
 // reusableHeading reports whether a template's heading may be copied into a
 // new report as it is.
 func reusableHeading(h string) bool {
@@ -97,7 +101,10 @@ func BuildOutline(f Facts, t Template, fallback string) []OutlineItem {
 			if catHead[s.Part] == nil {
 				catHead[s.Part] = map[string]string{}
 			}
-			claims := t.Mined && s.Part != corpus.PartPlan && comparative.MatchString(s.Heading) // a summary heading's claim is its year's
+			// A mined heading is kept only in the house form (two clauses, as
+			// 坚持党建引领，筑牢思想根基) so headings at one level read alike,
+			// and a summary heading neither claims a change nor names a problem.
+			claims := t.Mined && (!strings.Contains(s.Heading, "，") || s.Part != corpus.PartPlan && (comparative.MatchString(s.Heading) || problemWords.MatchString(s.Heading)))
 			if _, ok := catHead[s.Part][s.Category]; !ok && reusableHeading(s.Heading) && !claims && !staleCampaign(s.Heading, f.Year, factsText(f)) {
 				catHead[s.Part][s.Category] = s.Heading
 			}
@@ -185,13 +192,7 @@ func headingFits(h, category string, facts []Fact) bool {
 	for _, f := range facts {
 		b.WriteString(f.Text)
 	}
-	fact := bigramSet(b.String())
-	for g := range bigramSet(h) {
-		if fact[g] && !headingWords[g] {
-			return true
-		}
-	}
-	return false
+	return contentOverlap(bigramSet(b.String()), h) >= 2 // 补充教师 over 骨干教师评选 shares only 教师
 }
 
 // orderCategories puts the fact categories in the template's order, then the
@@ -203,7 +204,7 @@ func orderCategories(f Facts, t Template, fallback string) []string {
 	}
 	var out []string
 	seen := map[string]bool{}
-	if have[partyCategory] {
+	if have[partyCategory] || f.Doc == corpus.KindPlan {
 		out, seen[partyCategory] = append(out, partyCategory), true // a bureau's report opens with party building
 	}
 	for _, c := range t.Categories(fallback) {

@@ -274,8 +274,8 @@ func (p *Planner) Plan(ctx context.Context, req PlanRequest) (PlanResult, error)
 			continue
 		}
 		h := heads[c]
-		if h == "" {
-			h = CategoryHeading(c, true)
+		if h == "" || !headingFits(h, c, tasksAsFacts(items)) {
+			h = CategoryHeading(c, true) // 办好特殊教育… over tasks with no 特殊教育
 		}
 		res.Sections = append(res.Sections, PlanSection{Marker: ChineseNumeral(i+1) + "、", Heading: h, Category: c, Items: items})
 	}
@@ -408,6 +408,38 @@ func (p *Planner) categoryOrder(req PlanRequest, tasks map[string][]PlanTask) []
 	return out
 }
 
+// tasksAsFacts lets a plan's tasks stand where facts are checked.
+func tasksAsFacts(items []PlanTask) []Fact {
+	out := make([]Fact, len(items))
+	for i, t := range items {
+		out[i] = Fact{Text: t.Text}
+	}
+	return out
+}
+
+// ofCategory reports whether a task belongs to the category: the taxonomy
+// files it there or nowhere in particular (校长负责制 is 党建, not 师资).
+func (p *Planner) ofCategory(task, category string) bool {
+	if len(p.Taxonomy.Categories) == 0 {
+		return true
+	}
+	got := p.Taxonomy.Classify(task, "", "").Category
+	return got == category || got == p.Taxonomy.Fallback
+}
+
+// similarTask reports whether a task says much what one already listed says
+// (备考指导 twice, 质量监测 three times in one list).
+func similarTask(t string, lists ...[]PlanTask) bool {
+	for _, l := range lists {
+		for _, h := range l {
+			if similar(h.Text, t) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // planHeadings takes the plan-part heading of each category from a template
 // when it can be reused as it is.
 func planHeadings(t Template, fallback string) map[string]string {
@@ -445,7 +477,7 @@ func (p *Planner) corpusTasks(ctx context.Context, category string, have []PlanT
 			t := strings.TrimRight((&Composer{Facts: Facts{Org: org}}).atLevel(sent), "。")
 			// Another year's campaign is not next year's task; neither is a
 			// named activity of another bureau.
-			if seen[t] || staleCampaign(t, year, "") || quotesName(t) || eventOpener.MatchString(t) {
+			if seen[t] || staleCampaign(t, year, "") || quotesName(t) || eventOpener.MatchString(t) || !p.ofCategory(t, category) || similarTask(t, have, out) {
 				continue
 			}
 			seen[t] = true

@@ -61,7 +61,7 @@ func TestCountermeasureDoesNotEchoTheProblem(t *testing.T) {
 		{"部分学校安全隐患整改不及时", "安全", "隐患排查", "整改不及时的问题"},
 		{"城乡教育质量差距较大", "教育质量", "城乡教育共同体", "缩小城乡教育质量差距"},
 		{"学生心理问题日益凸显", "德育", "心理健康", "学生心理问题"},
-		{"控辍保学压力依然较大", "扶贫", "劝返", "减轻控辍保学压力"},
+		{"控辍保学压力依然较大", "扶贫", "劝返", "做好控辍保学工作"},
 	}
 	for _, tt := range tests {
 		task, c := draft.Countermeasure(tt.problem)

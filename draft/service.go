@@ -256,7 +256,7 @@ func (s *Service) Draft(ctx context.Context, req Request) (Result, error) {
 			openingDone <- opening
 			return
 		}
-		text := s.opening(ctx, f, mode)
+		text := s.opening(ctx, f, res.Title, mode)
 		if s.Runs != nil && res.RunID != 0 && ctx.Err() == nil {
 			_ = s.Runs.SaveRunOpening(context.WithoutCancel(ctx), res.RunID, text)
 		}
@@ -569,9 +569,9 @@ func (s *Service) repairOpening(ctx context.Context, f Facts, text string, c Che
 }
 
 // opening writes the 总述 paragraph.
-func (s *Service) opening(ctx context.Context, f Facts, mode string) string {
+func (s *Service) opening(ctx context.Context, f Facts, title, mode string) string {
 	if mode == ModeOffline {
-		return ComposeOpening(f)
+		return composeOpening(f, title)
 	}
 	ex, _ := SelectExamples(ctx, s.Sections, s.Fallback, corpus.PartPreamble, nil, ExampleOptions{K: 2, MinChars: 60, MaxChars: 600})
 	in := prompts.OpeningInput{Org: f.Org, Year: f.Year, PeriodName: PeriodName(f), DocKind: "工作总结", Categories: f.Categories()}
@@ -583,11 +583,11 @@ func (s *Service) opening(ctx context.Context, f Facts, mode string) string {
 	}
 	p, err := s.Prompts.Opening(in)
 	if err != nil {
-		return ComposeOpening(f)
+		return composeOpening(f, title)
 	}
 	resp, err := s.Completer.Complete(ctx, ChatRequest{Purpose: "opening", Messages: []Message{{"system", p.System}, {"user", p.User}}}, nil)
 	if err != nil || strings.TrimSpace(resp.Text) == "" {
-		return ComposeOpening(f)
+		return composeOpening(f, title)
 	}
 	text := cleanModelText(resp.Text, "")
 	// An unsupported figure in the opening is repaired once, like a
