@@ -271,9 +271,14 @@ func collectFiles(args []string) (files []string, failed []ingestFailure) {
 			if d.IsDir() && strings.HasPrefix(d.Name(), ".") && p != arg {
 				return filepath.SkipDir
 			}
-			if !d.IsDir() && convert.Accepts(p) && !strings.HasPrefix(d.Name(), "~$") {
-				found = append(found, p)
+			if d.IsDir() || !convert.Accepts(p) || strings.HasPrefix(d.Name(), "~$") {
+				return nil
 			}
+			if err := regularEntry(p, d); err != nil {
+				failed = append(failed, ingestFailure{Path: p, Error: err.Error()})
+				return nil
+			}
+			found = append(found, p)
 			return nil
 		})
 		if err != nil {
