@@ -140,6 +140,7 @@ func ingestAll(ctx context.Context, db storeWriter, p reportParser, files []stri
 		// (1,000 reports: 71 → 83 MB).
 		defer debug.SetGCPercent(debug.SetGCPercent(ingestGCPercent))
 	}
+	defer limitMemory()()
 	type prepared struct {
 		path string
 		docs []store.Prepared
