@@ -17,6 +17,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -131,25 +132,90 @@ func (r *Reader) ReadFile(ctx context.Context, path string) ([]byte, error) {
 }
 
 func (r *Reader) readFile(ctx context.Context, path string) ([]byte, error) {
+	if err := CheckRegular(path); err != nil {
+		return nil, err
+	}
+	rt, _ := routeOf(path)
+	if rt != asIs {
+		return r.convertPath(ctx, path, rt)
+	}
+	data, err := r.readRegular(path)
+	if err != nil {
+		return nil, err
+	}
+	// An old Word file saved as .txt, or a PDF without its extension.
+	if rt = sniffBytes(data); rt != asIs {
+		return r.convertPath(ctx, path, rt)
+	}
+	return data, nil
+}
+
+// CheckRegular refuses what is not a regular file, symbolic links
+// resolved: a folder, a named pipe (reading it waits for a writer forever),
+// a device such as /dev/zero (endless), a socket.
+func CheckRegular(path string) error {
 	st, err := os.Stat(path)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
-		return nil, errors.New("文件不存在")
+		return errors.New("文件不存在")
 	case err != nil:
+		return fmt.Errorf("读取文件信息：%w", err)
+	}
+	return regularMode(st.Mode())
+}
+
+// regularMode says why a file of mode m is not read, nil for a regular file.
+func regularMode(m fs.FileMode) error {
+	switch {
+	case m.IsRegular():
+		return nil
+	case m.IsDir():
+		return errors.New("是文件夹，不是文件")
+	case m&fs.ModeNamedPipe != 0:
+		return errors.New("是命名管道（FIFO），不是普通文件，已跳过")
+	case m&fs.ModeDevice != 0:
+		return errors.New("是设备文件，不是普通文件，已跳过")
+	case m&fs.ModeSocket != 0:
+		return errors.New("是套接字，不是普通文件，已跳过")
+	}
+	return errors.New("不是普通文件，已跳过")
+}
+
+// readRegular reads a regular file of at most MaxFileBytes. The file is
+// opened without waiting (a pipe put in its place after CheckRegular must
+// not block), checked again once open, and read through a limit, so a file
+// that grows or lies about its size still stops at the limit.
+func (r *Reader) readRegular(path string) ([]byte, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|openNoWait, 0)
+	if err != nil {
+		return nil, fmt.Errorf("打开文件：%w", err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("读取文件信息：%w", err)
+	}
+	if err := regularMode(st.Mode()); err != nil {
 		return nil, err
-	case st.IsDir():
-		return nil, errors.New("是文件夹，不是文件")
 	}
 	if err := r.checkSize(st.Size()); err != nil {
 		return nil, err
 	}
-	rt, _ := routeOf(path)
-	if rt == asIs {
-		if rt, err = sniff(path); err != nil {
-			return nil, err
-		}
+	return r.readLimited(f, st.Size())
+}
+
+// readLimited reads f to its end, failing past MaxFileBytes; size is the
+// expected size, for one allocation.
+func (r *Reader) readLimited(f io.Reader, size int64) ([]byte, error) {
+	limit := r.limits().MaxFileBytes
+	buf := bytes.NewBuffer(make([]byte, 0, min(size, limit)+bytes.MinRead))
+	if _, err := buf.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
+		return nil, fmt.Errorf("读取文件：%w", err)
 	}
-	return r.convertPath(ctx, path, rt)
+	if int64(buf.Len()) > limit {
+		return nil, r.checkSize(int64(buf.Len()))
+	}
+	return buf.Bytes(), nil
 }
 
 // Convert returns the bytes of an uploaded file named name, converted when
@@ -194,13 +260,13 @@ func (r *Reader) convertPath(ctx context.Context, path string, rt route) ([]byte
 		return r.officeDocx(ctx, path)
 	case page:
 		if _, err := libreOffice.find(""); err != nil {
-			return os.ReadFile(path) // the parser strips the tags of HTML text
+			return r.readRegular(path) // the parser strips the tags of HTML text
 		}
 		return r.officeDocx(ctx, path)
 	case pdf:
 		return r.pdfText(ctx, path)
 	}
-	return os.ReadFile(path)
+	return r.readRegular(path)
 }
 
 // Magic numbers of files whose name hides their type: Word 97–2003 and
@@ -210,21 +276,6 @@ var (
 	rtfMagic = []byte(`{\rtf`)
 	pdfMagic = []byte("%PDF-")
 )
-
-// sniff reads the start of a file whose name says it needs no tool.
-func sniff(path string) (route, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return asIs, err
-	}
-	defer f.Close()
-	head := make([]byte, 8)
-	n, err := io.ReadFull(f, head)
-	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
-		return asIs, err
-	}
-	return sniffBytes(head[:n]), nil
-}
 
 // sniffBytes routes data by its magic number: an old Word file saved as
 // .txt or without an extension is still read.

@@ -12,3 +12,6 @@ import (
 func killGroup(cmd *exec.Cmd) {
 	cmd.WaitDelay = 5 * time.Second
 }
+
+// openNoWait is not needed where there are no named pipes.
+const openNoWait = 0

@@ -18,3 +18,7 @@ func killGroup(cmd *exec.Cmd) {
 	// A child that kept the output pipes open must not hold Wait forever.
 	cmd.WaitDelay = 5 * time.Second
 }
+
+// openNoWait opens a named pipe without waiting for a writer; it does
+// nothing to regular files.
+const openNoWait = syscall.O_NONBLOCK

@@ -63,13 +63,13 @@ func Decode(name string, data []byte) (text, enc string, err error) {
 func decodeText(data []byte) (string, string) {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
-		return string(data[3:]), EncUTF8BOM
+		return validUTF8(data[3:]), EncUTF8BOM
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
 		return decodeWith(xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM), data), EncUTF16LE
 	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		return decodeWith(xunicode.UTF16(xunicode.BigEndian, xunicode.ExpectBOM), data), EncUTF16BE
-	case utf8.Valid(data):
-		return string(data), EncUTF8
+	case mostlyUTF8(data):
+		return validUTF8(data), EncUTF8
 	}
 	sample := data
 	if len(sample) > 64<<10 {
@@ -88,6 +88,43 @@ func decodeText(data []byte) (string, string) {
 		return big5, EncBig5
 	}
 	return gb, EncGB18030
+}
+
+// utf8Tolerance is the share of non-ASCII bytes that may be invalid in a
+// file still read as UTF-8: one bad byte (a cut character, a stray byte from
+// another program) must not make a whole report look binary or GB18030.
+// Text in GB18030 or Big5 has most of its non-ASCII bytes invalid as UTF-8.
+const utf8Tolerance = 100 // at most 1 in 100
+
+// mostlyUTF8 reports whether data is UTF-8 but for a few invalid bytes: at
+// least 99% of its non-ASCII bytes are in valid sequences.
+func mostlyUTF8(data []byte) bool {
+	if utf8.Valid(data) {
+		return true
+	}
+	nonASCII, invalid := 0, 0
+	for i := 0; i < len(data); {
+		if data[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n == 1 {
+			invalid++
+		}
+		nonASCII += n
+		i += n
+	}
+	return invalid*utf8Tolerance <= nonASCII && invalid < nonASCII
+}
+
+// validUTF8 is data as a string, each invalid byte sequence replaced with
+// U+FFFD.
+func validUTF8(data []byte) string {
+	if utf8.Valid(data) {
+		return string(data)
+	}
+	return strings.ToValidUTF8(string(data), "\uFFFD")
 }
 
 func decodeWith(e encoding.Encoding, data []byte) string {

@@ -66,6 +66,9 @@ func (c *converter) normalize(s string) string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
 	s = strings.TrimPrefix(s, "\uFEFF")
+	if hasControl(s) {
+		s = stripControls(s)
+	}
 	lines := strings.Split(s, "\n")
 	var b strings.Builder
 	b.Grow(len(s))
@@ -82,6 +85,32 @@ func (c *converter) normalize(s string) string {
 		b.WriteString(normalizeLine(line))
 	}
 	return b.String()
+}
+
+// hasControl reports whether s holds a control character other than tab,
+// line feed and carriage return: NUL and the rest of C0, DEL, or C1
+// (U+0080–U+009F, C2 80–C2 9F in UTF-8).
+func hasControl(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < 0x20 && c != '\t' && c != '\n' && c != '\r', c == 0x7F:
+			return true
+		case c == 0xC2 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9F:
+			return true
+		}
+	}
+	return false
+}
+
+// stripControls drops the control characters hasControl finds; a form
+// feed between PDF pages goes too, the line break before it stays.
+func stripControls(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r' {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 const toneLetters = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"

@@ -35,16 +35,30 @@ func (s *Server) auth(next http.Handler) http.Handler {
 		if t := r.URL.Query().Get("token"); t != "" && equal(t, s.Token) && r.Method == http.MethodGet {
 			http.SetCookie(w, &http.Cookie{Name: cookieName, Value: session, Path: "/", HttpOnly: true,
 				SameSite: http.SameSiteStrictMode, Secure: r.TLS != nil})
-			u := *r.URL
-			q := u.Query()
-			q.Del("token")
-			u.RawQuery = q.Encode()
-			http.Redirect(w, r, u.RequestURI(), http.StatusSeeOther)
+			http.Redirect(w, r, localTarget(r.URL), http.StatusSeeOther)
 			return
 		}
 		w.Header().Set("WWW-Authenticate", `Bearer realm="zongjie"`)
 		plainError(w, http.StatusUnauthorized, "需要访问令牌：请使用启动 zongjie serve 时打印的完整网址（含 ?token=…）打开本页。")
 	})
+}
+
+// localTarget is the address of u on this server without the token: a
+// path that browsers cannot read as another host. A request for
+// "//evil.example/?token=T" (or "/\evil", or one whose slashes are
+// escaped) must not redirect to evil.example, so leading slashes and
+// backslashes collapse to one slash.
+func localTarget(u *url.URL) string {
+	path := "/" + strings.TrimLeft(u.EscapedPath(), "/\\")
+	if p, err := url.Parse(path); err != nil || p.Host != "" || p.Scheme != "" {
+		path = "/"
+	}
+	q := u.Query()
+	q.Del("token")
+	if len(q) > 0 {
+		path += "?" + q.Encode()
+	}
+	return path
 }
 
 // sessionValue is the cookie value for a token: a hash, so the cookie jar

@@ -91,6 +91,12 @@ type Server struct {
 	MaxFormBytes int64
 	// Token, when set, is required on every request (see auth).
 	Token string
+	// Addr is the address the server listens on; without a Token, requests
+	// must name its host, a loopback host or one of AllowedHosts.
+	Addr string
+	// AllowedHosts are further host names (or host:port) accepted in the
+	// Host header when no Token is set; "*" accepts any.
+	AllowedHosts []string
 	// NotFound is the store's not-found error, told apart with errors.Is.
 	NotFound error
 	// Logger receives one line per request and every server error.
@@ -143,7 +149,7 @@ func (s *Server) Handler() (http.Handler, error) {
 	mux.HandleFunc("GET /plans/{id}/plan.docx", h.downloadPlanDocx)
 	mux.HandleFunc("GET /log", h.logPage)
 	mux.HandleFunc("GET /log/{id}", h.callPage)
-	return s.logRequests(securityHeaders(s.auth(sameOrigin(mux)))), nil
+	return s.logRequests(securityHeaders(s.checkHost(s.auth(sameOrigin(mux))))), nil
 }
 
 // handlers holds what the route handlers share.

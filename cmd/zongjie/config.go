@@ -49,6 +49,9 @@ type Config struct {
 	Serve struct {
 		Addr        string `mapstructure:"addr"`
 		MaxUploadMB int    `mapstructure:"max_upload_mb"`
+		// AllowedHosts are Host names accepted without --token besides
+		// loopback and the host of Addr.
+		AllowedHosts []string `mapstructure:"allowed_hosts"`
 	} `mapstructure:"serve"`
 	Taxonomy struct {
 		Fallback   string            `mapstructure:"fallback"`

@@ -140,6 +140,7 @@ func ingestAll(ctx context.Context, db storeWriter, p reportParser, files []stri
 		// (1,000 reports: 71 → 83 MB).
 		defer debug.SetGCPercent(debug.SetGCPercent(ingestGCPercent))
 	}
+	defer limitMemory()()
 	type prepared struct {
 		path string
 		docs []store.Prepared
@@ -271,9 +272,14 @@ func collectFiles(args []string) (files []string, failed []ingestFailure) {
 			if d.IsDir() && strings.HasPrefix(d.Name(), ".") && p != arg {
 				return filepath.SkipDir
 			}
-			if !d.IsDir() && convert.Accepts(p) && !strings.HasPrefix(d.Name(), "~$") {
-				found = append(found, p)
+			if d.IsDir() || !convert.Accepts(p) || strings.HasPrefix(d.Name(), "~$") {
+				return nil
 			}
+			if err := regularEntry(p, d); err != nil {
+				failed = append(failed, ingestFailure{Path: p, Error: err.Error()})
+				return nil
+			}
+			found = append(found, p)
 			return nil
 		})
 		if err != nil {

@@ -49,6 +49,8 @@ func (a *app) serveCommand() *cobra.Command {
 				NewPlanner:     func() (*draft.Planner, error) { return a.planner(false) },
 				MaxUploadBytes: int64(max(a.cfg.Serve.MaxUploadMB, 1)) << 20,
 				Token:          token,
+				Addr:           addr,
+				AllowedHosts:   a.cfg.Serve.AllowedHosts,
 				NotFound:       store.ErrNotFound,
 				Logger:         slog.New(slog.NewTextHandler(a.stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
 			}
@@ -71,7 +73,8 @@ func (a *app) listen(ctx context.Context, srv *web.Server, addr, token string) e
 		return fmt.Errorf("监听地址 %q 应为“主机:端口”，如 127.0.0.1:8080", addr)
 	}
 	if ip := net.ParseIP(host); (ip == nil || !ip.IsLoopback()) && host != "localhost" && token == "" {
-		fmt.Fprintln(a.stderr, "警告：监听的不是本机地址且未设置 --token，局域网中的任何人都能访问。")
+		fmt.Fprintln(a.stderr, "警告：监听的不是本机地址且未设置 --token，局域网中的任何人都能访问。"+
+			"其他电脑须用 --addr 中的地址或 serve.allowed_hosts 中的主机名打开。")
 	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
