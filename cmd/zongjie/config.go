@@ -29,7 +29,10 @@ type Config struct {
 		Temperature   float32       `mapstructure:"temperature"`
 		MaxTokens     int           `mapstructure:"max_tokens"`
 		HeaderTimeout time.Duration `mapstructure:"header_timeout"`
+		IdleTimeout   time.Duration `mapstructure:"idle_timeout"`
 		CallTimeout   time.Duration `mapstructure:"call_timeout"`
+		MaxWait       time.Duration `mapstructure:"max_wait"`
+		WaitNotice    time.Duration `mapstructure:"wait_notice"`
 		MaxRetries    int           `mapstructure:"max_retries"`
 		Concurrency   int           `mapstructure:"concurrency"`
 		Stream        bool          `mapstructure:"stream"`

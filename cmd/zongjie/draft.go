@@ -10,7 +10,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -49,7 +49,9 @@ func (a *app) draftCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			req := draft.Request{Offline: mode == draft.ModeOffline, ResumeRun: resume, Progress: a.progressPrinter(asJSON)}
+			prog := a.newProgress(asJSON, mode == draft.ModeOffline)
+			defer prog.close()
+			req := draft.Request{Offline: mode == draft.ModeOffline, ResumeRun: resume, Progress: prog.event}
 			if resume != 0 {
 				run, err := db.GetRun(ctx, resume)
 				if err != nil {
@@ -149,18 +151,26 @@ func (a *app) draftService(offline bool) (*draft.Service, string, error) {
 
 // llmClient builds the model client from the configuration.
 func (a *app) llmClient() (*llm.Client, error) {
+	return llm.New(a.llmConfig(), a.db)
+}
+
+// llmConfig is the model client's configuration; zero values in the file
+// keep the llm package's defaults, except max_retries, where 0 means none.
+func (a *app) llmConfig() llm.Config {
 	c := a.cfg.LLM
 	cfg := llm.DefaultConfig()
 	cfg.BaseURL, cfg.Model, cfg.APIKey, cfg.KeyEnv = c.BaseURL, c.Model, a.cfg.APIKey(), a.cfg.APIKeySource()
 	cfg.Temperature, cfg.MaxTokens, cfg.Stream = c.Temperature, c.MaxTokens, c.Stream
-	if c.HeaderTimeout > 0 {
-		cfg.HeaderTimeout = c.HeaderTimeout
-	}
-	if c.CallTimeout > 0 {
-		cfg.CallTimeout = c.CallTimeout
+	for _, d := range []struct{ to, from *time.Duration }{
+		{&cfg.HeaderTimeout, &c.HeaderTimeout}, {&cfg.IdleTimeout, &c.IdleTimeout},
+		{&cfg.CallTimeout, &c.CallTimeout}, {&cfg.MaxWait, &c.MaxWait},
+	} {
+		if *d.from > 0 {
+			*d.to = *d.from
+		}
 	}
 	cfg.MaxRetries = c.MaxRetries
-	return llm.New(cfg, a.db)
+	return cfg
 }
 
 // chooseTemplate resolves --template, else the canonical template of the
@@ -172,38 +182,6 @@ func (a *app) chooseTemplate(ctx context.Context, ref, doc string) (draft.Templa
 	return draft.ChooseTemplate(ctx, a.db, 0, doc, a.cfg.TaxonomyValue().Fallback, store.ErrNotFound)
 }
 
-// progressPrinter reports each section on stderr; on a terminal with one
-// section at a time it also streams the text.
-func (a *app) progressPrinter(quiet bool) func(draft.Event) {
-	if quiet {
-		return nil
-	}
-	var mu sync.Mutex
-	stream := isTerminal(a.stderr) && a.cfg.LLM.Concurrency <= 1
-	return func(e draft.Event) {
-		mu.Lock()
-		defer mu.Unlock()
-		switch e.Status {
-		case "start":
-			fmt.Fprintf(a.stderr, "[%d/%d] 正在写：%s（%s）\n", e.Seq, e.Total, e.Heading, e.Category)
-		case "delta":
-			if stream {
-				fmt.Fprint(a.stderr, e.Delta)
-			}
-		case "repair":
-			fmt.Fprintf(a.stderr, "[%d/%d] 数字与事实不符，正在请模型修正：%s\n", e.Seq, e.Total, e.Heading)
-		case "done":
-			if stream {
-				fmt.Fprintln(a.stderr)
-			}
-			fmt.Fprintf(a.stderr, "[%d/%d] 完成：%s（%.1f 秒）\n", e.Seq, e.Total, e.Heading, e.Elapsed.Seconds())
-		case "failed":
-			fmt.Fprintf(a.stderr, "[%d/%d] 失败：%s：%v\n", e.Seq, e.Total, e.Heading, e.Err)
-		}
-	}
-}
-
-// writeDraft prints or saves the draft.
 // writeDraft writes the report to outPath when given (also with --json,
 // which then prints the result too), else to stdout.
 func (a *app) writeDraft(res draft.Result, outPath string, asJSON bool) error {
