@@ -23,7 +23,8 @@ func (a *app) checkCommand() *cobra.Command {
 不通过时退出码为 3。
 
 连贯性核对（--plan/--summary）：去年计划中的每项任务，是否在今年总结中有回应（按类别与文字相似度匹配，
-给出对应的句子）；加 --next 时，今年总结中的每个问题，是否在下一年计划中有对应任务。阈值见配置 continuity.match_threshold。`,
+给出对应的句子）；加 --next 时，今年总结中的每个问题，是否在下一年计划中有对应任务。阈值见配置 continuity.match_threshold。
+有未见回应的任务或问题时，退出码同样为 3（便于脚本判断）。`,
 		Example: `  zongjie check 2024年工作总结.md --facts 2024.yaml
   zongjie check 2024年工作总结.md --facts 2024.yaml --json
   zongjie check --plan 2023年工作计划.docx --summary 2024年工作总结.docx
@@ -105,22 +106,34 @@ func (a *app) checkContinuity(ctx context.Context, planRef, summaryRef, nextRef 
 		return fmt.Errorf("%s 中没有找到计划部分的任务（需要“工作计划/工作思路/下一步”等部分）", planRef)
 	}
 	if asJSON {
-		return writeJSON(a, rep)
+		if err := writeJSON(a, rep); err != nil {
+			return err
+		}
+	} else {
+		printContinuity(a, "去年计划的任务", rep.Tasks, "今年总结")
+		if rep.Problems != nil {
+			printContinuity(a, "今年总结的问题", rep.Problems, "下一年计划")
+		}
 	}
-	printContinuity(a, "去年计划的任务", rep.Tasks, "今年总结")
-	if rep.Problems != nil {
-		printContinuity(a, "今年总结的问题", rep.Problems, "下一年计划")
+	if unaddressed(rep.Tasks)+unaddressed(rep.Problems) > 0 {
+		return exitError{code: 3}
 	}
 	return nil
 }
 
-func printContinuity(a *app, title string, items []draft.ContinuityItem, where string) {
-	done := 0
+// unaddressed counts the items without a response.
+func unaddressed(items []draft.ContinuityItem) int {
+	n := 0
 	for _, it := range items {
-		if it.Addressed {
-			done++
+		if !it.Addressed {
+			n++
 		}
 	}
+	return n
+}
+
+func printContinuity(a *app, title string, items []draft.ContinuityItem, where string) {
+	done := len(items) - unaddressed(items)
 	fmt.Fprintf(a.stdout, "%s：%d 项，%s中有回应 %d 项，未见回应 %d 项。\n", title, len(items), where, done, len(items)-done)
 	for _, it := range items {
 		if it.Addressed {

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -61,12 +60,12 @@ func (a *app) docsCommand() *cobra.Command {
 			if asJSON {
 				return writeJSON(a, rows)
 			}
-			tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
-			fmt.Fprintln(tw, "编号\t标题\t单位\t年份\t类型\t节数")
+			var tb table
+			tb.add("编号", "标题", "单位", "年份", "类型", "节数")
 			for _, r := range rows {
-				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d\n", r.ID, orDash(r.Title), orDash(r.Org), yearText(r.Year), kindName(r.Kind), r.Sections)
+				tb.add(strconv.FormatInt(r.ID, 10), orDash(r.Title), orDash(r.Org), yearText(r.Year), kindName(r.Kind), strconv.Itoa(r.Sections))
 			}
-			return tw.Flush()
+			return tb.write(a.stdout)
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "输出 JSON")
