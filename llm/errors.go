@@ -71,9 +71,9 @@ func (c *Client) classify(ctx, actx context.Context, err error, retryAfter time.
 		// An error event inside a 200 stream: the server gave up mid-answer.
 		e.msg, e.retry = "模型服务在回答中途出错："+apiErr.Message, true
 	case errors.Is(actx.Err(), context.DeadlineExceeded):
-		e.msg, e.retry = fmt.Sprintf("模型服务在 %s 内未完成回答（超时）", durText(c.cfg.CallTimeout)), true
+		e.msg, e.retry = fmt.Sprintf("模型服务在 %s内未完成回答（超时）", durText(c.cfg.CallTimeout)), true
 	case errors.As(err, &netErr) && netErr.Timeout():
-		e.msg, e.retry = fmt.Sprintf("模型服务在 %s 内没有响应（超时）", durText(c.cfg.HeaderTimeout)), true
+		e.msg, e.retry = fmt.Sprintf("模型服务在 %s内没有响应（超时）", durText(c.cfg.HeaderTimeout)), true
 	case errors.Is(err, syscall.ECONNREFUSED), errors.As(err, &dnsErr):
 		e.msg, e.retry = fmt.Sprintf("无法连接模型服务 %s，请检查 llm.base_url（%v）", c.cfg.BaseURL, err), true
 	case errors.Is(err, openai.ErrTooManyEmptyStreamMessages):

@@ -16,7 +16,7 @@ func (a *app) checkCommand() *cobra.Command {
 	var factsPath, planRef, summaryRef, nextRef string
 	var asJSON bool
 	cmd := &cobra.Command{
-		Use:   "check (DRAFT.md --facts FILE | --plan LAST_YEAR --summary THIS_YEAR [--next PLAN])",
+		Use:   "check (草稿.md --facts 事实文件 | --plan 去年计划 --summary 今年总结 [--next 下一年计划])",
 		Short: "核对草稿中的数字是否都来自事实文件",
 		Long: `核对草稿：草稿中的每个数字都必须是事实文件中的数字（写法可不同：1.4亿元 = 14000万元；80名 = 八十名），
 或报告年份；事实文件中的每个数字都必须写进草稿。“十四五”“三会一课”等固定提法与标题序号不算数字。
@@ -29,7 +29,7 @@ func (a *app) checkCommand() *cobra.Command {
   zongjie check 2024年工作总结.md --facts 2024.yaml --json
   zongjie check --plan 2023年工作计划.docx --summary 2024年工作总结.docx
   zongjie check --plan 12 --summary 15 --next 2025年工作计划.md --json`,
-		Args: cobra.RangeArgs(0, 1),
+		Args: rangeArgs(0, 1, "草稿文件"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if planRef != "" || summaryRef != "" {
 				return a.checkContinuity(cmd.Context(), planRef, summaryRef, nextRef, asJSON)
@@ -66,10 +66,10 @@ func (a *app) checkCommand() *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&factsPath, "facts", "", "事实文件（YAML）")
-	cmd.Flags().StringVar(&planRef, "plan", "", "去年的计划（文件或报告编号）")
-	cmd.Flags().StringVar(&summaryRef, "summary", "", "今年的总结（文件或报告编号）")
-	cmd.Flags().StringVar(&nextRef, "next", "", "下一年的计划（文件或报告编号），核对问题是否都有对应任务")
+	cmd.Flags().StringVar(&factsPath, "facts", "", "事实`文件`（YAML）")
+	cmd.Flags().StringVar(&planRef, "plan", "", "去年的`计划`（文件或报告编号）")
+	cmd.Flags().StringVar(&summaryRef, "summary", "", "今年的`总结`（文件或报告编号）")
+	cmd.Flags().StringVar(&nextRef, "next", "", "下一年的`计划`（文件或报告编号），核对问题是否都有对应任务")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "输出 JSON：{\"ok\",\"unsupported\",\"missing\"}")
 	return cmd
 }

@@ -43,7 +43,7 @@ func (a *app) docsCommand() *cobra.Command {
 		Use:     "docs",
 		Short:   "列出语料库中的报告",
 		Example: "  zongjie docs\n  zongjie docs --json",
-		Args:    cobra.NoArgs,
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			db, err := a.openDB(cmd.Context())
 			if err != nil {
@@ -75,10 +75,10 @@ func (a *app) docsCommand() *cobra.Command {
 func (a *app) showCommand() *cobra.Command {
 	var asJSON, withText, explain bool
 	cmd := &cobra.Command{
-		Use:     "show ID",
+		Use:     "show 编号",
 		Short:   "显示一篇报告的标题树（类别、部分）",
 		Example: "  zongjie show 3\n  zongjie show 3 --text\n  zongjie show 3 --explain\n  zongjie show 3 --json",
-		Args:    cobra.ExactArgs(1),
+		Args:    exactArgs(1, "一个报告编号"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			id, err := strconv.ParseInt(args[0], 10, 64)
 			if err != nil {

@@ -26,7 +26,7 @@ func (a *app) draftCommand() *cobra.Command {
 	var offline, asJSON, strict bool
 	var resume int64
 	cmd := &cobra.Command{
-		Use:   "draft --facts FILE",
+		Use:   "draft --facts 事实文件",
 		Short: "按事实文件起草工作总结（数字只用你给的）",
 		Long: `按事实文件（YAML）起草报告：结构取自模板（默认为语料库中同类报告的常见结构），
 每节先检索同类范文，再由模型行文；所有数字都要与事实文件一致，模型编造的数字标为【待核实：…】。
@@ -35,7 +35,7 @@ func (a *app) draftCommand() *cobra.Command {
   zongjie draft --facts 2024.yaml --template 3 --out 2024年工作总结.md
   zongjie draft --facts 2024.yaml --template 模板.yaml --json
   zongjie draft --resume 12`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
 			if factsPath == "" && resume == 0 {
@@ -90,6 +90,9 @@ func (a *app) draftCommand() *cobra.Command {
 			if mode == draft.ModeOffline && !asJSON {
 				fmt.Fprintln(a.stderr, "提示："+draft.OfflineNotice)
 			}
+			if mode == draft.ModeLLM {
+				a.sayModel()
+			}
 			res, err := svc.Draft(ctx, req)
 			if errors.Is(err, draft.ErrKeyRejected) {
 				return err // nothing was written, and --resume cannot help
@@ -112,9 +115,10 @@ func (a *app) draftCommand() *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&factsPath, "facts", "", "事实文件（YAML）")
-	cmd.Flags().StringVar(&templateRef, "template", "", "模板：语料库中的报告编号，或模板 .yaml 文件")
-	cmd.Flags().StringVar(&outPath, "out", "", "写入文件（.md）；默认输出到屏幕")
+	cmd.Flags().StringVar(&factsPath, "facts", "", "事实`文件`（YAML）")
+	cmd.Flags().StringVar(&templateRef, "template", "", "`模板`：语料库中的报告编号，或模板 .yaml 文件")
+	cmd.Flags().StringVar(&outPath, "out", "", "写入`文件`（.md）；默认输出到屏幕")
+	cmd.Flags().String("model", "", "本次使用的`模型`名称（覆盖配置 llm.model）")
 	cmd.Flags().BoolVar(&offline, "offline", false, "不调用模型，生成离线草稿")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "输出 JSON")
 	cmd.Flags().BoolVar(&strict, "strict", false, "数字核对未通过时退出码为 3")
@@ -147,6 +151,11 @@ func (a *app) draftService(offline bool) (*draft.Service, string, error) {
 	}
 	svc.Completer = client
 	return svc, draft.ModeLLM, nil
+}
+
+// sayModel says once, on stderr, which endpoint and model a run uses.
+func (a *app) sayModel() {
+	fmt.Fprintf(a.stderr, "使用模型 %s（%s）\n", a.cfg.LLM.Model, a.cfg.LLM.BaseURL)
 }
 
 // llmClient builds the model client from the configuration.

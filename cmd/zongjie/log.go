@@ -42,7 +42,7 @@ func (a *app) logCommand() *cobra.Command {
 		Use:     "log",
 		Short:   "查看模型调用记录",
 		Example: "  zongjie log\n  zongjie log --json -n 50\n  zongjie log show 7",
-		Args:    cobra.NoArgs,
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			db, err := a.openDB(cmd.Context())
 			if err != nil {
@@ -78,9 +78,9 @@ func (a *app) logCommand() *cobra.Command {
 	cmd.Flags().BoolVar(&asJSON, "json", false, "输出 JSON")
 	cmd.Flags().IntVarP(&limit, "limit", "n", 20, "显示最近多少条")
 	show := &cobra.Command{
-		Use:   "show ID",
+		Use:   "show 编号",
 		Short: "显示一次调用的完整提示词与回答",
-		Args:  cobra.ExactArgs(1),
+		Args:  exactArgs(1, "一个调用记录编号"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			id, err := strconv.ParseInt(args[0], 10, 64)
 			if err != nil {
