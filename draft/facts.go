@@ -96,7 +96,7 @@ func LoadFacts(name string, data []byte, tax corpus.Taxonomy) (Facts, error) {
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return fail(yamlErrorLine(err), "YAML 格式错误：%s", yamlErrorDetail(err, data))
+		return fail(yamlProblemLine(err, data), "YAML 格式错误：%s", yamlErrorDetail(err, data))
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		return fail(0, "事实文件为空（至少需要 org、year 和 sections）")
@@ -214,15 +214,21 @@ func loadSections(v *yaml.Node, tax corpus.Taxonomy) ([]CategoryFacts, *lineErro
 	}
 	var out []CategoryFacts
 	seen := map[string]int{}
+	var unknown []string // every unknown category, reported at once
+	firstUnknown := 0
 	for i := 0; i+1 < len(v.Content); i += 2 {
 		k, val := v.Content[i], v.Content[i+1]
 		cat := strings.TrimSpace(k.Value)
 		if !tax.Has(cat) {
-			msg := fmt.Sprintf("未知的类别 %q（可用：%s）", cat, strings.Join(tax.Names(), "、"))
+			u := fmt.Sprintf("%q（第%d行", cat, k.Line)
 			if s := closest(cat, tax.Names()); s != "" {
-				msg += fmt.Sprintf("；是不是 %q？", s)
+				u += fmt.Sprintf("，是不是 %q？", s)
 			}
-			return nil, &lineError{k.Line, msg}
+			unknown = append(unknown, u+"）")
+			if firstUnknown == 0 {
+				firstUnknown = k.Line
+			}
+			continue
 		}
 		if prev, ok := seen[cat]; ok {
 			return nil, &lineError{k.Line, fmt.Sprintf("类别 %q 重复（第%d行已写过），请合并为一个列表", cat, prev)}
@@ -233,6 +239,9 @@ func loadSections(v *yaml.Node, tax corpus.Taxonomy) ([]CategoryFacts, *lineErro
 			return nil, err
 		}
 		out = append(out, CategoryFacts{Category: cat, Facts: facts})
+	}
+	if len(unknown) > 0 {
+		return nil, &lineError{firstUnknown, fmt.Sprintf("未知的类别 %s（可用：%s）", strings.Join(unknown, "、"), strings.Join(tax.Names(), "、"))}
 	}
 	return out, nil
 }
@@ -376,6 +385,44 @@ func yamlErrorLine(err error) int {
 	return n
 }
 
+// yamlProblemLine finds the line of a YAML syntax error. yaml.v3 names the
+// line where the enclosing mapping began, not the offending one (a bad
+// indentation on line 6 is reported at line 4), so the line is the first
+// one at which the file, cut there, fails with the same problem. It falls
+// back to yaml.v3's line.
+func yamlProblemLine(err error, data []byte) int {
+	problem := yamlProblem(err)
+	if problem == "" {
+		return yamlErrorLine(err)
+	}
+	lines := strings.SplitAfter(string(data), "\n")
+	if len(lines) > 5000 {
+		return yamlErrorLine(err)
+	}
+	var doc yaml.Node
+	prefix := 0
+	for k, l := range lines {
+		prefix += len(l)
+		if e := yaml.Unmarshal(data[:prefix], &doc); e != nil && yamlProblem(e) == problem {
+			return k + 1
+		}
+	}
+	return yamlErrorLine(err)
+}
+
+// yamlProblem is yaml.v3's syntax error text without its line, "" for
+// other errors.
+func yamlProblem(err error) string {
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		return ""
+	}
+	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+		return m[2]
+	}
+	return strings.TrimPrefix(err.Error(), "yaml: ")
+}
+
 // yamlParserProblems are the messages yaml.v3's parser (not its scanner)
 // reports, from parserc.go.
 var yamlParserProblems = []string{
@@ -385,25 +432,43 @@ var yamlParserProblems = []string{
 	"found undefined tag handle",
 }
 
-// yamlErrorDetail is yaml.v3's own words without its prefix, with a hint for
-// the commonest cause of each.
+// yamlMessages word yaml.v3's commonest syntax errors in Chinese, with the
+// usual cause.
+var yamlMessages = []struct{ en, zh string }{
+	{"found character that cannot start any token", "有无法识别的字符"},
+	{"found a tab character", "缩进中有 Tab"},
+	{"mapping values are not allowed", "此处不能再有“键: 值”（一行里有两个“键: ”？事实里的英文冒号请改成中文冒号“：”）"},
+	{"block sequence entries are not allowed", "此处不能开始“- ”列表项（缩进不对？）"},
+	{"did not find expected key", "这里应是“键: 值”，但缩进或写法不对（同一层的键要对齐，检查缩进和括号、引号是否成对）"},
+	{"did not find expected ',' or ']'", "方括号列表没有正确结束（缺少“]”或逗号？）"},
+	{"did not find expected ',' or '}'", "花括号没有正确结束（缺少“}”或逗号？）"},
+	{"did not find expected '-' indicator", "列表项应以“- ”开头，且缩进一致"},
+	{"did not find expected node content", "缺少内容（多了逗号或冒号？）"},
+	{"could not find expected ':'", "缺少冒号“:”（键后要有英文冒号和空格）"},
+	{"found unexpected end of stream", "文件意外结束（有引号或括号没有闭合？）"},
+	{"found unexpected document separator", "引号没有闭合"},
+	{"unknown escape character", "双引号里的反斜杠“\\”写法不对（可改用单引号）"},
+	{"did not find expected", "缩进或括号、引号不成对"},
+}
+
+// yamlErrorDetail says in Chinese what yaml.v3 found wrong; an unusual
+// message is kept as yaml.v3 wrote it, after a Chinese summary.
 func yamlErrorDetail(err error, data []byte) string {
 	msg := err.Error()
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		msg = m[2]
 	}
 	msg = strings.TrimPrefix(msg, "yaml: ")
-	switch {
-	case strings.Contains(msg, "cannot start any token") && strings.Contains(string(data), "\t"):
-		msg += "（缩进请用空格，不要用 Tab）"
-	case strings.Contains(msg, "mapping values are not allowed"):
-		msg += "（一行里有两个“键: ”？事实里的英文冒号请改成中文冒号“：”）"
-	case strings.Contains(msg, "unexpected end of stream"):
-		msg += "（有引号或括号没有闭合？）"
-	case strings.Contains(msg, "did not find expected"):
-		msg += "（检查缩进和括号、引号是否成对）"
+	for _, m := range yamlMessages {
+		if strings.Contains(msg, m.en) {
+			out := m.zh
+			if strings.Contains(msg, "cannot start any token") && strings.Contains(string(data), "\t") {
+				out += "（缩进请用空格，不要用 Tab）"
+			}
+			return out
+		}
 	}
-	return msg
+	return "语法错误（" + msg + "）"
 }
 
 // closest suggests the name nearest to a typo: within two edits, or sharing

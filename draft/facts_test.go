@@ -92,7 +92,7 @@ func TestLoadFactsErrors(t *testing.T) {
 		want []string
 	}{
 		{"typo_category.yaml", "第5行", []string{"未知的类别", "师姿", "可用：党建、办学条件、师资", "其他", "是不是 \"师资\""}},
-		{"bad_yaml.yaml", "第4行", []string{"YAML 格式错误", "did not find expected"}},
+		{"bad_yaml.yaml", "第4行", []string{"YAML 格式错误", "方括号列表没有正确结束"}},
 		{"tab_indent.yaml", "第4行", []string{"YAML 格式错误", "Tab"}},
 		{"unknown_key.yaml", "第3行", []string{"未知的键", "secions", "是不是 \"sections\""}},
 		{"empty_sections.yaml", "第4行", []string{"没有任何事实：sections 为空"}},
@@ -142,7 +142,7 @@ func TestLoadFactsInlineErrors(t *testing.T) {
 		{"sections is a list", "org: 甲\nyear: 2024\nsections:\n  - 新发展党员8人\n", []string{"第4行", "sections 应为"}},
 		{"template is a list", "org: 甲\nyear: 2024\ntemplate: [3]\nsections:\n  党建: a\n", []string{"第3行", "template"}},
 		{"unclosed quote", "org: \"甲\nyear: 2024\n", []string{"YAML 格式错误", "闭合"}},
-		{"colon inside a fact", "org: 甲\nyear: 2024\nsections:\n  党建: 发展党员: 8人\n", []string{"第4行", "mapping values", "中文冒号"}},
+		{"colon inside a fact", "org: 甲\nyear: 2024\nsections:\n  党建: 发展党员: 8人\n", []string{"第4行", "此处不能再有“键: 值”", "中文冒号"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

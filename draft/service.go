@@ -310,7 +310,8 @@ func (s *Service) writeSections(ctx context.Context, f Facts, items []OutlineIte
 			total++
 		}
 	}
-	// A rejected key fails every call alike: stop at the first one.
+	// A rejected key fails every call alike, and a model that does not
+	// answer would make every section wait as long: stop at the first one.
 	ctx, stop := context.WithCancelCause(ctx)
 	defer stop(nil)
 	sem := make(chan struct{}, limit)
@@ -360,11 +361,11 @@ func (s *Service) writeSections(ctx context.Context, f Facts, items []OutlineIte
 			}
 			mu.Lock()
 			texts[i], status[i] = text, st
-			if err != nil && (firstErr == nil || errors.Is(firstErr, context.Canceled) && errors.Is(err, ErrKeyRejected)) {
+			if err != nil && (firstErr == nil || errors.Is(firstErr, context.Canceled) && stopsDrafting(err)) {
 				firstErr = err
 			}
 			mu.Unlock()
-			if errors.Is(err, ErrKeyRejected) {
+			if stopsDrafting(err) {
 				stop(err)
 			}
 			if s.Runs != nil && runID != 0 {
@@ -623,4 +624,9 @@ func RenderMarkdown(title, opening string, secs []SectionResult, closing string)
 		b.WriteString(closing + "\n\n")
 	}
 	return strings.TrimRight(b.String(), "\n") + "\n"
+}
+
+// stopsDrafting reports whether err makes every other section fail alike.
+func stopsDrafting(err error) bool {
+	return errors.Is(err, ErrKeyRejected) || errors.Is(err, ErrModelUnavailable)
 }

@@ -3,6 +3,7 @@ package llm
 import (
 	"cmp"
 	"context"
+	"encoding/json"
 	"errors"
 	"io"
 	"strings"
@@ -13,12 +14,17 @@ import (
 	"github.com/zongjie/zongjie/draft"
 )
 
-// attempt sends one HTTP request and logs it, successful or not.
-func (c *Client) attempt(ctx context.Context, purpose string, msgs []openai.ChatCompletionMessage, out *relay, offset int) (seg segment, err error) {
+// attempt sends one HTTP request and logs it, successful or not. alive is
+// told how many bytes of answer (text and reasoning) the attempt has
+// received whenever a part of it arrives.
+func (c *Client) attempt(ctx context.Context, purpose string, msgs []openai.ChatCompletionMessage, out *relay, offset int, alive func(int)) (seg segment, err error) {
 	start := time.Now()
-	hold := &retryAfterHolder{}
-	actx, cancel := context.WithTimeout(withRetryAfterHolder(ctx, hold), c.cfg.CallTimeout)
-	defer cancel()
+	tctx, cancelTimeout := context.WithTimeout(ctx, c.cfg.CallTimeout)
+	defer cancelTimeout()
+	actx, cancel := context.WithCancelCause(tctx)
+	defer cancel(nil)
+	w := &watch{idle: c.cfg.IdleTimeout, stall: func() { cancel(errIdle) }}
+	actx = withWatch(actx, w)
 
 	var text strings.Builder
 	defer func() {
@@ -47,12 +53,15 @@ func (c *Client) attempt(ctx context.Context, purpose string, msgs []openai.Chat
 	}
 	out.begin(offset)
 	if c.cfg.Stream {
-		seg, err = c.stream(actx, req, &text, out)
+		seg, err = c.stream(actx, req, &text, out, alive)
 	} else {
 		seg, err = c.plain(actx, req, &text, out)
+		if err == nil {
+			alive(text.Len() + 1)
+		}
 	}
 	if err != nil {
-		return seg, c.classify(ctx, actx, err, hold.get())
+		return seg, c.classify(ctx, actx, err, w.retryAfter())
 	}
 	seg.text = text.String()
 	out.end()
@@ -83,7 +92,7 @@ func (c *Client) plain(ctx context.Context, req openai.ChatCompletionRequest, te
 }
 
 // stream sends a streaming request and reads it to the end.
-func (c *Client) stream(ctx context.Context, req openai.ChatCompletionRequest, text *strings.Builder, out *relay) (segment, error) {
+func (c *Client) stream(ctx context.Context, req openai.ChatCompletionRequest, text *strings.Builder, out *relay, alive func(int)) (segment, error) {
 	// Usage arrives in a last chunk only when asked for.
 	req.StreamOptions = &openai.StreamOptions{IncludeUsage: true}
 	st, err := c.oa.CreateChatCompletionStream(ctx, req)
@@ -93,12 +102,22 @@ func (c *Client) stream(ctx context.Context, req openai.ChatCompletionRequest, t
 	defer st.Close()
 
 	var seg segment
+	received := 0 // bytes of text and reasoning
 	for {
 		chunk, err := st.Recv()
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
+			var (
+				syntaxErr *json.SyntaxError
+				typeErr   *json.UnmarshalTypeError
+			)
+			if errors.As(err, &syntaxErr) || errors.As(err, &typeErr) {
+				// A chunk that is not valid JSON: the stream is broken, not
+				// the request, so it is worth another attempt.
+				return seg, &badChunkError{err}
+			}
 			return seg, err
 		}
 		if chunk.Model != "" {
@@ -111,7 +130,9 @@ func (c *Client) stream(ctx context.Context, req openai.ChatCompletionRequest, t
 			if ch.Index != 0 {
 				continue
 			}
-			// Delta.ReasoningContent is ignored on purpose, as in plain.
+			// Delta.ReasoningContent is left out of the text on purpose, as
+			// in plain, but a model that thinks aloud is not silent.
+			received += len(ch.Delta.ReasoningContent) + len(ch.Delta.Content)
 			if d := ch.Delta.Content; d != "" {
 				text.WriteString(d)
 				out.push(d)
@@ -120,6 +141,7 @@ func (c *Client) stream(ctx context.Context, req openai.ChatCompletionRequest, t
 				seg.finish = string(ch.FinishReason)
 			}
 		}
+		alive(received)
 	}
 	return seg, nil
 }
@@ -158,3 +180,9 @@ func (c *Client) redact(s string) string {
 	}
 	return strings.ReplaceAll(s, c.cfg.APIKey, "[已隐藏]")
 }
+
+// badChunkError is a streamed chunk that could not be decoded.
+type badChunkError struct{ err error }
+
+func (e *badChunkError) Error() string { return "无法解析的流式数据块：" + e.err.Error() }
+func (e *badChunkError) Unwrap() error { return e.err }

@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"regexp"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -32,7 +33,15 @@ type callError struct {
 func (e *callError) Error() string { return e.msg }
 func (e *callError) Unwrap() error { return e.wrapped }
 
-var errNoChoices = errors.New("回答中没有内容（choices 为空）")
+var (
+	errNoChoices = errors.New("回答中没有内容（choices 为空）")
+	// errIdle is the cause an attempt is cancelled with when its response
+	// sent nothing for IdleTimeout.
+	errIdle = errors.New("idle timeout")
+	// errNoAnswer is the cause a request is cancelled with when MaxWait
+	// passed without any part of an answer.
+	errNoAnswer = errors.New("no answer within MaxWait")
+)
 
 // classify turns an attempt's error into a *callError, or into a wrapped
 // ctx.Err() when the caller gave up. actx is the attempt's own context.
@@ -47,8 +56,13 @@ func (c *Client) classify(ctx, actx context.Context, err error, retryAfter time.
 		netErr net.Error
 		dnsErr *net.DNSError
 	)
+	var badChunk *badChunkError
 	// RequestError first: it may wrap an APIError that lacks the status.
 	switch {
+	case context.Cause(actx) == errIdle:
+		e.msg, e.retry = fmt.Sprintf("模型服务 %s没有再发送任何内容（回答停住了）", durText(c.cfg.IdleTimeout)), true
+	case errors.As(err, &badChunk):
+		e.msg, e.retry = "模型服务的流式回答中有无法解析的数据块", true
 	case errors.As(err, &reqErr):
 		c.status(e, reqErr.HTTPStatusCode, bodySnippet(reqErr.Body))
 	case errors.As(err, &apiErr) && apiErr.HTTPStatusCode != 0:
@@ -57,9 +71,9 @@ func (c *Client) classify(ctx, actx context.Context, err error, retryAfter time.
 		// An error event inside a 200 stream: the server gave up mid-answer.
 		e.msg, e.retry = "模型服务在回答中途出错："+apiErr.Message, true
 	case errors.Is(actx.Err(), context.DeadlineExceeded):
-		e.msg, e.retry = fmt.Sprintf("模型服务在 %s 内未完成回答（超时）", c.cfg.CallTimeout), true
+		e.msg, e.retry = fmt.Sprintf("模型服务在 %s内未完成回答（超时）", durText(c.cfg.CallTimeout)), true
 	case errors.As(err, &netErr) && netErr.Timeout():
-		e.msg, e.retry = fmt.Sprintf("模型服务在 %s 内没有响应（超时）", c.cfg.HeaderTimeout), true
+		e.msg, e.retry = fmt.Sprintf("模型服务在 %s内没有响应（超时）", durText(c.cfg.HeaderTimeout)), true
 	case errors.Is(err, syscall.ECONNREFUSED), errors.As(err, &dnsErr):
 		e.msg, e.retry = fmt.Sprintf("无法连接模型服务 %s，请检查 llm.base_url（%v）", c.cfg.BaseURL, err), true
 	case errors.Is(err, openai.ErrTooManyEmptyStreamMessages):
@@ -122,6 +136,31 @@ func canceled(ctx context.Context) error {
 
 func retriesMsg(n int, last string) string {
 	return fmt.Sprintf("重试 %d 次后仍失败：%s", n, last)
+}
+
+// noAnswer is the error of a request that got no answer within MaxWait
+// after attempts tries; last is the last attempt's failure, if any.
+func (c *Client) noAnswer(attempts int, last *callError) error {
+	msg := fmt.Sprintf("模型服务在 %s内没有回答（已尝试 %d 次", durText(c.cfg.MaxWait), attempts)
+	if last != nil {
+		msg += "；最近一次：" + last.msg
+	}
+	msg += "），请检查模型服务是否正常，稍后再试"
+	return &callError{msg: c.redact(msg), wrapped: draft.ErrModelUnavailable}
+}
+
+// durText writes d the way a person says it: "2 分钟", "30 秒", "1 分 30 秒",
+// "0.25 秒".
+func durText(d time.Duration) string {
+	switch {
+	case d < time.Second:
+		return strconv.FormatFloat(d.Seconds(), 'f', -1, 64) + " 秒"
+	case d%time.Minute == 0:
+		return fmt.Sprintf("%d 分钟", d/time.Minute)
+	case d < time.Minute:
+		return strconv.FormatFloat(d.Round(100*time.Millisecond).Seconds(), 'f', -1, 64) + " 秒"
+	}
+	return fmt.Sprintf("%d 分 %d 秒", d/time.Minute, (d%time.Minute)/time.Second)
 }
 
 // opError names the operation in a failed Complete's error.

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	openai "github.com/sashabaranov/go-openai"
@@ -23,7 +24,9 @@ var _ draft.Completer = (*Client)(nil)
 // Default values New uses for zero Config fields.
 const (
 	DefaultHeaderTimeout = 60 * time.Second
+	DefaultIdleTimeout   = 30 * time.Second
 	DefaultCallTimeout   = 5 * time.Minute
+	DefaultMaxWait       = 2 * time.Minute
 	DefaultMaxRetries    = 4
 	DefaultMinBackoff    = 1 * time.Second
 	DefaultMaxBackoff    = 30 * time.Second
@@ -33,8 +36,8 @@ const (
 // by the token limit.
 const continuePrompt = "请从中断处继续写，不要重复已写内容。"
 
-// Config configures a Client. Zero durations and MaxRetries take the Default
-// values; start from DefaultConfig to also get Stream = true.
+// Config configures a Client. Zero durations take the Default values; start
+// from DefaultConfig to also get Stream = true and DefaultMaxRetries.
 type Config struct {
 	BaseURL string // the API root, e.g. "https://api.deepseek.com/v1" or "http://localhost:11434/v1"
 	Model   string
@@ -47,11 +50,20 @@ type Config struct {
 	// It is a transport setting, not http.Client.Timeout, because the latter
 	// would also cut long streams.
 	HeaderTimeout time.Duration
+	// IdleTimeout bounds the silence inside one answer: a response whose
+	// body sends no byte for this long fails (and is retried).
+	IdleTimeout time.Duration
 	// CallTimeout bounds one request including its whole stream; each retry
 	// and the continuation request get a fresh CallTimeout.
 	CallTimeout time.Duration
-	// MaxRetries is how often a failed request is retried; negative disables
-	// retries.
+	// MaxWait bounds how long one request waits for the model without
+	// receiving any part of an answer, across all its retries and backoffs;
+	// every chunk that arrives starts the wait afresh. When it runs out the
+	// request fails with draft.ErrModelUnavailable, so a hung model costs a
+	// section at most MaxWait.
+	MaxWait time.Duration
+	// MaxRetries is how often a failed request is retried; 0 (or negative)
+	// means one request and no retries.
 	MaxRetries int
 	// Temperature is the sampling temperature. 0 leaves it to the server's
 	// default, because go-openai omits a zero temperature from the request.
@@ -69,7 +81,9 @@ type Config struct {
 func DefaultConfig() Config {
 	return Config{
 		HeaderTimeout: DefaultHeaderTimeout,
+		IdleTimeout:   DefaultIdleTimeout,
 		CallTimeout:   DefaultCallTimeout,
+		MaxWait:       DefaultMaxWait,
 		MaxRetries:    DefaultMaxRetries,
 		Stream:        true,
 		MinBackoff:    DefaultMinBackoff,
@@ -101,18 +115,34 @@ func New(cfg Config, log CallLogger) (*Client, error) {
 	if cfg.Model == "" {
 		return nil, errors.New("未配置模型名称（llm.model）")
 	}
+	cfg = cfg.withDefaults()
+
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	tr.ResponseHeaderTimeout = cfg.HeaderTimeout
+	oc := openai.DefaultConfig(cfg.APIKey)
+	oc.BaseURL = cfg.BaseURL
+	oc.HTTPClient = &http.Client{Transport: watchTransport{base: tr}}
+	// Gateways send ": keep-alive" comment lines while a model thinks; the
+	// default limit of 300 fails such streams.
+	oc.EmptyMessagesLimit = 1 << 20
+	return &Client{cfg: cfg, oa: openai.NewClientWithConfig(oc), log: log}, nil
+}
+
+// withDefaults fills zero fields with the Default values.
+func (cfg Config) withDefaults() Config {
 	if cfg.HeaderTimeout <= 0 {
 		cfg.HeaderTimeout = DefaultHeaderTimeout
+	}
+	if cfg.IdleTimeout <= 0 {
+		cfg.IdleTimeout = DefaultIdleTimeout
 	}
 	if cfg.CallTimeout <= 0 {
 		cfg.CallTimeout = DefaultCallTimeout
 	}
-	switch {
-	case cfg.MaxRetries == 0:
-		cfg.MaxRetries = DefaultMaxRetries
-	case cfg.MaxRetries < 0:
-		cfg.MaxRetries = 0
+	if cfg.MaxWait <= 0 {
+		cfg.MaxWait = DefaultMaxWait
 	}
+	cfg.MaxRetries = max(cfg.MaxRetries, 0)
 	if cfg.MinBackoff <= 0 {
 		cfg.MinBackoff = DefaultMinBackoff
 	}
@@ -120,16 +150,19 @@ func New(cfg Config, log CallLogger) (*Client, error) {
 		cfg.MaxBackoff = DefaultMaxBackoff
 	}
 	cfg.MaxBackoff = max(cfg.MaxBackoff, cfg.MinBackoff)
+	return cfg
+}
 
-	tr := http.DefaultTransport.(*http.Transport).Clone()
-	tr.ResponseHeaderTimeout = cfg.HeaderTimeout
-	oc := openai.DefaultConfig(cfg.APIKey)
-	oc.BaseURL = cfg.BaseURL
-	oc.HTTPClient = &http.Client{Transport: retryAfterTransport{base: tr}}
-	// Gateways send ": keep-alive" comment lines while a model thinks; the
-	// default limit of 300 fails such streams.
-	oc.EmptyMessagesLimit = 1 << 20
-	return &Client{cfg: cfg, oa: openai.NewClientWithConfig(oc), log: log}, nil
+// WorstCaseWait is the longest one request can wait on a model that sends
+// nothing at all, computed from the settings: every attempt waits at most
+// HeaderTimeout for headers and then IdleTimeout for a byte (never more than
+// CallTimeout), with at most MaxBackoff between attempts, and MaxWait cuts
+// the whole short. Giving up takes a few milliseconds more.
+func (cfg Config) WorstCaseWait() time.Duration {
+	cfg = cfg.withDefaults()
+	attempt := min(cfg.HeaderTimeout+cfg.IdleTimeout, cfg.CallTimeout)
+	n := time.Duration(cfg.MaxRetries)
+	return min(cfg.MaxWait, (n+1)*attempt+n*cfg.MaxBackoff)
 }
 
 // Model returns the configured model name.
@@ -197,32 +230,59 @@ func (c *Client) Complete(ctx context.Context, req draft.ChatRequest, onDelta fu
 }
 
 // retry runs attempts of one request until one succeeds, a failure is
-// permanent, the retries are used up or ctx ends. offset is where this
-// request's text starts within the whole answer (for the relay).
+// permanent, the retries are used up, MaxWait passes without any answer, or
+// ctx ends. offset is where this request's text starts within the whole
+// answer (for the relay).
 func (c *Client) retry(ctx context.Context, purpose string, msgs []openai.ChatCompletionMessage, out *relay, offset int) (segment, error) {
+	wctx, stop := context.WithCancelCause(ctx)
+	defer stop(nil)
+	wait := time.AfterFunc(c.cfg.MaxWait, func() { stop(errNoAnswer) })
+	defer wait.Stop()
+	// Only news restarts the wait: a retry that repeats the part of the
+	// answer an earlier attempt already brought, then stalls again, is no
+	// progress.
+	var mu sync.Mutex
+	most := 0
+	alive := func(received int) {
+		mu.Lock()
+		defer mu.Unlock()
+		if received > most {
+			most = received
+			wait.Reset(c.cfg.MaxWait)
+		}
+	}
+
+	var last *callError
 	for n := 0; ; n++ {
-		seg, err := c.attempt(ctx, purpose, msgs, out, offset)
+		seg, err := c.attempt(wctx, purpose, msgs, out, offset, alive)
 		if err == nil {
 			return seg, nil
 		}
 		if ctx.Err() != nil {
 			return segment{}, canceled(ctx)
 		}
+		if context.Cause(wctx) == errNoAnswer {
+			return segment{}, c.noAnswer(n+1, last)
+		}
 		var ce *callError
 		if !errors.As(err, &ce) || !ce.retry {
 			return segment{}, err
 		}
+		last = ce
 		if n >= c.cfg.MaxRetries {
 			if n == 0 {
-				return segment{}, err
+				return segment{}, &callError{msg: ce.msg, wrapped: draft.ErrModelUnavailable}
 			}
-			return segment{}, &callError{msg: retriesMsg(n, ce.msg), wrapped: ce.wrapped}
+			return segment{}, &callError{msg: retriesMsg(n, ce.msg), wrapped: draft.ErrModelUnavailable}
 		}
 		t := time.NewTimer(c.backoff(n, ce.retryAfter))
 		select {
-		case <-ctx.Done():
+		case <-wctx.Done():
 			t.Stop()
-			return segment{}, canceled(ctx)
+			if ctx.Err() != nil {
+				return segment{}, canceled(ctx)
+			}
+			return segment{}, c.noAnswer(n+1, last)
 		case <-t.C:
 		}
 	}

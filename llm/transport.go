@@ -2,6 +2,7 @@ package llm
 
 import (
 	"context"
+	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -9,49 +10,82 @@ import (
 	"time"
 )
 
-// go-openai turns error responses into *openai.APIError without their
-// headers, so Retry-After would be lost. retryAfterTransport reads it at the
-// HTTP layer and leaves it in a holder that the attempt put in the request's
-// context.
+// watch links one attempt's HTTP response to the retry loop. go-openai
+// turns error responses into *openai.APIError without their headers, so
+// Retry-After would be lost: watchTransport records it here. It also times
+// the silences in the response body: after idle without a byte it calls
+// stall, which cancels the attempt.
+type watch struct {
+	idle  time.Duration
+	stall func()
 
-type retryAfterKey struct{}
-
-// retryAfterHolder keeps the server's requested wait for one attempt.
-type retryAfterHolder struct {
-	mu sync.Mutex
-	d  time.Duration
+	mu    sync.Mutex
+	after time.Duration // the server's requested wait, if any
 }
 
-func (h *retryAfterHolder) set(d time.Duration) {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	h.d = d
+func (w *watch) setRetryAfter(d time.Duration) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.after = d
 }
 
-func (h *retryAfterHolder) get() time.Duration {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	return h.d
+func (w *watch) retryAfter() time.Duration {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.after
 }
 
-func withRetryAfterHolder(ctx context.Context, h *retryAfterHolder) context.Context {
-	return context.WithValue(ctx, retryAfterKey{}, h)
+type watchKey struct{}
+
+func withWatch(ctx context.Context, w *watch) context.Context {
+	return context.WithValue(ctx, watchKey{}, w)
 }
 
-// retryAfterTransport is an http.RoundTripper that records Retry-After.
-type retryAfterTransport struct {
+// watchTransport is an http.RoundTripper that records Retry-After and
+// watches the response body for silence, for requests whose context holds a
+// *watch.
+type watchTransport struct {
 	base http.RoundTripper
 }
 
-func (t retryAfterTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+// RoundTrip sends req and wraps the response body in an idle watchdog.
+func (t watchTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	resp, err := t.base.RoundTrip(req)
 	if err != nil {
 		return nil, err
 	}
-	if h, ok := req.Context().Value(retryAfterKey{}).(*retryAfterHolder); ok {
-		h.set(retryAfter(resp.Header, time.Now()))
+	w, ok := req.Context().Value(watchKey{}).(*watch)
+	if !ok {
+		return resp, nil
+	}
+	w.setRetryAfter(retryAfter(resp.Header, time.Now()))
+	if w.idle > 0 && w.stall != nil {
+		resp.Body = &idleBody{ReadCloser: resp.Body, idle: w.idle, timer: time.AfterFunc(w.idle, w.stall)}
 	}
 	return resp, nil
+}
+
+// idleBody is a response body whose timer is reset by every byte read.
+type idleBody struct {
+	io.ReadCloser
+	idle  time.Duration
+	timer *time.Timer
+}
+
+func (b *idleBody) Read(p []byte) (int, error) {
+	n, err := b.ReadCloser.Read(p)
+	switch {
+	case err != nil:
+		b.timer.Stop()
+	case n > 0:
+		b.timer.Reset(b.idle)
+	}
+	return n, err
+}
+
+func (b *idleBody) Close() error {
+	b.timer.Stop()
+	return b.ReadCloser.Close()
 }
 
 // retryAfter returns the wait a response asks for, or 0. It understands

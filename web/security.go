@@ -38,8 +38,7 @@ func (s *Server) auth(next http.Handler) http.Handler {
 			http.Redirect(w, r, localTarget(r.URL), http.StatusSeeOther)
 			return
 		}
-		w.Header().Set("WWW-Authenticate", `Bearer realm="zongjie"`)
-		plainError(w, http.StatusUnauthorized, "需要访问令牌：请使用启动 zongjie serve 时打印的完整网址（含 ?token=…）打开本页。")
+		askToken(w, r)
 	})
 }
 

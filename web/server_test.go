@@ -221,7 +221,7 @@ func TestPagesEscapeCorpusText(t *testing.T) {
 func TestTokenIsRequired(t *testing.T) {
 	const token = "t0ken-abc"
 	f := newFixture(t, func(s *web.Server) { s.Token = token })
-	if status, body := f.get(t, "/"); status != http.StatusUnauthorized || !strings.Contains(body, "令牌") {
+	if status, body := f.get(t, "/"); status != http.StatusUnauthorized || !strings.Contains(body, "口令") {
 		t.Errorf("no token: status %d %q, want 401 with a message", status, body)
 	}
 	if status, _ := f.get(t, "/", "Authorization", "Bearer wrong"); status != http.StatusUnauthorized {

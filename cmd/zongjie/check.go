@@ -16,19 +16,20 @@ func (a *app) checkCommand() *cobra.Command {
 	var factsPath, planRef, summaryRef, nextRef string
 	var asJSON bool
 	cmd := &cobra.Command{
-		Use:   "check (DRAFT.md --facts FILE | --plan LAST_YEAR --summary THIS_YEAR [--next PLAN])",
+		Use:   "check (草稿.md --facts 事实文件 | --plan 去年计划 --summary 今年总结 [--next 下一年计划])",
 		Short: "核对草稿中的数字是否都来自事实文件",
 		Long: `核对草稿：草稿中的每个数字都必须是事实文件中的数字（写法可不同：1.4亿元 = 14000万元；80名 = 八十名），
 或报告年份；事实文件中的每个数字都必须写进草稿。“十四五”“三会一课”等固定提法与标题序号不算数字。
 不通过时退出码为 3。
 
 连贯性核对（--plan/--summary）：去年计划中的每项任务，是否在今年总结中有回应（按类别与文字相似度匹配，
-给出对应的句子）；加 --next 时，今年总结中的每个问题，是否在下一年计划中有对应任务。阈值见配置 continuity.match_threshold。`,
+给出对应的句子）；加 --next 时，今年总结中的每个问题，是否在下一年计划中有对应任务。阈值见配置 continuity.match_threshold。
+有未见回应的任务或问题时，退出码同样为 3（便于脚本判断）。`,
 		Example: `  zongjie check 2024年工作总结.md --facts 2024.yaml
   zongjie check 2024年工作总结.md --facts 2024.yaml --json
   zongjie check --plan 2023年工作计划.docx --summary 2024年工作总结.docx
   zongjie check --plan 12 --summary 15 --next 2025年工作计划.md --json`,
-		Args: cobra.RangeArgs(0, 1),
+		Args: rangeArgs(0, 1, "草稿文件"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if planRef != "" || summaryRef != "" {
 				return a.checkContinuity(cmd.Context(), planRef, summaryRef, nextRef, asJSON)
@@ -65,10 +66,10 @@ func (a *app) checkCommand() *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&factsPath, "facts", "", "事实文件（YAML）")
-	cmd.Flags().StringVar(&planRef, "plan", "", "去年的计划（文件或报告编号）")
-	cmd.Flags().StringVar(&summaryRef, "summary", "", "今年的总结（文件或报告编号）")
-	cmd.Flags().StringVar(&nextRef, "next", "", "下一年的计划（文件或报告编号），核对问题是否都有对应任务")
+	cmd.Flags().StringVar(&factsPath, "facts", "", "事实`文件`（YAML）")
+	cmd.Flags().StringVar(&planRef, "plan", "", "去年的`计划`（文件或报告编号）")
+	cmd.Flags().StringVar(&summaryRef, "summary", "", "今年的`总结`（文件或报告编号）")
+	cmd.Flags().StringVar(&nextRef, "next", "", "下一年的`计划`（文件或报告编号），核对问题是否都有对应任务")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "输出 JSON：{\"ok\",\"unsupported\",\"missing\"}")
 	return cmd
 }
@@ -105,22 +106,34 @@ func (a *app) checkContinuity(ctx context.Context, planRef, summaryRef, nextRef 
 		return fmt.Errorf("%s 中没有找到计划部分的任务（需要“工作计划/工作思路/下一步”等部分）", planRef)
 	}
 	if asJSON {
-		return writeJSON(a, rep)
+		if err := writeJSON(a, rep); err != nil {
+			return err
+		}
+	} else {
+		printContinuity(a, "去年计划的任务", rep.Tasks, "今年总结")
+		if rep.Problems != nil {
+			printContinuity(a, "今年总结的问题", rep.Problems, "下一年计划")
+		}
 	}
-	printContinuity(a, "去年计划的任务", rep.Tasks, "今年总结")
-	if rep.Problems != nil {
-		printContinuity(a, "今年总结的问题", rep.Problems, "下一年计划")
+	if unaddressed(rep.Tasks)+unaddressed(rep.Problems) > 0 {
+		return exitError{code: 3}
 	}
 	return nil
 }
 
-func printContinuity(a *app, title string, items []draft.ContinuityItem, where string) {
-	done := 0
+// unaddressed counts the items without a response.
+func unaddressed(items []draft.ContinuityItem) int {
+	n := 0
 	for _, it := range items {
-		if it.Addressed {
-			done++
+		if !it.Addressed {
+			n++
 		}
 	}
+	return n
+}
+
+func printContinuity(a *app, title string, items []draft.ContinuityItem, where string) {
+	done := len(items) - unaddressed(items)
 	fmt.Fprintf(a.stdout, "%s：%d 项，%s中有回应 %d 项，未见回应 %d 项。\n", title, len(items), where, done, len(items)-done)
 	for _, it := range items {
 		if it.Addressed {

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 
@@ -29,7 +30,10 @@ type Config struct {
 		Temperature   float32       `mapstructure:"temperature"`
 		MaxTokens     int           `mapstructure:"max_tokens"`
 		HeaderTimeout time.Duration `mapstructure:"header_timeout"`
+		IdleTimeout   time.Duration `mapstructure:"idle_timeout"`
 		CallTimeout   time.Duration `mapstructure:"call_timeout"`
+		MaxWait       time.Duration `mapstructure:"max_wait"`
+		WaitNotice    time.Duration `mapstructure:"wait_notice"`
 		MaxRetries    int           `mapstructure:"max_retries"`
 		Concurrency   int           `mapstructure:"concurrency"`
 		Stream        bool          `mapstructure:"stream"`
@@ -60,6 +64,16 @@ type Config struct {
 
 	// File is the configuration file that was read, "" for none.
 	File string `mapstructure:"-"`
+	// Settings holds every key's effective value and where it came from,
+	// in key order, for `zongjie config`.
+	Settings []Setting `mapstructure:"-"`
+}
+
+// Setting is one configuration key's effective value and its origin.
+type Setting struct {
+	Key    string
+	Value  any
+	Source string // "命令行参数 --db", "环境变量 ZONGJIE_DB", "配置文件 …", "默认值"
 }
 
 // TaxonomyValue returns the configured taxonomy as the corpus type.
@@ -128,10 +142,12 @@ func loadConfig(path string, flags *pflag.FlagSet) (Config, error) {
 			}
 		}
 	}
+	fromFlag := map[string]string{}
 	if flags != nil {
 		for flag, key := range map[string]string{"db": "db", "model": "llm.model", "base-url": "llm.base_url"} {
 			if f := flags.Lookup(flag); f != nil && f.Changed {
 				v.Set(key, f.Value.String())
+				fromFlag[key] = "--" + flag
 			}
 		}
 	}
@@ -143,7 +159,34 @@ func loadConfig(path string, flags *pflag.FlagSet) (Config, error) {
 	if cfg.DB == "" {
 		cfg.DB = defaultDBPath()
 	}
+	cfg.Settings = settings(v, base.AllKeys(), file, fromFlag)
+	for i, st := range cfg.Settings {
+		if st.Key == "db" {
+			cfg.Settings[i].Value = cfg.DB
+		}
+	}
 	return cfg, nil
+}
+
+// settings lists every key with its effective value and origin: a flag,
+// the environment, the file, else the built-in default.
+func settings(v *viper.Viper, keys []string, file string, fromFlag map[string]string) []Setting {
+	slices.Sort(keys)
+	out := make([]Setting, 0, len(keys))
+	for _, k := range keys {
+		st := Setting{Key: k, Value: v.Get(k), Source: "默认值"}
+		env := "ZONGJIE_" + strings.ToUpper(strings.NewReplacer(".", "_", "-", "_").Replace(k))
+		switch {
+		case fromFlag[k] != "":
+			st.Source = "命令行参数 " + fromFlag[k]
+		case os.Getenv(env) != "":
+			st.Source = "环境变量 " + env
+		case file != "" && v.InConfig(k):
+			st.Source = "配置文件 " + file
+		}
+		out = append(out, st)
+	}
+	return out
 }
 
 // findConfigFile looks in the working directory, beside the binary, then in

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -44,7 +43,7 @@ func (a *app) docsCommand() *cobra.Command {
 		Use:     "docs",
 		Short:   "列出语料库中的报告",
 		Example: "  zongjie docs\n  zongjie docs --json",
-		Args:    cobra.NoArgs,
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			db, err := a.openDB(cmd.Context())
 			if err != nil {
@@ -61,12 +60,12 @@ func (a *app) docsCommand() *cobra.Command {
 			if asJSON {
 				return writeJSON(a, rows)
 			}
-			tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
-			fmt.Fprintln(tw, "编号\t标题\t单位\t年份\t类型\t节数")
+			var tb table
+			tb.add("编号", "标题", "单位", "年份", "类型", "节数")
 			for _, r := range rows {
-				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d\n", r.ID, orDash(r.Title), orDash(r.Org), yearText(r.Year), kindName(r.Kind), r.Sections)
+				tb.add(strconv.FormatInt(r.ID, 10), orDash(r.Title), orDash(r.Org), yearText(r.Year), kindName(r.Kind), strconv.Itoa(r.Sections))
 			}
-			return tw.Flush()
+			return tb.write(a.stdout)
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "输出 JSON")
@@ -76,10 +75,10 @@ func (a *app) docsCommand() *cobra.Command {
 func (a *app) showCommand() *cobra.Command {
 	var asJSON, withText, explain bool
 	cmd := &cobra.Command{
-		Use:     "show ID",
+		Use:     "show 编号",
 		Short:   "显示一篇报告的标题树（类别、部分）",
 		Example: "  zongjie show 3\n  zongjie show 3 --text\n  zongjie show 3 --explain\n  zongjie show 3 --json",
-		Args:    cobra.ExactArgs(1),
+		Args:    exactArgs(1, "一个报告编号"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			id, err := strconv.ParseInt(args[0], 10, 64)
 			if err != nil {

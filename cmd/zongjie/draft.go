@@ -10,7 +10,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -26,7 +26,7 @@ func (a *app) draftCommand() *cobra.Command {
 	var offline, asJSON, strict bool
 	var resume int64
 	cmd := &cobra.Command{
-		Use:   "draft --facts FILE",
+		Use:   "draft --facts 事实文件",
 		Short: "按事实文件起草工作总结（数字只用你给的）",
 		Long: `按事实文件（YAML）起草报告：结构取自模板（默认为语料库中同类报告的常见结构），
 每节先检索同类范文，再由模型行文；所有数字都要与事实文件一致，模型编造的数字标为【待核实：…】。
@@ -35,7 +35,7 @@ func (a *app) draftCommand() *cobra.Command {
   zongjie draft --facts 2024.yaml --template 3 --out 2024年工作总结.md
   zongjie draft --facts 2024.yaml --template 模板.yaml --json
   zongjie draft --resume 12`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
 			if factsPath == "" && resume == 0 {
@@ -49,7 +49,9 @@ func (a *app) draftCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			req := draft.Request{Offline: mode == draft.ModeOffline, ResumeRun: resume, Progress: a.progressPrinter(asJSON)}
+			prog := a.newProgress(asJSON, mode == draft.ModeOffline)
+			defer prog.close()
+			req := draft.Request{Offline: mode == draft.ModeOffline, ResumeRun: resume, Progress: prog.event}
 			if resume != 0 {
 				run, err := db.GetRun(ctx, resume)
 				if err != nil {
@@ -88,6 +90,9 @@ func (a *app) draftCommand() *cobra.Command {
 			if mode == draft.ModeOffline && !asJSON {
 				fmt.Fprintln(a.stderr, "提示："+draft.OfflineNotice)
 			}
+			if mode == draft.ModeLLM {
+				a.sayModel()
+			}
 			res, err := svc.Draft(ctx, req)
 			if errors.Is(err, draft.ErrKeyRejected) {
 				return err // nothing was written, and --resume cannot help
@@ -110,9 +115,10 @@ func (a *app) draftCommand() *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&factsPath, "facts", "", "事实文件（YAML）")
-	cmd.Flags().StringVar(&templateRef, "template", "", "模板：语料库中的报告编号，或模板 .yaml 文件")
-	cmd.Flags().StringVar(&outPath, "out", "", "写入文件（.md）；默认输出到屏幕")
+	cmd.Flags().StringVar(&factsPath, "facts", "", "事实`文件`（YAML）")
+	cmd.Flags().StringVar(&templateRef, "template", "", "`模板`：语料库中的报告编号，或模板 .yaml 文件")
+	cmd.Flags().StringVar(&outPath, "out", "", "写入`文件`（.md）；默认输出到屏幕")
+	cmd.Flags().String("model", "", "本次使用的`模型`名称（覆盖配置 llm.model）")
 	cmd.Flags().BoolVar(&offline, "offline", false, "不调用模型，生成离线草稿")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "输出 JSON")
 	cmd.Flags().BoolVar(&strict, "strict", false, "数字核对未通过时退出码为 3")
@@ -147,20 +153,33 @@ func (a *app) draftService(offline bool) (*draft.Service, string, error) {
 	return svc, draft.ModeLLM, nil
 }
 
+// sayModel says once, on stderr, which endpoint and model a run uses.
+func (a *app) sayModel() {
+	fmt.Fprintf(a.stderr, "使用模型 %s（%s）\n", a.cfg.LLM.Model, a.cfg.LLM.BaseURL)
+}
+
 // llmClient builds the model client from the configuration.
 func (a *app) llmClient() (*llm.Client, error) {
+	return llm.New(a.llmConfig(), a.db)
+}
+
+// llmConfig is the model client's configuration; zero values in the file
+// keep the llm package's defaults, except max_retries, where 0 means none.
+func (a *app) llmConfig() llm.Config {
 	c := a.cfg.LLM
 	cfg := llm.DefaultConfig()
 	cfg.BaseURL, cfg.Model, cfg.APIKey, cfg.KeyEnv = c.BaseURL, c.Model, a.cfg.APIKey(), a.cfg.APIKeySource()
 	cfg.Temperature, cfg.MaxTokens, cfg.Stream = c.Temperature, c.MaxTokens, c.Stream
-	if c.HeaderTimeout > 0 {
-		cfg.HeaderTimeout = c.HeaderTimeout
-	}
-	if c.CallTimeout > 0 {
-		cfg.CallTimeout = c.CallTimeout
+	for _, d := range []struct{ to, from *time.Duration }{
+		{&cfg.HeaderTimeout, &c.HeaderTimeout}, {&cfg.IdleTimeout, &c.IdleTimeout},
+		{&cfg.CallTimeout, &c.CallTimeout}, {&cfg.MaxWait, &c.MaxWait},
+	} {
+		if *d.from > 0 {
+			*d.to = *d.from
+		}
 	}
 	cfg.MaxRetries = c.MaxRetries
-	return llm.New(cfg, a.db)
+	return cfg
 }
 
 // chooseTemplate resolves --template, else the canonical template of the
@@ -172,38 +191,6 @@ func (a *app) chooseTemplate(ctx context.Context, ref, doc string) (draft.Templa
 	return draft.ChooseTemplate(ctx, a.db, 0, doc, a.cfg.TaxonomyValue().Fallback, store.ErrNotFound)
 }
 
-// progressPrinter reports each section on stderr; on a terminal with one
-// section at a time it also streams the text.
-func (a *app) progressPrinter(quiet bool) func(draft.Event) {
-	if quiet {
-		return nil
-	}
-	var mu sync.Mutex
-	stream := isTerminal(a.stderr) && a.cfg.LLM.Concurrency <= 1
-	return func(e draft.Event) {
-		mu.Lock()
-		defer mu.Unlock()
-		switch e.Status {
-		case "start":
-			fmt.Fprintf(a.stderr, "[%d/%d] 正在写：%s（%s）\n", e.Seq, e.Total, e.Heading, e.Category)
-		case "delta":
-			if stream {
-				fmt.Fprint(a.stderr, e.Delta)
-			}
-		case "repair":
-			fmt.Fprintf(a.stderr, "[%d/%d] 数字与事实不符，正在请模型修正：%s\n", e.Seq, e.Total, e.Heading)
-		case "done":
-			if stream {
-				fmt.Fprintln(a.stderr)
-			}
-			fmt.Fprintf(a.stderr, "[%d/%d] 完成：%s（%.1f 秒）\n", e.Seq, e.Total, e.Heading, e.Elapsed.Seconds())
-		case "failed":
-			fmt.Fprintf(a.stderr, "[%d/%d] 失败：%s：%v\n", e.Seq, e.Total, e.Heading, e.Err)
-		}
-	}
-}
-
-// writeDraft prints or saves the draft.
 // writeDraft writes the report to outPath when given (also with --json,
 // which then prints the result too), else to stdout.
 func (a *app) writeDraft(res draft.Result, outPath string, asJSON bool) error {

@@ -28,12 +28,12 @@ func (a *app) examplesCommand() *cobra.Command {
 	var explain, asJSON bool
 	var k int
 	cmd := &cobra.Command{
-		Use:   "examples --category C [--facts FILE]",
+		Use:   "examples --category 类别 [--facts 事实文件]",
 		Short: "按类别挑选起草时使用的范文段落",
 		Long:  "挑选起草某一类别时放在模型面前的范文：与事实相关、含同类数字、每篇报告至多一段；占位符多、过短或过长的段落降分。--explain 显示排序理由。",
 		Example: `  zongjie examples --category 师资 --facts examples/facts-2024.yaml --explain
   zongjie examples --category 安全 --part plan --json`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			tax := a.cfg.TaxonomyValue()
 			if category == "" {
@@ -87,9 +87,9 @@ func (a *app) examplesCommand() *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&category, "category", "", "类别（如 师资）")
-	cmd.Flags().StringVar(&part, "part", "summary", "部分：summary、plan、problems")
-	cmd.Flags().StringVar(&factsPath, "facts", "", "事实文件：按其中该类别的事实挑选")
+	cmd.Flags().StringVar(&category, "category", "", "`类别`（如 师资）")
+	cmd.Flags().StringVar(&part, "part", "summary", "`部分`：summary、plan、problems")
+	cmd.Flags().StringVar(&factsPath, "facts", "", "事实`文件`：按其中该类别的事实挑选")
 	cmd.Flags().IntVarP(&k, "k", "k", 3, "范文条数")
 	cmd.Flags().BoolVar(&explain, "explain", false, "显示排序理由与正文开头")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "输出 JSON")

@@ -47,12 +47,12 @@ type ingestSummary struct {
 func (a *app) ingestCommand() *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
-		Use:   "ingest PATH...",
+		Use:   "ingest 文件或文件夹…",
 		Short: "把报告文件或文件夹导入语料库",
 		Long:  "导入 " + strings.Join(convert.Extensions(), " ") + " 文件（.doc/.wps/.rtf/.odt/.html 需要 LibreOffice，.pdf 需要 pdftotext，扫描版 PDF 还需要 tesseract）；文件夹递归导入。逐个文件报告结果；同一文本重复导入不会新增。任何文件失败时退出码非零，但成功的文件都会保留。",
 		Example: `  zongjie ingest 历年总结/
   zongjie ingest 2023年工作总结.docx 2024年上半年总结.txt --json`,
-		Args: cobra.MinimumNArgs(1),
+		Args: minArgs(1, "要导入的文件或文件夹"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			files, failed := collectFiles(args)

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -43,7 +42,7 @@ func (a *app) logCommand() *cobra.Command {
 		Use:     "log",
 		Short:   "查看模型调用记录",
 		Example: "  zongjie log\n  zongjie log --json -n 50\n  zongjie log show 7",
-		Args:    cobra.NoArgs,
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			db, err := a.openDB(cmd.Context())
 			if err != nil {
@@ -64,24 +63,24 @@ func (a *app) logCommand() *cobra.Command {
 				fmt.Fprintln(a.stdout, "还没有模型调用记录。")
 				return nil
 			}
-			tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
-			fmt.Fprintln(tw, "编号\t时间\t用途\t模型\t输入/输出词元\t耗时\t结果")
+			var tb table
+			tb.add("编号", "时间", "用途", "模型", "输入/输出词元", "耗时", "结果")
 			for _, r := range rows {
 				result := r.FinishReason
 				if r.Error != "" {
 					result = "错误：" + truncate(r.Error, 40)
 				}
-				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d/%d\t%.1fs\t%s\n", r.ID, r.Time, r.Purpose, r.Model, r.PromptTokens, r.CompletionTokens, float64(r.LatencyMS)/1000, result)
+				tb.add(strconv.FormatInt(r.ID, 10), r.Time, r.Purpose, r.Model, fmt.Sprintf("%d/%d", r.PromptTokens, r.CompletionTokens), fmt.Sprintf("%.1f 秒", float64(r.LatencyMS)/1000), result)
 			}
-			return tw.Flush()
+			return tb.write(a.stdout)
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "输出 JSON")
 	cmd.Flags().IntVarP(&limit, "limit", "n", 20, "显示最近多少条")
 	show := &cobra.Command{
-		Use:   "show ID",
+		Use:   "show 编号",
 		Short: "显示一次调用的完整提示词与回答",
-		Args:  cobra.ExactArgs(1),
+		Args:  exactArgs(1, "一个调用记录编号"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			id, err := strconv.ParseInt(args[0], 10, 64)
 			if err != nil {

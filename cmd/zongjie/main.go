@@ -45,7 +45,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if errors.As(err, &ee) {
 		return ee.code
 	}
-	fmt.Fprintln(stderr, "错误：", err)
+	fmt.Fprintln(stderr, "错误："+cliError(err))
 	if errors.Is(err, context.Canceled) {
 		return 130
 	}
@@ -58,15 +58,18 @@ func (a *app) rootCommand() *cobra.Command {
 		Use:           "zongjie",
 		Short:         "总结：教育局工作总结与计划写作助手",
 		Long:          "总结（Zongjie）用本局历年工作总结作语料，按熟悉的标题结构和文风起草新的总结与计划，数字只用你提供的。",
+		Version:       versionText(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
 			return a.loadConfig(cmd)
 		},
 	}
-	root.PersistentFlags().StringVar(&a.configPath, "config", "", "配置文件（默认依次查找 ./config.yaml、程序旁、用户配置目录）")
-	root.PersistentFlags().String("db", "", "SQLite 数据库文件（覆盖配置 db）")
+	speakChinese(root)
+	root.PersistentFlags().StringVar(&a.configPath, "config", "", "配置`文件`（默认依次查找 ./config.yaml、程序旁、用户配置目录）")
+	root.PersistentFlags().String("db", "", "SQLite 数据库`文件`（覆盖配置 db）")
 	root.AddCommand(a.parseCommand(), a.ingestCommand(), a.docsCommand(), a.showCommand(),
-		a.searchCommand(), a.templatesCommand(), a.examplesCommand(), a.draftCommand(), a.planCommand(), a.checkCommand(), a.exportCommand(), a.logCommand(), a.serveCommand())
+		a.searchCommand(), a.templatesCommand(), a.examplesCommand(), a.draftCommand(), a.planCommand(), a.checkCommand(), a.exportCommand(), a.logCommand(), a.serveCommand(),
+		a.configCommand(), a.versionCommand())
 	return root
 }

@@ -16,11 +16,11 @@ import (
 func (a *app) parseCommand() *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
-		Use:   "parse FILE",
+		Use:   "parse 文件",
 		Short: "解析一份报告（不写数据库）",
 		Example: `  zongjie parse 2023年工作总结.txt
   zongjie parse 2023年工作总结.docx --json`,
-		Args: cobra.ExactArgs(1),
+		Args: exactArgs(1, "一个报告文件"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			defer limitMemory()()
 			data, err := readReport(cmd.Context(), args[0])

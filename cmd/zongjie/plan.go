@@ -19,7 +19,7 @@ func (a *app) planCommand() *cobra.Command {
 	var year int
 	var offline, asJSON bool
 	cmd := &cobra.Command{
-		Use:   "plan (--facts FILE | --from SUMMARY)",
+		Use:   "plan (--facts 事实文件 | --from 本期总结)",
 		Short: "由本期总结及存在问题生成下期工作计划",
 		Long: `按类别列出下期计划：标题用计划式写法，每类 2–5 项任务，任务来自
 （1）续办：总结中尚未完成的工作（正在实施、预计、开工……）；
@@ -29,7 +29,7 @@ func (a *app) planCommand() *cobra.Command {
 		Example: `  zongjie plan --from 2024年上半年总结.docx
   zongjie plan --from 5 --year 2025 --json
   zongjie plan --facts 2025目标.yaml --out 2025年工作计划.md`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
 			if factsPath == "" && from == "" {
@@ -97,12 +97,13 @@ func (a *app) planCommand() *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&factsPath, "facts", "", "事实文件（YAML）：各类别的目标与问题")
-	cmd.Flags().StringVar(&from, "from", "", "本期总结：报告文件（可导入的任一格式）或语料库中的报告编号")
+	cmd.Flags().StringVar(&factsPath, "facts", "", "事实`文件`（YAML）：各类别的目标与问题")
+	cmd.Flags().StringVar(&from, "from", "", "本期`总结`：报告文件（可导入的任一格式）或语料库中的报告编号")
 	cmd.Flags().IntVar(&year, "year", 0, "计划年份（默认：总结的下一期——年度总结的下一年，上半年总结的当年下半年，季度总结的下一季度）")
-	cmd.Flags().StringVar(&templateRef, "template", "", "模板：报告编号或模板 .yaml")
-	cmd.Flags().StringVar(&outPath, "out", "", "写入文件（.md 或 .docx）")
+	cmd.Flags().StringVar(&templateRef, "template", "", "`模板`：报告编号或模板 .yaml")
+	cmd.Flags().StringVar(&outPath, "out", "", "写入`文件`（.md 或 .docx）")
 	cmd.Flags().BoolVar(&offline, "offline", false, "不调用模型")
+	cmd.Flags().String("model", "", "本次使用的`模型`名称（覆盖配置 llm.model）")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "输出 JSON")
 	return cmd
 }
@@ -142,6 +143,7 @@ func (a *app) planner(offline bool) (*draft.Planner, error) {
 			return nil, err
 		}
 		p.Completer = client
+		a.sayModel()
 	}
 	return p, nil
 }

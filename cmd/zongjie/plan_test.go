@@ -96,6 +96,9 @@ func TestCheckPlanSummaryOnFixturePair(t *testing.T) {
 	dir := repoPath("draft/testdata/continuity")
 	r := zj(t, "check", "--plan", filepath.Join(dir, "2023_plan.txt"), "--summary", filepath.Join(dir, "2024_summary.txt"),
 		"--next", filepath.Join(dir, "2025_plan.txt"), "--json")
+	if r.code != 3 {
+		t.Errorf("check with unaddressed tasks exited %d, want 3: %s", r.code, r)
+	}
 	var rep draft.ContinuityReport
 	decodeJSON(t, r, &rep)
 	addressed := map[string]bool{}
@@ -122,7 +125,11 @@ func TestCheckPlanSummaryOnASeedWithBothParts(t *testing.T) {
 	newEnv(t)
 	seed := seedPath(t, "002_")
 	var rep draft.ContinuityReport
-	decodeJSON(t, mustZJ(t, "check", "--plan", seed, "--summary", seed, "--json"), &rep)
+	r := zj(t, "check", "--plan", seed, "--summary", seed, "--json")
+	decodeJSON(t, r, &rep)
+	if want := map[bool]int{true: 3, false: 0}[unaddressed(rep.Tasks) > 0]; r.code != want {
+		t.Errorf("check exited %d with %d of %d tasks unaddressed, want %d", r.code, unaddressed(rep.Tasks), len(rep.Tasks), want)
+	}
 	if len(rep.Tasks) < 10 {
 		t.Fatalf("found %d plan tasks in seed 002, want its 13 leaf headings or so: %+v", len(rep.Tasks), rep.Tasks)
 	}

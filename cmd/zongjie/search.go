@@ -27,13 +27,13 @@ func (a *app) searchCommand() *cobra.Command {
 	var q corpus.SearchQuery
 	var asJSON bool
 	cmd := &cobra.Command{
-		Use:   "search QUERY",
+		Use:   "search 检索词…",
 		Short: "全文检索语料库中的段落",
 		Long:  "按词检索各报告的段落（两字词如“党建”“资助”也能检索），可按类别、部分、单位、年份筛选。多个词用空格分开，须同时出现。",
 		Example: `  zongjie search 党建
   zongjie search 特岗教师 --category 师资
   zongjie search 资助 --part summary -k 5 --json`,
-		Args: cobra.MinimumNArgs(1),
+		Args: minArgs(1, "搜索词"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			// Queries are normalised like the corpus: 雙減 finds 双减.
 			q.Text = a.parser().Normalize(strings.Join(args, " "))
@@ -70,9 +70,9 @@ func (a *app) searchCommand() *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&q.Category, "category", "", "只看该类别（如 师资）")
-	cmd.Flags().StringVar(&q.Part, "part", "", "只看该部分：summary、plan、problems")
-	cmd.Flags().StringVar(&q.Org, "org", "", "只看该单位（部分匹配）")
+	cmd.Flags().StringVar(&q.Category, "category", "", "只看该`类别`（如 师资）")
+	cmd.Flags().StringVar(&q.Part, "part", "", "只看该`部分`：summary、plan、problems")
+	cmd.Flags().StringVar(&q.Org, "org", "", "只看该`单位`（部分匹配）")
 	cmd.Flags().IntVar(&q.Year, "year", 0, "只看该年份")
 	cmd.Flags().IntVarP(&q.Limit, "k", "k", 10, "最多返回条数")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "输出 JSON")

@@ -21,15 +21,15 @@ import (
 func (a *app) serveCommand() *cobra.Command {
 	var addr, token string
 	cmd := &cobra.Command{
-		Use:   "serve [--addr 127.0.0.1:8080] [--token T]",
+		Use:   "serve [--addr 127.0.0.1:8080] [--token 口令]",
 		Short: "启动网页界面（语料库、写总结、写计划、调用记录）",
 		Long: `在浏览器中使用总结：浏览和检索语料库、上传报告、填写事实生成草稿（逐节显示）、由总结生成下期计划、下载 .md/.docx、查看模型调用记录。
 默认只监听本机（127.0.0.1）。要让局域网中的其他电脑访问，请用 --addr 0.0.0.0:8080 并同时设置 --token，
-之后每个请求都须带上令牌（用打印出的网址打开即可）。`,
+之后每个请求都须带上口令（用打印出的网址打开即可）。`,
 		Example: `  zongjie serve
   zongjie serve --addr 127.0.0.1:9000
   zongjie serve --addr 0.0.0.0:8080 --token 一串不易猜到的字符`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
 			if addr == "" {
@@ -57,8 +57,8 @@ func (a *app) serveCommand() *cobra.Command {
 			return a.listen(ctx, srv, addr, token)
 		},
 	}
-	cmd.Flags().StringVar(&addr, "addr", "", "监听地址（默认取配置 serve.addr，即 127.0.0.1:8080）")
-	cmd.Flags().StringVar(&token, "token", "", "访问令牌：设置后每个请求都须带上")
+	cmd.Flags().StringVar(&addr, "addr", "", "监听`地址`（默认取配置 serve.addr，即 127.0.0.1:8080）")
+	cmd.Flags().StringVar(&token, "token", "", "访问`口令`：设置后每个请求都须带上")
 	return cmd
 }
 

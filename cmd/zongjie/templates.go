@@ -50,7 +50,7 @@ func (a *app) templatesCommand() *cobra.Command {
 		Example: `  zongjie templates
   zongjie templates --canonical
   zongjie templates --phrasings --json`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			db, err := a.openDB(cmd.Context())
 			if err != nil {
@@ -120,10 +120,10 @@ func (a *app) templatesCommand() *cobra.Command {
 func (a *app) templateShowCommand() *cobra.Command {
 	var asYAML bool
 	cmd := &cobra.Command{
-		Use:     "show ID",
+		Use:     "show 编号",
 		Short:   "显示一篇报告的标题模板（--yaml 输出可编辑的模板文件）",
 		Example: "  zongjie templates show 3\n  zongjie templates show 3 --yaml > 模板.yaml",
-		Args:    cobra.ExactArgs(1),
+		Args:    exactArgs(1, "一个报告编号"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			t, err := a.loadTemplate(cmd.Context(), args[0])
 			if err != nil {

@@ -81,6 +81,10 @@ type Reply struct {
 	MidStreamError string
 	MidStreamAfter int
 
+	// MalformedChunk, for streaming requests, sends a data line that is not
+	// JSON after half of the content chunks, then carries on with the rest.
+	MalformedChunk bool
+
 	PromptTokens     int // usage; 0 means the rune count of the messages
 	CompletionTokens int // usage; 0 means the rune count of Text
 }
@@ -319,6 +323,9 @@ func (s *Server) stream(w http.ResponseWriter, r *http.Request, req Request, rep
 		}
 		if i > 0 && !sleep(r, rep.ChunkDelay) {
 			return
+		}
+		if rep.MalformedChunk && i == len(pieces)/2 {
+			io.WriteString(w, "data: {\"id\": \"broken\", \"choices\": [{\"delta\n\n")
 		}
 		send(chunk(map[string]any{"content": p}, nil))
 	}

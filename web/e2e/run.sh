@@ -12,13 +12,27 @@ CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
 
 log() { printf '== %s\n' "$*" >&2; }
 
+# apt-get needs root: use sudo when not root and sudo is there, else say
+# what to install and stop.
 apt_updated=""
 apt_install() {
+  local as_root=()
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then
+      as_root=(sudo env DEBIAN_FRONTEND=noninteractive)
+    else
+      echo "浏览器测试需要以下软件包：$*" >&2
+      echo "当前不是 root，也没有 sudo，无法自动安装。请让管理员执行：" >&2
+      echo "  apt-get install $*" >&2
+      echo "（或设置 CHROMIUM=浏览器路径 指向已安装的 Chromium）后再运行 bash web/e2e/run.sh" >&2
+      exit 1
+    fi
+  fi
   if [ -z "$apt_updated" ]; then
-    apt-get update -qq
+    "${as_root[@]}" apt-get update -qq
     apt_updated=1
   fi
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+  DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends "$@" >/dev/null
 }
 
 if [ ! -x "$CHROMIUM" ]; then
