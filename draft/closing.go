@@ -25,8 +25,13 @@ func closingParagraph(f Facts) string {
 	case corpus.KindSummaryPlan:
 		next := p.Next()
 		name := next.Short()
-		if next.Year != p.Year {
+		switch {
+		case next.Year != p.Year:
 			name = next.Name()
+		case next.Span == corpus.PeriodSecondHalf:
+			name = "全年" // after the first half, the year's targets are what remain
+		case next.quarter() > 0:
+			name = next.Short() + "及全年"
 		}
 		return "我们将坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的教育方针，狠抓各项任务落实，确保" + name + "各项目标任务圆满完成，奋力推动" + level + "教育高质量发展。"
 	}

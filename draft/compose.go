@@ -120,9 +120,9 @@ func FactSentences(facts []Fact, plan bool, period string) string {
 		case i > 2:
 			b.WriteString("此外，")
 		}
-		b.WriteString(parts[i])
+		b.WriteString(withVerb(parts[i]))
 		if i+1 < len(parts) {
-			b.WriteString("，" + parts[i+1])
+			b.WriteString("，" + withVerb(parts[i+1]))
 		}
 		b.WriteString("。")
 	}
@@ -133,6 +133,12 @@ func FactSentences(facts []Fact, plan bool, period string) string {
 // 全年 fits (全年新建幼儿园2所); a rate or a standing figure (高考本科上线率…)
 // takes no period word.
 var activityVerb = regexp.MustCompile(`^(新建|改扩建|招聘|引进|开展|完成|组织|发放|资助|培训|排查|整改|建成|投入|新增|新发展|评选|组建|举办|实施|创建|补充|落实|接收|化解|购置|配备)`)
+
+// rateWithoutVerb is a rate followed straight by its figure (上线率68.7%).
+var rateWithoutVerb = regexp.MustCompile(`^([^，。；]*?(率|比例|占比))([0-9０-９])`)
+
+// withVerb gives a bare rate its verb: 高考本科上线率68.7% → …上线率达68.7%.
+func withVerb(fact string) string { return rateWithoutVerb.ReplaceAllString(fact, "${1}达$3") }
 
 // mentions reports whether any of the facts holds the word.
 func mentions(parts []string, w string) bool {
@@ -323,7 +329,10 @@ func (c *Composer) fits(s string, item OutlineItem) bool {
 	if item.Part == corpus.PartPlan && c.Facts.Doc != corpus.KindPlan {
 		year = factsPeriod(c.Facts).Next().Year // the plan part is next year's
 	}
-	if staleCampaign(s, year, factsText(c.Facts)) {
+	if staleCampaign(s, year, "") || enumerates.MatchString(s) {
+		// Another year's campaign is no lead even when the facts name it (the
+		// fact says it), and a list of particular activities (农耕体验、家务
+		// 劳动等) is another bureau's record.
 		return false
 	}
 	if len(c.Taxonomy.Categories) > 0 && item.Category != "" {
@@ -334,6 +343,9 @@ func (c *Composer) fits(s string, item OutlineItem) bool {
 	}
 	return true
 }
+
+// enumerates finds a list of particular things closed by 等.
+var enumerates = regexp.MustCompile(`、[^，。；、]{1,12}等`)
 
 // eventOpener starts a sentence reporting a one-off event (开展……专项检查,
 // 举办……活动): that is another bureau's record, not an approach.
@@ -369,7 +381,7 @@ func similar(a, b string) bool {
 		x, y = y, x
 	}
 	n := overlap(y, x)
-	return len(x) > 0 && (n >= 4 || 3*n >= len(x))
+	return len(x) > 0 && (n >= 3 || 3*n >= len(x))
 }
 
 // contentBigrams are a text's character pairs less the words every heading

@@ -265,7 +265,7 @@ func (p *Planner) Plan(ctx context.Context, req PlanRequest) (PlanResult, error)
 	for i, c := range order {
 		items := tasks[c]
 		if len(items) < 2 {
-			items = append(items, p.corpusTasks(ctx, c, items, 2-len(items)+1, req.Year, req.Org)...)
+			items = append(items, p.corpusTasks(ctx, c, items, 2-len(items), req.Year, req.Org)...)
 		}
 		if len(items) > 5 {
 			items = keepPriority(items, 5)
@@ -493,7 +493,7 @@ func (p *Planner) corpusTasks(ctx context.Context, category string, have []PlanT
 		if len(out) >= n {
 			break
 		}
-		if !seen[t] {
+		if !seen[t] && !similarTask(t, have, out) {
 			seen[t] = true
 			out = append(out, PlanTask{Text: t, Source: SourceCorpus})
 		}
