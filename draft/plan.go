@@ -274,7 +274,7 @@ func (p *Planner) Plan(ctx context.Context, req PlanRequest) (PlanResult, error)
 			continue
 		}
 		h := heads[c]
-		if h == "" || !headingFits(h, c, tasksAsFacts(items)) {
+		if h == "" || !headingFits(h, c, tasksAsFacts(items)) || req.Template.Mined && !strings.Contains(h, "，") {
 			h = CategoryHeading(c, true) // 办好特殊教育… over tasks with no 特殊教育
 		}
 		res.Sections = append(res.Sections, PlanSection{Marker: ChineseNumeral(i+1) + "、", Heading: h, Category: c, Items: items})
