@@ -59,7 +59,7 @@ func (h *handlers) template(ctx context.Context, id, kind string) (draft.Templat
 			return draft.Template{}, fmt.Errorf("模板编号应为正整数：%q", id)
 		}
 	}
-	return draft.ChooseTemplate(ctx, h.Corpus, n, kind, h.Taxonomy.Fallback, h.NotFound)
+	return h.templates.Choose(ctx, n, kind)
 }
 
 // draftStream drafts a report from the form and streams its progress as

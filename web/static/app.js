@@ -487,6 +487,34 @@
     });
   }
 
+  // initTrees loads a report's heading tree when its details element is
+  // first opened, so the corpus list costs the same at any corpus size.
+  function initTrees(list) {
+    list.addEventListener('toggle', async (ev) => {
+      const d = ev.target;
+      if (!d.open || !d.dataset.tree || d.dataset.loaded) return;
+      d.dataset.loaded = '1';
+      const box = d.querySelector('.doc-tree');
+      try {
+        const res = await fetch(d.dataset.tree);
+        const text = await res.text();
+        if (res.ok) {
+          box.innerHTML = text; // server-rendered html/template fragment, escaped
+        } else {
+          box.textContent = text;
+          delete d.dataset.loaded;
+        }
+      } catch (e) {
+        box.textContent = '标题结构载入失败：' + e.message;
+        delete d.dataset.loaded;
+      }
+    }, true);
+  }
+
+  const docs = document.querySelector('ul.docs');
+  if (docs) {
+    initTrees(docs);
+  }
   const form = document.getElementById('draft-form');
   if (form) {
     initDraft(form);

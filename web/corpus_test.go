@@ -1,0 +1,97 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/zongjie/zongjie/corpus"
+)
+
+// saveReports stores n small reports with distinct texts and titles.
+func saveReports(t *testing.T, f *fixture, n int) {
+	t.Helper()
+	parser := corpus.NewParser(corpus.DefaultTaxonomy())
+	for i := range n {
+		text := fmt.Sprintf(`第%d号县教育局2022年工作总结
+
+2022年，全县教育系统坚持立德树人根本任务，各项工作取得新成效。现将有关情况总结如下。
+
+一、加强师资队伍建设
+招聘特岗教师%d名，培训教师%d人次，师德师风建设扎实推进，教师队伍整体素质不断提升。
+
+二、抓好校园安全
+整改校园安全隐患%d处，开展防溺水专题教育，校园安全形势总体平稳。
+`, i, i+10, i+100, i+3)
+		res, err := parser.Parse("r.txt", []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := f.db.SaveDocument(context.Background(), "r.txt", res.Encoding, res.Documents[0]); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func TestCorpusListIsPagedAndTreesLoadOnDemand(t *testing.T) {
+	f := newFixture(t, nil)
+	saveReports(t, f, 60) // 61 reports with the fixture's
+
+	status, body := f.get(t, "/")
+	if status != http.StatusOK {
+		t.Fatalf("GET /: %d", status)
+	}
+	if n := strings.Count(body, "<details data-tree="); n != 50 {
+		t.Errorf("page 1 lists %d reports, want 50", n)
+	}
+	if !strings.Contains(body, "共 61 篇") || !strings.Contains(body, `href="/?page=2#docs"`) {
+		t.Errorf("page 1 lacks the total or the link to page 2:\n%s", body)
+	}
+	if strings.Contains(body, "招聘特岗教师") || strings.Contains(body, `class="tree"`) {
+		t.Error("the list renders headings or text; trees should load on demand")
+	}
+	if !strings.Contains(body, "第59号县教育局") {
+		t.Error("page 1 does not start with the newest report")
+	}
+
+	_, body = f.get(t, "/?page=2")
+	if n := strings.Count(body, "<details data-tree="); n != 11 {
+		t.Errorf("page 2 lists %d reports, want 11", n)
+	}
+	if !strings.Contains(body, fmt.Sprintf(`data-tree="/docs/%d/tree"`, f.docID)) {
+		t.Error("the oldest report is not on the last page")
+	}
+	if _, body = f.get(t, "/?page=9"); !strings.Contains(body, "这一页没有报告") {
+		t.Error("a page past the end does not say so")
+	}
+	// The search is kept in the page links.
+	if _, body = f.get(t, "/?q=%E6%95%99%E5%B8%88"); !strings.Contains(body, `href="/?page=2&amp;q=%E6%95%99%E5%B8%88#docs"`) {
+		t.Errorf("page links drop the search:\n%s", body)
+	}
+
+	status, body = f.get(t, fmt.Sprintf("/docs/%d/tree", f.docID))
+	if status != http.StatusOK || !strings.Contains(body, `class="tree"`) || !strings.Contains(body, "加强师资队伍建设") {
+		t.Errorf("tree fragment: %d\n%s", status, body)
+	}
+	if strings.Contains(body, "招聘特岗教师72名") {
+		t.Error("the tree fragment carries section text")
+	}
+	if status, _ = f.get(t, "/docs/99999/tree"); status != http.StatusNotFound {
+		t.Errorf("tree of a missing report: %d, want 404", status)
+	}
+}
+
+func TestCommonTemplateFollowsTheCorpus(t *testing.T) {
+	f := newFixture(t, nil)
+	_, before := f.get(t, "/templates/preview?kind=summary")
+	if !strings.Contains(before, "1 篇") {
+		t.Fatalf("preview before: %s", before)
+	}
+	saveReports(t, f, 2)
+	_, after := f.get(t, "/templates/preview?kind=summary")
+	if !strings.Contains(after, "3 篇") {
+		t.Errorf("the cached common structure did not follow the new reports: %s", after)
+	}
+}
