@@ -53,4 +53,3 @@ func countyName(k int) string {
 	}
 	return "试" + string(a) + string(b) + suffix
 }
-

@@ -132,4 +132,3 @@ func tail(s string, n int) string {
 	}
 	return s
 }
-

@@ -185,7 +185,7 @@ func (u *user) draft() {
 		"facts-党建": {fmt.Sprintf("新发展党员%d人\n开展主题党日活动%d次", n%40+1, n%60+5)},
 		"facts-师资": {fmt.Sprintf("招聘特岗教师%d名\n培训教师%d人次", n, n*7)},
 		"facts-安全": {fmt.Sprintf("整改校园安全隐患%d处", n%200+3)},
-		"problems":  {"城区学校大班额问题仍较突出"}}
+		"problems": {"城区学校大班额问题仍较突出"}}
 	d, err := u.postDraft(form)
 	if err != nil {
 		u.res.fail("draft", err)
