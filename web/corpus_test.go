@@ -3,7 +3,9 @@ package web_test
 import (
 	"context"
 	"fmt"
+	"io"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -93,5 +95,38 @@ func TestCommonTemplateFollowsTheCorpus(t *testing.T) {
 	_, after := f.get(t, "/templates/preview?kind=summary")
 	if !strings.Contains(after, "3 篇") {
 		t.Errorf("the cached common structure did not follow the new reports: %s", after)
+	}
+}
+
+func TestPickersListTheNewestAndTakeANumber(t *testing.T) {
+	f := newFixture(t, nil)
+	saveReports(t, f, 200) // 201 reports: the fixture's is the one left out
+
+	for _, path := range []string{"/draft", "/plan"} {
+		_, body := f.get(t, path)
+		if strings.Contains(body, fmt.Sprintf(`<option value="%d"`, f.docID)) {
+			t.Errorf("%s lists the oldest report; the picker should stop at the newest 200", path)
+		}
+		if !strings.Contains(body, `name="template_id"`) || !strings.Contains(body, "另有 1 篇较早的报告") {
+			t.Errorf("%s has no number field for the reports not listed", path)
+		}
+	}
+	if !strings.Contains(func() string { _, b := f.get(t, "/plan"); return b }(), `name="summary_id"`) {
+		t.Error("/plan has no number field for the summary")
+	}
+
+	form := url.Values{"org": {"岚湖县教育局"}, "year": {"2024"}, "period": {"annual"}, "doc": {"summary"},
+		"template": {""}, "template_id": {"99999"}, "facts-党建": {"新发展党员9人"}}
+	resp := f.post(t, "/draft", form)
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusBadRequest || !strings.Contains(string(b), "语料库中没有这篇报告") {
+		t.Errorf("a typed number of no report: %d %s", resp.StatusCode, b)
+	}
+	form.Set("template_id", fmt.Sprint(f.docID))
+	resp = f.post(t, "/draft", form)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("drafting with the typed number of the oldest report: %d", resp.StatusCode)
 	}
 }

@@ -1,12 +1,42 @@
 package web
 
 import (
+	"context"
+	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
+
+	"github.com/zongjie/zongjie/corpus"
 )
 
 // docsPerPage is how many reports one page of the corpus list shows.
 const docsPerPage = 50
+
+// pickerLimit is how many reports, newest first, the template and summary
+// pickers list; older ones are chosen by typing their number.
+const pickerLimit = 200
+
+// picker is the reports a picker lists and how many it leaves out.
+type picker struct {
+	Docs []corpus.DocumentRecord
+	More int // reports not listed, chosen by number
+}
+
+// newestReports lists the newest reports for a picker.
+func (h *handlers) newestReports(ctx context.Context) (picker, error) {
+	docs, total, err := h.Corpus.DocumentPage(ctx, 0, pickerLimit)
+	return picker{Docs: docs, More: total - len(docs)}, err
+}
+
+// chosenReport is the report a form names: the typed number when given,
+// else the picker's choice.
+func chosenReport(r *http.Request, field string) string {
+	if id := strings.TrimSpace(r.PostFormValue(field + "_id")); id != "" {
+		return id
+	}
+	return strings.TrimSpace(r.PostFormValue(field))
+}
 
 // pager is the page links under the corpus list.
 type pager struct {

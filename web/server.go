@@ -21,8 +21,6 @@ import (
 
 // Corpus is what the pages read and write of the stored reports.
 type Corpus interface {
-	// Documents lists every stored document, ordered by id.
-	Documents(ctx context.Context) ([]corpus.DocumentRecord, error)
 	// DocumentPage lists up to limit documents, newest first, after the
 	// offset newest, and counts all documents.
 	DocumentPage(ctx context.Context, offset, limit int) ([]corpus.DocumentRecord, int, error)
