@@ -52,6 +52,7 @@ type TemplateChooser struct {
 	// NotFound, when not nil, is the store's error for a missing document.
 	NotFound error
 
+	mining  sync.Mutex // one mining at a time: concurrent misses wait, then hit
 	mu      sync.Mutex
 	version int64
 	cached  map[string]Template // by the kind asked for
@@ -74,6 +75,11 @@ func (c *TemplateChooser) Choose(ctx context.Context, docID int64, kind string) 
 	if err != nil {
 		return Template{}, fmt.Errorf("读取语料库：%w", err)
 	}
+	if t, ok := c.lookup(version, kind); ok {
+		return t, nil
+	}
+	c.mining.Lock()
+	defer c.mining.Unlock()
 	if t, ok := c.lookup(version, kind); ok {
 		return t, nil
 	}

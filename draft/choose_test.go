@@ -2,6 +2,7 @@ package draft_test
 
 import (
 	"context"
+	"sync"
 	"testing"
 
 	"github.com/zongjie/zongjie/corpus"
@@ -77,5 +78,24 @@ func TestChooseTemplateFallsBackToOtherKinds(t *testing.T) {
 	empty, err := draft.ChooseTemplate(context.Background(), &countingSource{}, 0, corpus.KindSummary, "其他", nil)
 	if err != nil || empty.Title != "默认结构" {
 		t.Fatalf("empty corpus: %+v, %v", empty, err)
+	}
+}
+
+func TestTemplateChooserMinesOnceForConcurrentMisses(t *testing.T) {
+	src := &countingSource{version: 1, ts: []draft.Template{skeleton(1, "党建", "师资")}}
+	c := &draft.TemplateChooser{Source: src, Fallback: "其他"}
+	var wg sync.WaitGroup
+	for range 20 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if _, err := c.Choose(context.Background(), 0, corpus.KindSummary); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	if src.reads != 1 {
+		t.Errorf("20 concurrent misses read the corpus %d times; want 1", src.reads)
 	}
 }
