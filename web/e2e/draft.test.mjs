@@ -80,6 +80,14 @@ test('upload, search, draft with streamed sections, download .docx, plan', { tim
     assert.match(text, new RegExp(path.basename(FIXTURE, '.txt')));
   });
 
+  await t.test('a report\'s heading tree loads when opened', async () => {
+    const doc = page.locator('ul.docs details', { hasText: path.basename(FIXTURE, '.txt') }).first();
+    assert.equal(await doc.locator('ul.tree').count(), 0, 'the tree is in the page before it is opened');
+    await doc.locator('summary').click();
+    await doc.locator('ul.tree li').first().waitFor();
+    assert.match(await doc.locator('ul.tree').innerText(), /办学条件/);
+  });
+
   await t.test('search finds it', async () => {
     await page.fill('input[name="q"]', WORD);
     await page.getByRole('button', { name: '检索' }).click();
