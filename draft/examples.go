@@ -36,7 +36,8 @@ const candidatePool = 2000
 
 // SelectExamples returns the best k example sections for a category and part
 // given the user's facts: relevant wording, the same kinds of figures, at most
-// one per document, and penalties for placeholders and odd lengths. When the
+// one per document, and penalties for placeholders and odd lengths; the
+// user's own reports come before the built-in sample reports (内置范文). When the
 // part has too few sections, other parts of the category fill in.
 func SelectExamples(ctx context.Context, src SectionSource, category, part string, facts []Fact, opt ExampleOptions) ([]Example, error) {
 	if opt.K <= 0 {
@@ -165,8 +166,13 @@ func rankExamples(secs []corpus.SectionRecord, facts []Fact, opt ExampleOptions)
 	return out
 }
 
+// sortExamples orders candidates: the user's own reports before the
+// built-in sample reports, then by score, newer year and storage order.
 func sortExamples(ex []Example) {
 	sort.SliceStable(ex, func(i, j int) bool {
+		if ex[i].Builtin != ex[j].Builtin {
+			return !ex[i].Builtin
+		}
 		if ex[i].Score != ex[j].Score {
 			return ex[i].Score > ex[j].Score
 		}

@@ -92,7 +92,7 @@ func loadStarter(ctx context.Context, db *store.DB, p *corpus.Parser) (int, erro
 			return added, fmt.Errorf("%s: %w", e.Name(), err)
 		}
 		for _, doc := range res.Documents {
-			_, created, err := db.SaveDocument(ctx, "starter:"+e.Name(), res.Encoding, doc)
+			_, created, err := db.SaveDocument(ctx, corpus.StarterSource+e.Name(), res.Encoding, doc)
 			if err != nil {
 				return added, err
 			}

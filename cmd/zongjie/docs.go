@@ -36,6 +36,7 @@ type docJSON struct {
 	Period   string `json:"period"`
 	Sections int    `json:"sections"`
 	Source   string `json:"source"`
+	Builtin  bool   `json:"builtin"` // a built-in sample report (内置范文)
 }
 
 func (a *app) docsCommand() *cobra.Command {
@@ -56,7 +57,7 @@ func (a *app) docsCommand() *cobra.Command {
 			}
 			rows := make([]docJSON, 0, len(docs))
 			for _, d := range docs {
-				rows = append(rows, docJSON{d.ID, d.Title, d.Org, d.Year, d.Kind, d.Period, d.SectionCount, d.Source})
+				rows = append(rows, docJSON{d.ID, d.Title, d.Org, d.Year, d.Kind, d.Period, d.SectionCount, d.Source, d.Builtin()})
 			}
 			if asJSON {
 				return writeJSON(a, rows)
@@ -64,7 +65,7 @@ func (a *app) docsCommand() *cobra.Command {
 			tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
 			fmt.Fprintln(tw, "编号\t标题\t单位\t年份\t类型\t节数")
 			for _, r := range rows {
-				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d\n", r.ID, orDash(r.Title), orDash(r.Org), yearText(r.Year), kindName(r.Kind), r.Sections)
+				fmt.Fprintf(tw, "%d\t%s%s\t%s\t%s\t%s\t%d\n", r.ID, orDash(r.Title), builtinMark(r.Builtin), orDash(r.Org), yearText(r.Year), kindName(r.Kind), r.Sections)
 			}
 			return tw.Flush()
 		},
@@ -105,7 +106,7 @@ func (a *app) showCommand() *cobra.Command {
 				return writeJSON(a, struct {
 					docJSON
 					Sections []corpus.Section `json:"sections"`
-				}{docJSON{rec.ID, rec.Title, rec.Org, rec.Year, rec.Kind, rec.Period, rec.SectionCount, rec.Source}, secs})
+				}{docJSON{rec.ID, rec.Title, rec.Org, rec.Year, rec.Kind, rec.Period, rec.SectionCount, rec.Source, rec.Builtin()}, secs})
 			}
 			fmt.Fprintf(a.stdout, "%d  %s\n    %s · %s · %s · 来源 %s\n\n", rec.ID, orDash(rec.Title), orDash(rec.Org), yearText(rec.Year), kindName(rec.Kind), rec.Source)
 			for _, s := range secs {
@@ -133,6 +134,14 @@ func (a *app) showCommand() *cobra.Command {
 	cmd.Flags().BoolVar(&withText, "text", false, "同时显示正文")
 	cmd.Flags().BoolVar(&explain, "explain", false, "显示每个标题的分类依据（命中的关键词）")
 	return cmd
+}
+
+// builtinMark marks a built-in sample report in listings.
+func builtinMark(builtin bool) string {
+	if builtin {
+		return "〔内置范文〕"
+	}
+	return ""
 }
 
 func writeJSON(a *app, v any) error {
