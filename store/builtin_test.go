@@ -61,3 +61,42 @@ func TestOwnReportsRankBeforeBuiltinOnes(t *testing.T) {
 		t.Errorf("Sections pool order: %+v, %v", pool, err)
 	}
 }
+
+func TestRemoveDocuments(t *testing.T) {
+	ctx := context.Background()
+	path := t.TempDir() + "/rm.db"
+	db := mustOpenAt(t, path)
+	ids := mustSave(t, db, fixtures()...)
+	v0, _ := db.CorpusVersion(ctx)
+	removed, err := db.RemoveDocuments(ctx, []int64{ids[0], 99999})
+	if err != nil || len(removed) != 1 || removed[0].ID != ids[0] {
+		t.Fatalf("RemoveDocuments = %+v, %v; want the first fixture only", removed, err)
+	}
+	raw := rawDB(t, path)
+	if n := count(t, raw, `SELECT count(*) FROM sections WHERE doc_id = ?`, ids[0]); n != 0 {
+		t.Errorf("%d sections left", n)
+	}
+	if n := count(t, raw, `SELECT count(*) FROM figures f LEFT JOIN sections s ON s.id = f.section_id WHERE s.id IS NULL`); n != 0 {
+		t.Errorf("%d figures left", n)
+	}
+	if hits, _ := db.Search(ctx, corpus.SearchQuery{Text: "主题党日"}); len(hits) != 0 {
+		t.Errorf("the removed report is still found: %+v", hits)
+	}
+	if v, _ := db.CorpusVersion(ctx); v == v0 {
+		t.Error("the corpus version did not change")
+	}
+}
+
+func TestSeeded(t *testing.T) {
+	ctx := context.Background()
+	db := mustOpen(t)
+	if seeded, err := db.Seeded(ctx); err != nil || seeded {
+		t.Fatalf("a new database: seeded %v, %v", seeded, err)
+	}
+	if err := db.MarkSeeded(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if seeded, err := db.Seeded(ctx); err != nil || !seeded {
+		t.Fatalf("after MarkSeeded: seeded %v, %v", seeded, err)
+	}
+}

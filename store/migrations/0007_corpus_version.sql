@@ -21,3 +21,10 @@ END;
 CREATE TRIGGER corpus_version_section_update AFTER UPDATE ON sections BEGIN
 	UPDATE corpus_state SET version = version + 1 WHERE id = 1;
 END;
+
+-- seeded is 1 once the built-in sample reports were offered to this
+-- database (loaded, or found unwanted), so removing them, or every report,
+-- does not bring them back at the next open. A database that already holds
+-- reports was seeded when it was new.
+ALTER TABLE corpus_state ADD COLUMN seeded INTEGER NOT NULL DEFAULT 0;
+UPDATE corpus_state SET seeded = (SELECT count(*) > 0 FROM documents) WHERE id = 1;
