@@ -34,6 +34,8 @@ type uploadResult struct {
 
 // corpusView is the data of the 语料库 page.
 type corpusView struct {
+	// Removed is the number of the report just removed, 0 for none.
+	Removed int64
 	Docs       []corpus.DocumentRecord
 	Pager      pager
 	Search     searchView
@@ -59,6 +61,7 @@ func (h *handlers) showCorpus(w http.ResponseWriter, r *http.Request, status int
 	v := corpusView{Uploads: uploads, Categories: h.Taxonomy.Names(), MaxUpload: sizeText(h.MaxUploadBytes), MaxUploadBytes: h.MaxUploadBytes,
 		Accept: strings.Join(h.Files.Extensions(), ","), Formats: strings.Join(h.Files.Extensions(), "、")}
 	q := r.URL.Query()
+	v.Removed, _ = strconv.ParseInt(q.Get("removed"), 10, 64)
 	v.Search = searchView{Query: strings.TrimSpace(q.Get("q")), Category: q.Get("category"), Part: q.Get("part")}
 	if v.Search.Query != "" || v.Search.Category != "" || v.Search.Part != "" {
 		v.Search.Searched = true
@@ -77,6 +80,26 @@ func (h *handlers) showCorpus(w http.ResponseWriter, r *http.Request, status int
 	}
 	v.Docs, v.Pager = docs, newPager(q, pageNumber(q), total)
 	h.render(w, r, status, "corpus", page{Title: "语料库", Nav: "corpus", Data: v})
+}
+
+// removeDocument deletes one report and goes back to the corpus list,
+// which says so.
+func (h *handlers) removeDocument(w http.ResponseWriter, r *http.Request) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	removed, err := h.Corpus.RemoveDocuments(r.Context(), []int64{id})
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	if len(removed) == 0 {
+		h.render(w, r, http.StatusNotFound, "error", page{Title: "出错了", Data: "没有找到这篇报告，可能已被删除。"})
+		return
+	}
+	http.Redirect(w, r, "/?removed="+strconv.FormatInt(id, 10)+"#docs", http.StatusSeeOther)
 }
 
 // documentTree answers the heading tree of one document as an HTML

@@ -130,3 +130,34 @@ func TestPickersListTheNewestAndTakeANumber(t *testing.T) {
 		t.Errorf("drafting with the typed number of the oldest report: %d", resp.StatusCode)
 	}
 }
+
+func TestRemoveAReport(t *testing.T) {
+	f := newFixture(t, nil)
+	path := fmt.Sprintf("/docs/%d/remove", f.docID)
+	if resp := f.post(t, path, nil, "Origin", "http://evil.example"); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("cross-origin remove: %d, want 403", resp.StatusCode)
+	}
+	if _, body := f.get(t, "/"); !strings.Contains(body, `action="`+path+`"`) {
+		t.Error("the list has no remove button")
+	}
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	req, _ := http.NewRequest(http.MethodPost, f.ts.URL+path, nil)
+	req.Header.Set("Origin", f.ts.URL)
+	resp, err := client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != fmt.Sprintf("/?removed=%d#docs", f.docID) {
+		t.Fatalf("remove: %d → %q", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	if _, body := f.get(t, fmt.Sprintf("/?removed=%d", f.docID)); !strings.Contains(body, fmt.Sprintf("已删除第 %d 号报告", f.docID)) || !strings.Contains(body, "共 0 篇") {
+		t.Errorf("the list after removing:\n%s", body)
+	}
+	if status, _ := f.get(t, fmt.Sprintf("/docs/%d", f.docID)); status != http.StatusNotFound {
+		t.Errorf("the removed report: %d, want 404", status)
+	}
+	if resp := f.post(t, path, nil); resp.StatusCode != http.StatusNotFound {
+		t.Errorf("removing it again: %d, want 404", resp.StatusCode)
+	}
+}

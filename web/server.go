@@ -33,6 +33,9 @@ type Corpus interface {
 	// Search returns sections matching q with snippets whose matches are
 	// wrapped in 【】.
 	Search(ctx context.Context, q corpus.SearchQuery) ([]corpus.SearchHit, error)
+	// RemoveDocuments deletes documents with their sections and returns
+	// those it removed; ids of no document are skipped.
+	RemoveDocuments(ctx context.Context, ids []int64) ([]corpus.DocumentRecord, error)
 	// SaveDocument stores a parsed document; created is false for a text
 	// already stored.
 	SaveDocument(ctx context.Context, source, encoding string, doc corpus.Document) (id int64, created bool, err error)
@@ -136,6 +139,7 @@ func (s *Server) Handler() (http.Handler, error) {
 	mux.HandleFunc("GET /{$}", h.corpusPage)
 	mux.HandleFunc("GET /docs/{id}", h.documentPage)
 	mux.HandleFunc("GET /docs/{id}/tree", h.documentTree)
+	mux.HandleFunc("POST /docs/{id}/remove", h.removeDocument)
 	mux.HandleFunc("POST /upload", h.upload)
 	mux.HandleFunc("GET /draft", h.draftPage)
 	mux.HandleFunc("GET /templates/preview", h.templatePreview)

@@ -211,5 +211,19 @@ test('upload, search, draft with streamed sections, download .docx, plan', { tim
     await page.screenshot({ path: path.join(path.dirname(SCREENSHOT), 'web-log.png') });
   });
 
+  await t.test('remove the uploaded report, after confirming', async () => {
+    await page.getByRole('link', { name: '语料库' }).first().click();
+    const title = path.basename(FIXTURE, '.txt');
+    const doc = page.locator('ul.docs details', { hasText: title }).first();
+    await doc.locator('summary').click();
+    page.once('dialog', (d) => d.dismiss());
+    await doc.getByRole('button', { name: '删除' }).click();
+    assert.equal(await page.locator('ul.docs details', { hasText: title }).count(), 1, 'removed although the dialog was dismissed');
+    page.once('dialog', (d) => { assert.match(d.message(), new RegExp(title)); d.accept(); });
+    await doc.getByRole('button', { name: '删除' }).click();
+    await page.locator('#removed').waitFor();
+    assert.equal(await page.locator('ul.docs details', { hasText: title }).count(), 0, 'the report is still listed');
+  });
+
   assert.deepEqual(errors, [], 'errors in the page console');
 });

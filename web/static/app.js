@@ -518,6 +518,12 @@
     }, true);
   }
 
+  // Forms with data-confirm ask before they are sent (removing a report).
+  document.addEventListener('submit', (ev) => {
+    const msg = ev.target.dataset && ev.target.dataset.confirm;
+    if (msg && !window.confirm(msg)) ev.preventDefault();
+  });
+
   const docs = document.querySelector('ul.docs');
   if (docs) {
     initTrees(docs);
