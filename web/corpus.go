@@ -35,7 +35,7 @@ type uploadResult struct {
 // corpusView is the data of the 语料库 page.
 type corpusView struct {
 	// Removed is the number of the report just removed, 0 for none.
-	Removed int64
+	Removed    int64
 	Docs       []corpus.DocumentRecord
 	Pager      pager
 	Search     searchView
