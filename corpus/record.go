@@ -1,6 +1,9 @@
 package corpus
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // DocumentRecord is a stored document's metadata.
 type DocumentRecord struct {
@@ -16,6 +19,17 @@ type DocumentRecord struct {
 	CreatedAt    time.Time
 }
 
+// StarterSource starts the source of every report of the built-in starter
+// corpus (内置范文), which the user's own reports rank before.
+const StarterSource = "starter:"
+
+// IsBuiltin reports whether a report from source is a built-in sample
+// report (内置范文) rather than one of the user's own.
+func IsBuiltin(source string) bool { return strings.HasPrefix(source, StarterSource) }
+
+// Builtin reports whether the document is a built-in sample report.
+func (d DocumentRecord) Builtin() bool { return IsBuiltin(d.Source) }
+
 // SectionRecord is a stored section together with its document's metadata.
 type SectionRecord struct {
 	DocID     int64
@@ -24,6 +38,7 @@ type SectionRecord struct {
 	Org       string
 	Year      int
 	Kind      string
+	Builtin   bool // from a built-in sample report (内置范文)
 	Section
 }
 

@@ -36,7 +36,8 @@ const candidatePool = 2000
 
 // SelectExamples returns the best k example sections for a category and part
 // given the user's facts: relevant wording, the same kinds of figures, at most
-// one per document, and penalties for placeholders and odd lengths. When the
+// one per document, and penalties for placeholders and odd lengths; the
+// user's own reports come before the built-in sample reports (内置范文). When the
 // part has too few sections, other parts of the category fill in.
 func SelectExamples(ctx context.Context, src SectionSource, category, part string, facts []Fact, opt ExampleOptions) ([]Example, error) {
 	if opt.K <= 0 {
@@ -105,24 +106,27 @@ func rankExamples(secs []corpus.SectionRecord, facts []Fact, opt ExampleOptions)
 			}
 		}
 	}
-	want := bigramSet(factText.String())
+	want := newBigramIndex(factText.String())
+	labelGrams := make([]*bigramIndex, len(labels))
+	for i, l := range labels {
+		labelGrams[i] = newBigramIndex(l)
+	}
 	out := make([]Example, 0, len(secs))
 	for _, s := range secs {
 		if strings.TrimSpace(s.Text) == "" {
 			continue
 		}
 		e := Example{SectionRecord: s}
-		have := bigramSet(s.Heading + "\n" + s.Text)
-		if shared := overlap(want, have); len(want) > 0 {
-			rel := float64(shared) / float64(len(want))
+		if shared := want.sharedWith(s.Heading, s.Text); want.size() > 0 {
+			rel := float64(shared) / float64(want.size())
 			e.Score += 4 * rel
 			e.Reasons = append(e.Reasons, fmt.Sprintf("与事实共有词 %d 个 +%.2f", shared, 4*rel))
 		}
 		kinds := 0
 		var kindNames []string
-		for _, l := range labels {
+		for i, l := range labels {
 			for _, g := range s.Figures {
-				if g.Label != "" && overlap(bigramSet(l), bigramSet(g.Label)) >= 2 {
+				if g.Label != "" && labelGrams[i].sharedWith(g.Label) >= 2 {
 					kinds++
 					kindNames = append(kindNames, l)
 					break
@@ -162,8 +166,13 @@ func rankExamples(secs []corpus.SectionRecord, facts []Fact, opt ExampleOptions)
 	return out
 }
 
+// sortExamples orders candidates: the user's own reports before the
+// built-in sample reports, then by score, newer year and storage order.
 func sortExamples(ex []Example) {
 	sort.SliceStable(ex, func(i, j int) bool {
+		if ex[i].Builtin != ex[j].Builtin {
+			return !ex[i].Builtin
+		}
 		if ex[i].Score != ex[j].Score {
 			return ex[i].Score > ex[j].Score
 		}
@@ -189,6 +198,61 @@ func bigramSet(s string) map[string]bool {
 		}
 	}
 	return set
+}
+
+// bigramIndex is the set of Han bigrams of a short text (the user's facts)
+// that long texts are compared with many times: counting what a candidate
+// shares with it reads the candidate once and allocates nothing per
+// candidate, where bigramSet would build a map of every candidate.
+type bigramIndex struct {
+	index map[[2]rune]int // bigram → its number
+	seen  []bool          // scratch: which bigrams the current text has
+}
+
+// newBigramIndex indexes the distinct Han bigrams of s.
+func newBigramIndex(s string) *bigramIndex {
+	b := &bigramIndex{index: map[[2]rune]int{}}
+	eachBigram(s, func(g [2]rune) {
+		if _, ok := b.index[g]; !ok {
+			b.index[g] = len(b.index)
+		}
+	})
+	b.seen = make([]bool, len(b.index))
+	return b
+}
+
+// size is the number of distinct bigrams indexed.
+func (b *bigramIndex) size() int { return len(b.index) }
+
+// sharedWith counts the indexed bigrams that occur in any of texts, each
+// once: overlap(bigramSet(s), bigramSet(texts joined by newlines)).
+func (b *bigramIndex) sharedWith(texts ...string) int {
+	clear(b.seen)
+	n := 0
+	for _, t := range texts {
+		eachBigram(t, func(g [2]rune) {
+			if i, ok := b.index[g]; ok && !b.seen[i] {
+				b.seen[i] = true
+				n++
+			}
+		})
+	}
+	return n
+}
+
+// eachBigram calls fn with every adjacent pair of Han characters of s.
+func eachBigram(s string, fn func([2]rune)) {
+	var prev rune
+	for _, r := range s {
+		if r >= 0x4E00 && r <= 0x9FFF {
+			if prev != 0 {
+				fn([2]rune{prev, r})
+			}
+			prev = r
+		} else {
+			prev = 0
+		}
+	}
 }
 
 func overlap(a, b map[string]bool) int {

@@ -286,7 +286,8 @@ func (db *DB) CountDocuments(ctx context.Context) (int, error) {
 
 // Sections returns the stored sections of category, and of part unless part
 // is "", each with its figures: the pool examples are chosen from. An empty
-// category does not filter. Newer years come first, then documents and
+// category does not filter. The user's own reports come first, then the
+// built-in ones (内置范文); within each newer years first, then documents and
 // sections in the order they were stored. limit ≤ 0 means no limit.
 func (db *DB) Sections(ctx context.Context, category, part string, limit int) ([]corpus.SectionRecord, error) {
 	tx, err := db.db.BeginTx(ctx, nil)
@@ -307,7 +308,8 @@ func (db *DB) Sections(ctx context.Context, category, part string, limit int) ([
 		limit = -1 // SQLite: no limit
 	}
 	args = append(args, limit)
-	recs, err := findSections(ctx, tx, whereClause(where), `ORDER BY d.year DESC, s.id LIMIT ?`, args...)
+	// The user's own reports first: the pool is cut at limit.
+	recs, err := findSections(ctx, tx, whereClause(where), `ORDER BY `+builtinColumn+`, d.year DESC, s.id LIMIT ?`, args...)
 	if err == nil {
 		err = attachFigures(ctx, tx, recs)
 	}
@@ -351,14 +353,17 @@ func findDocuments(ctx context.Context, tx *sql.Tx, id int64) ([]corpus.Document
 	return docs, rows.Err()
 }
 
+// builtinColumn is 1 for a section of a built-in sample report, else 0.
+const builtinColumn = `(d.source GLOB '` + corpus.StarterSource + `*')`
+
 // sectionColumns are the columns scanSection reads, from sections s joined
 // with documents d.
-const sectionColumns = `s.doc_id, s.id, d.title, d.org, coalesce(d.year, 0), d.kind,
+const sectionColumns = `s.doc_id, s.id, d.title, d.org, coalesce(d.year, 0), d.kind, ` + builtinColumn + `,
 	s.path, s.parent_path, s.level, s.marker, s.heading, s.part, s.category, s.text`
 
 func scanSection(sc interface{ Scan(...any) error }, extra ...any) (corpus.SectionRecord, error) {
 	var r corpus.SectionRecord
-	dest := []any{&r.DocID, &r.SectionID, &r.DocTitle, &r.Org, &r.Year, &r.Kind,
+	dest := []any{&r.DocID, &r.SectionID, &r.DocTitle, &r.Org, &r.Year, &r.Kind, &r.Builtin,
 		&r.ID, &r.Parent, &r.Level, &r.Marker, &r.Heading, &r.Part, &r.Category, &r.Text}
 	err := sc.Scan(append(dest, extra...)...)
 	return r, err

@@ -31,8 +31,11 @@ const candidateLimit = 200
 // other characters, FTS5 operators included, only separate terms, so any
 // input is safe. Han terms match as substrings (资助 finds 学生资助 and
 // 资助政策); words of letters or digits match whole words, case-insensitively.
-// Hits are ranked by bm25 with headings weighing 5× the text (Score is the
-// negated bm25, higher is better), then newer year, then storage order. Only
+// The user's own reports come before the built-in sample reports (内置范文);
+// within each, hits are ranked by bm25 with headings weighing 5× the text
+// (Score is the negated bm25, higher is better), then newer year, then
+// storage order. Sections without text of their own (a heading whose text
+// is in its subsections) are left out: they would show an empty snippet. Only
 // the 200 most recently stored matches are ranked (see candidateLimit).
 //
 // A query whose terms are all single Han characters is answered by scanning
@@ -150,7 +153,8 @@ func rankedQuery(q corpus.SearchQuery, tq textQuery, candidates, limit int) (str
 		FROM (` + inner + `) AS c
 		CROSS JOIN sections AS s ON s.id = c.id
 		CROSS JOIN documents AS d ON d.id = s.doc_id
-		ORDER BY c.score DESC, d.year DESC, s.id
+		WHERE s.text <> ''
+		ORDER BY ` + builtinColumn + `, c.score DESC, d.year DESC, s.id
 		LIMIT ?`
 	if candidates <= 0 {
 		candidates = -1 // SQLite: no limit
@@ -177,8 +181,9 @@ func scanQuery(q corpus.SearchQuery, tq textQuery, limit int) (string, []any) {
 		order = `instr(s.heading, ?) > 0 DESC, ` + order
 		orderArgs = append(orderArgs, tq.verify[0])
 	}
+	order = builtinColumn + `, ` + order
 	query := `SELECT ` + sectionColumns + `, 0.0
-		FROM sections AS s JOIN documents AS d ON d.id = s.doc_id ` + whereClause(concat(sec, doc, verify)) + `
+		FROM sections AS s JOIN documents AS d ON d.id = s.doc_id ` + whereClause(concat(sec, doc, verify, []string{`s.text <> ''`})) + `
 		ORDER BY ` + order + ` LIMIT ?`
 	return query, concat(secArgs, docArgs, verifyArgs, orderArgs, []any{limit})
 }

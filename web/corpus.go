@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"mime/multipart"
@@ -13,12 +14,6 @@ import (
 
 	"github.com/zongjie/zongjie/corpus"
 )
-
-// docView is a document with its headings, for the list.
-type docView struct {
-	corpus.DocumentRecord
-	Headings []corpus.Section
-}
 
 // searchView is the search form and its hits.
 type searchView struct {
@@ -39,7 +34,10 @@ type uploadResult struct {
 
 // corpusView is the data of the 语料库 page.
 type corpusView struct {
-	Docs       []docView
+	// Removed is the number of the report just removed, 0 for none.
+	Removed    int64
+	Docs       []corpus.DocumentRecord
+	Pager      pager
 	Search     searchView
 	Uploads    []uploadResult
 	Categories []string
@@ -63,6 +61,7 @@ func (h *handlers) showCorpus(w http.ResponseWriter, r *http.Request, status int
 	v := corpusView{Uploads: uploads, Categories: h.Taxonomy.Names(), MaxUpload: sizeText(h.MaxUploadBytes), MaxUploadBytes: h.MaxUploadBytes,
 		Accept: strings.Join(h.Files.Extensions(), ","), Formats: strings.Join(h.Files.Extensions(), "、")}
 	q := r.URL.Query()
+	v.Removed, _ = strconv.ParseInt(q.Get("removed"), 10, 64)
 	v.Search = searchView{Query: strings.TrimSpace(q.Get("q")), Category: q.Get("category"), Part: q.Get("part")}
 	if v.Search.Query != "" || v.Search.Category != "" || v.Search.Part != "" {
 		v.Search.Searched = true
@@ -74,36 +73,57 @@ func (h *handlers) showCorpus(w http.ResponseWriter, r *http.Request, status int
 		}
 		v.Search.Hits = hits
 	}
-	docs, err := h.documentTrees(ctx)
+	docs, total, err := h.Corpus.DocumentPage(ctx, (pageNumber(q)-1)*docsPerPage, docsPerPage)
 	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
-	v.Docs = docs
+	v.Docs, v.Pager = docs, newPager(q, pageNumber(q), total)
 	h.render(w, r, status, "corpus", page{Title: "语料库", Nav: "corpus", Data: v})
 }
 
-// documentTrees loads every document with its headings.
-func (h *handlers) documentTrees(ctx context.Context) ([]docView, error) {
-	recs, err := h.Corpus.Documents(ctx)
+// removeDocument deletes one report and goes back to the corpus list,
+// which says so.
+func (h *handlers) removeDocument(w http.ResponseWriter, r *http.Request) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil {
-		return nil, err
+		http.NotFound(w, r)
+		return
 	}
-	out := make([]docView, 0, len(recs))
-	for i := len(recs) - 1; i >= 0; i-- { // newest first
-		rec, secs, err := h.Corpus.Document(ctx, recs[i].ID)
-		if err != nil {
-			return nil, err
-		}
-		v := docView{DocumentRecord: rec}
-		for _, s := range secs {
-			if s.Level > 0 {
-				v.Headings = append(v.Headings, s)
-			}
-		}
-		out = append(out, v)
+	removed, err := h.Corpus.RemoveDocuments(r.Context(), []int64{id})
+	if err != nil {
+		h.fail(w, r, err)
+		return
 	}
-	return out, nil
+	if len(removed) == 0 {
+		h.render(w, r, http.StatusNotFound, "error", page{Title: "出错了", Data: "没有找到这篇报告，可能已被删除。"})
+		return
+	}
+	http.Redirect(w, r, "/?removed="+strconv.FormatInt(id, 10)+"#docs", http.StatusSeeOther)
+}
+
+// documentTree answers the heading tree of one document as an HTML
+// fragment, for the list's details element to load when opened.
+func (h *handlers) documentTree(w http.ResponseWriter, r *http.Request) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	t, err := h.Corpus.Template(r.Context(), id)
+	if err != nil {
+		if h.NotFound != nil && errors.Is(err, h.NotFound) {
+			plainError(w, http.StatusNotFound, "没有找到这篇报告。")
+			return
+		}
+		h.Logger.Error("handler", "path", r.URL.Path, "err", err)
+		plainError(w, http.StatusInternalServerError, "标题结构载入失败，请稍后再试。")
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	if err := h.pages["corpus"].ExecuteTemplate(w, "doctree", t); err != nil {
+		h.Logger.Error("render", "page", "doctree", "err", err)
+	}
 }
 
 // documentPage shows one document: its heading tree with the text.

@@ -20,12 +20,13 @@ type draftFormView struct {
 	Year       int
 	Periods    []struct{ Value, Name string }
 	Categories []string
-	Templates  []corpus.DocumentRecord
+	// Templates are the newest reports, for the template picker.
+	Templates picker
 }
 
 // draftPage shows the facts form.
 func (h *handlers) draftPage(w http.ResponseWriter, r *http.Request) {
-	docs, err := h.Corpus.Documents(r.Context())
+	docs, err := h.newestReports(r.Context())
 	if err != nil {
 		h.fail(w, r, err)
 		return
@@ -59,7 +60,7 @@ func (h *handlers) template(ctx context.Context, id, kind string) (draft.Templat
 			return draft.Template{}, fmt.Errorf("模板编号应为正整数：%q", id)
 		}
 	}
-	return draft.ChooseTemplate(ctx, h.Corpus, n, kind, h.Taxonomy.Fallback, h.NotFound)
+	return h.templates.Choose(ctx, n, kind)
 }
 
 // draftStream drafts a report from the form and streams its progress as
@@ -74,7 +75,7 @@ func (h *handlers) draftStream(w http.ResponseWriter, r *http.Request) {
 		plainError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	tmpl, err := h.template(r.Context(), r.PostFormValue("template"), facts.Doc)
+	tmpl, err := h.template(r.Context(), chosenReport(r, "template"), facts.Doc)
 	if err != nil {
 		plainError(w, http.StatusBadRequest, err.Error())
 		return

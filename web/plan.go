@@ -23,8 +23,9 @@ import (
 type planFormView struct {
 	// Summaries are the corpus documents to plan from, summaries first.
 	Summaries []corpus.DocumentRecord
-	// Templates are the documents the template picker offers.
-	Templates []corpus.DocumentRecord
+	// Templates are the newest reports, for the template picker; More also
+	// counts the summaries not listed.
+	Templates picker
 	// MaxForm is the form size limit in words.
 	MaxForm string
 }
@@ -32,12 +33,12 @@ type planFormView struct {
 // planPage shows the plan form: a summary from the corpus or pasted, the
 // plan year, extra problems and targets, and a template.
 func (h *handlers) planPage(w http.ResponseWriter, r *http.Request) {
-	docs, err := h.Corpus.Documents(r.Context())
+	docs, err := h.newestReports(r.Context())
 	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
-	v := planFormView{Summaries: summariesFirst(docs), Templates: docs, MaxForm: sizeText(h.MaxFormBytes)}
+	v := planFormView{Summaries: summariesFirst(docs.Docs), Templates: docs, MaxForm: sizeText(h.MaxFormBytes)}
 	h.render(w, r, http.StatusOK, "plan", page{Title: "写计划", Nav: "plan", Data: v})
 }
 
@@ -76,7 +77,7 @@ type planSummary struct {
 // summary=ID, or source=paste with text. Without source, whichever is
 // filled in is used.
 func (h *handlers) planSummaryFromForm(ctx context.Context, r *http.Request) (planSummary, error) {
-	id := strings.TrimSpace(r.PostFormValue("summary"))
+	id := chosenReport(r, "summary")
 	text := strings.TrimSpace(r.PostFormValue("text"))
 	source := r.PostFormValue("source")
 	if source == "" {
@@ -163,7 +164,7 @@ func (h *handlers) planRequestFromForm(ctx context.Context, r *http.Request) (dr
 		return req, sum, errors.New("无法从总结中确定单位名称，请填写单位。")
 	}
 	req.Facts.Org, req.Facts.Year = req.Org, req.Year
-	if req.Template, err = h.template(ctx, r.PostFormValue("template"), corpus.KindPlan); err != nil {
+	if req.Template, err = h.template(ctx, chosenReport(r, "template"), corpus.KindPlan); err != nil {
 		return req, sum, err
 	}
 	return req, sum, nil

@@ -35,6 +35,18 @@ var funcs = template.FuncMap{
 	"preview":    preview,
 	"marks":      markPending,
 	"snippet":    highlightSnippet,
+	"pickID":     pickID,
+}
+
+// pickIDView is the data of the "pick-id" partial: the typed-number field
+// of a picker that does not list every report.
+type pickIDView struct {
+	Field        string
+	Listed, More int
+}
+
+func pickID(field string, more int) pickIDView {
+	return pickIDView{Field: field, Listed: pickerLimit, More: more}
 }
 
 // page is what layout.html needs besides the page's own data.

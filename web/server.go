@@ -21,14 +21,21 @@ import (
 
 // Corpus is what the pages read and write of the stored reports.
 type Corpus interface {
-	// Documents lists every stored document, ordered by id.
-	Documents(ctx context.Context) ([]corpus.DocumentRecord, error)
+	// DocumentPage lists up to limit documents, newest first, after the
+	// offset newest, and counts all documents.
+	DocumentPage(ctx context.Context, offset, limit int) ([]corpus.DocumentRecord, int, error)
+	// TemplateSource gives report skeletons (for heading trees and the
+	// template picker) and the corpus version.
+	draft.TemplateSource
 	// Document returns one document with its sections in order; the error
 	// matches Server.NotFound when there is none.
 	Document(ctx context.Context, id int64) (corpus.DocumentRecord, []corpus.Section, error)
 	// Search returns sections matching q with snippets whose matches are
 	// wrapped in 【】.
 	Search(ctx context.Context, q corpus.SearchQuery) ([]corpus.SearchHit, error)
+	// RemoveDocuments deletes documents with their sections and returns
+	// those it removed; ids of no document are skipped.
+	RemoveDocuments(ctx context.Context, ids []int64) ([]corpus.DocumentRecord, error)
 	// SaveDocument stores a parsed document; created is false for a text
 	// already stored.
 	SaveDocument(ctx context.Context, source, encoding string, doc corpus.Document) (id int64, created bool, err error)
@@ -131,11 +138,14 @@ func (s *Server) Handler() (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	h := &handlers{Server: s, pages: pages, plans: &planStore{}}
+	h := &handlers{Server: s, pages: pages, plans: &planStore{},
+		templates: &draft.TemplateChooser{Source: s.Corpus, Fallback: s.Taxonomy.Fallback, NotFound: s.NotFound}}
 	mux := http.NewServeMux()
 	mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
 	mux.HandleFunc("GET /{$}", h.corpusPage)
 	mux.HandleFunc("GET /docs/{id}", h.documentPage)
+	mux.HandleFunc("GET /docs/{id}/tree", h.documentTree)
+	mux.HandleFunc("POST /docs/{id}/remove", h.removeDocument)
 	mux.HandleFunc("POST /upload", h.upload)
 	mux.HandleFunc("GET /draft", h.draftPage)
 	mux.HandleFunc("GET /templates/preview", h.templatePreview)
@@ -157,4 +167,7 @@ type handlers struct {
 	*Server
 	pages map[string]*template.Template
 	plans *planStore // generated plans, for their downloads
+	// templates chooses drafts' structures, keeping the mined common
+	// structure of each kind until the corpus changes.
+	templates *draft.TemplateChooser
 }

@@ -190,6 +190,7 @@ func TestPagesEscapeCorpusText(t *testing.T) {
 		"/?q=" + url.QueryEscape("党员"),
 		"/?q=" + url.QueryEscape("党员") + "&category=" + url.QueryEscape("党建") + "&part=summary",
 		fmt.Sprintf("/docs/%d", f.docID),
+		fmt.Sprintf("/docs/%d/tree", f.docID),
 		"/draft",
 		"/plan",
 		fmt.Sprintf("/templates/preview?id=%d", f.docID),

@@ -35,7 +35,8 @@ func (a *app) loadConfig(cmd *cobra.Command) error {
 
 func (a *app) parser() *corpus.Parser { return corpus.NewParser(a.cfg.TaxonomyValue()) }
 
-// openDB opens the database, loading the starter corpus into a new one.
+// openDB opens the database, loading the starter corpus into a new one
+// (once: removed sample reports do not come back).
 func (a *app) openDB(ctx context.Context) (*store.DB, error) {
 	if a.db != nil {
 		return a.db, nil
@@ -46,17 +47,20 @@ func (a *app) openDB(ctx context.Context) (*store.DB, error) {
 	}
 	a.db = db
 	if a.cfg.StarterCorpus {
-		n, err := db.CountDocuments(ctx)
+		seeded, err := db.Seeded(ctx)
 		if err != nil {
 			return nil, err
 		}
-		if n == 0 {
+		if !seeded {
 			added, err := loadStarter(ctx, db, a.parser())
 			if err != nil {
 				return nil, fmt.Errorf("载入内置范文: %w", err)
 			}
+			if err := db.MarkSeeded(ctx); err != nil {
+				return nil, err
+			}
 			if added > 0 {
-				fmt.Fprintf(a.stderr, "新数据库 %s：已载入内置范文 %d 篇。\n", a.cfg.DB, added)
+				fmt.Fprintf(a.stderr, "新数据库 %s：已载入内置范文 %d 篇（可用 zongjie docs rm 删除）。\n", a.cfg.DB, added)
 			}
 		}
 	}
@@ -92,7 +96,7 @@ func loadStarter(ctx context.Context, db *store.DB, p *corpus.Parser) (int, erro
 			return added, fmt.Errorf("%s: %w", e.Name(), err)
 		}
 		for _, doc := range res.Documents {
-			_, created, err := db.SaveDocument(ctx, "starter:"+e.Name(), res.Encoding, doc)
+			_, created, err := db.SaveDocument(ctx, corpus.StarterSource+e.Name(), res.Encoding, doc)
 			if err != nil {
 				return added, err
 			}

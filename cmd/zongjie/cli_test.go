@@ -44,7 +44,8 @@ func TestErrorsInChinese(t *testing.T) {
 		{[]string{"show"}, []string{"需要一个报告编号"}},
 		{[]string{"ingest"}, []string{"需要要导入的文件或文件夹"}},
 		{[]string{"show", "1", "2"}, []string{"最多接受 1 个一个报告编号"}},
-		{[]string{"docs", "extra"}, []string{"不需要参数", "extra"}},
+		{[]string{"docs", "extra"}, []string{"没有子命令", "extra"}}, // docs has subcommands (docs rm)
+		{[]string{"version", "extra"}, []string{"不需要参数", "extra"}},
 		{[]string{"drat"}, []string{"没有命令 \"drat\"", "是不是 draft"}},
 		{[]string{"draft", "--nope"}, []string{"没有选项 --nope", "zongjie draft --help"}},
 		{[]string{"draft", "--facts"}, []string{"选项 --facts 需要一个值"}},

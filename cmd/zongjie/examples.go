@@ -21,6 +21,7 @@ type exampleJSON struct {
 	Score     float64  `json:"score"`
 	Reasons   []string `json:"reasons"`
 	Text      string   `json:"text,omitempty"`
+	Builtin   bool     `json:"builtin"` // from a built-in sample report (内置范文)
 }
 
 func (a *app) examplesCommand() *cobra.Command {
@@ -65,7 +66,7 @@ func (a *app) examplesCommand() *cobra.Command {
 			}
 			rows := make([]exampleJSON, 0, len(ex))
 			for _, e := range ex {
-				r := exampleJSON{e.DocID, e.SectionID, e.DocTitle, e.Heading, e.Part, e.Score, e.Reasons, ""}
+				r := exampleJSON{e.DocID, e.SectionID, e.DocTitle, e.Heading, e.Part, e.Score, e.Reasons, "", e.Builtin}
 				if explain {
 					r.Text = e.Text
 				}
@@ -79,7 +80,7 @@ func (a *app) examplesCommand() *cobra.Command {
 				return nil
 			}
 			for i, r := range rows {
-				fmt.Fprintf(a.stdout, "%d. 《%s》%s（文档 %d，得分 %.2f）\n", i+1, orDash(r.Title), r.Heading, r.DocID, r.Score)
+				fmt.Fprintf(a.stdout, "%d. 《%s》%s%s（文档 %d，得分 %.2f）\n", i+1, orDash(r.Title), builtinMark(r.Builtin), r.Heading, r.DocID, r.Score)
 				if explain {
 					fmt.Fprintf(a.stdout, "   理由：%s\n   %s\n", strings.Join(r.Reasons, "；"), truncate(r.Text, 160))
 				}

@@ -32,6 +32,7 @@ type ingestFile struct {
 	Path       string  `json:"path"`
 	Added      int     `json:"added"`
 	Duplicates int     `json:"duplicates"`
+	Replaced   int     `json:"replaced"` // earlier versions removed (--replace)
 	Error      string  `json:"error,omitempty"`
 	Seconds    float64 `json:"seconds"`
 }
@@ -40,18 +41,20 @@ type ingestFile struct {
 type ingestSummary struct {
 	Added      int             `json:"added"`
 	Duplicates int             `json:"duplicates"`
+	Replaced   int             `json:"replaced"`
 	Failed     []ingestFailure `json:"failed"`
 	Files      []ingestFile    `json:"files"`
 }
 
 func (a *app) ingestCommand() *cobra.Command {
-	var asJSON bool
+	var asJSON, replace bool
 	cmd := &cobra.Command{
 		Use:   "ingest 文件或文件夹…",
 		Short: "把报告文件或文件夹导入语料库",
-		Long:  "导入 " + strings.Join(convert.Extensions(), " ") + " 文件（.doc/.wps/.rtf/.odt/.html 需要 LibreOffice，.pdf 需要 pdftotext，扫描版 PDF 还需要 tesseract）；文件夹递归导入。逐个文件报告结果；同一文本重复导入不会新增。任何文件失败时退出码非零，但成功的文件都会保留。",
+		Long:  "导入 " + strings.Join(convert.Extensions(), " ") + " 文件（.doc/.wps/.rtf/.odt/.html 需要 LibreOffice，.pdf 需要 pdftotext，扫描版 PDF 还需要 tesseract）；文件夹递归导入。逐个文件报告结果；同一文本重复导入不会新增；文件改过后用 --replace 重新导入，会删除此前从同一路径导入的旧版本。任何文件失败时退出码非零，但成功的文件都会保留。",
 		Example: `  zongjie ingest 历年总结/
-  zongjie ingest 2023年工作总结.docx 2024年上半年总结.txt --json`,
+  zongjie ingest 2023年工作总结.docx 2024年上半年总结.txt --json
+  zongjie ingest --replace 2023年工作总结.docx`,
 		Args: minArgs(1, "要导入的文件或文件夹"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
@@ -67,8 +70,8 @@ func (a *app) ingestCommand() *cobra.Command {
 				progressbar.OptionSetVisibility(isTerminal(a.stderr) && !asJSON),
 				progressbar.OptionShowCount(),
 				progressbar.OptionClearOnFinish())
-			done := ingestAll(ctx, db, a.parser(), files, func() { bar.Add(1) })
-			sum.Added, sum.Duplicates, sum.Files = done.Added, done.Duplicates, done.Files
+			done := ingestAll(ctx, db, a.parser(), files, replace, func() { bar.Add(1) })
+			sum.Added, sum.Duplicates, sum.Replaced, sum.Files = done.Added, done.Duplicates, done.Replaced, done.Files
 			sum.Failed = append(sum.Failed, done.Failed...)
 			bar.Finish()
 			if sum.Added > 0 && ctx.Err() == nil {
@@ -89,7 +92,8 @@ func (a *app) ingestCommand() *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, `输出 JSON：{"added":N,"duplicates":N,"failed":[…],"files":[{"path":…,"added":N,"duplicates":N,"error":…,"seconds":S}]}`)
+	cmd.Flags().BoolVar(&asJSON, "json", false, `输出 JSON：{"added":N,"duplicates":N,"replaced":N,"failed":[…],"files":[{"path":…,"added":N,"duplicates":N,"replaced":N,"error":…,"seconds":S}]}`)
+	cmd.Flags().BoolVar(&replace, "replace", false, "替换：文件改过后重新导入时，删除此前从同一路径导入、内容已不同的报告")
 	return cmd
 }
 
@@ -112,8 +116,12 @@ func (a *app) printIngest(sum ingestSummary, asJSON bool) error {
 		switch {
 		case f.Error != "":
 			fmt.Fprintf(a.stdout, "  失败：%s：%s\n", f.Path, f.Error)
+		case f.Added > 0 && f.Replaced > 0:
+			fmt.Fprintf(a.stdout, "  新增 %d 篇、替换旧版 %d 篇：%s（%.1f 秒）\n", f.Added, f.Replaced, f.Path, f.Seconds)
 		case f.Added > 0:
 			fmt.Fprintf(a.stdout, "  新增 %d 篇：%s（%.1f 秒）\n", f.Added, f.Path, f.Seconds)
+		case f.Replaced > 0:
+			fmt.Fprintf(a.stdout, "  删除旧版 %d 篇：%s\n", f.Replaced, f.Path)
 		default:
 			fmt.Fprintf(a.stdout, "  重复 %d 篇：%s\n", f.Duplicates, f.Path)
 		}
@@ -122,6 +130,10 @@ func (a *app) printIngest(sum ingestSummary, asJSON bool) error {
 		if !listed[f.Path] {
 			fmt.Fprintf(a.stdout, "  失败：%s：%s\n", f.Path, f.Error)
 		}
+	}
+	if sum.Replaced > 0 {
+		fmt.Fprintf(a.stdout, "新增 %d 篇，重复 %d 篇，替换旧版 %d 篇，失败 %d 个文件。\n", sum.Added, sum.Duplicates, sum.Replaced, len(sum.Failed))
+		return nil
 	}
 	fmt.Fprintf(a.stdout, "新增 %d 篇，重复 %d 篇，失败 %d 个文件。\n", sum.Added, sum.Duplicates, len(sum.Failed))
 	return nil
@@ -132,7 +144,9 @@ const ingestGCPercent = 400
 
 // ingestAll ingests files in order. Files are read, parsed and prepared for
 // storing one step ahead, so that work overlaps writing the previous file.
-func ingestAll(ctx context.Context, db storeWriter, p reportParser, files []string, progress func()) ingestSummary {
+// With replace, what an earlier version of a file added and the file no
+// longer holds is removed once the file's documents are stored.
+func ingestAll(ctx context.Context, db storeWriter, p reportParser, files []string, replace bool, progress func()) ingestSummary {
 	if os.Getenv("GOGC") == "" {
 		// Parsing makes much short-lived garbage over a small live heap, so
 		// at the default GOGC=100 the collector runs every few megabytes;
@@ -174,9 +188,14 @@ func ingestAll(ctx context.Context, db storeWriter, p reportParser, files []stri
 		if err == nil {
 			n, dups, err = saveAll(ctx, db, item.docs)
 		}
+		replaced := 0
+		if err == nil && replace {
+			replaced, err = db.RemoveReplaced(ctx, item.path, item.docs)
+		}
 		sum.Added += n
 		sum.Duplicates += dups
-		file := ingestFile{Path: item.path, Added: n, Duplicates: dups, Seconds: (item.took + time.Since(saveStart)).Seconds()}
+		sum.Replaced += replaced
+		file := ingestFile{Path: item.path, Added: n, Duplicates: dups, Replaced: replaced, Seconds: (item.took + time.Since(saveStart)).Seconds()}
 		if err != nil {
 			sum.Failed = append(sum.Failed, ingestFailure{Path: item.path, Error: err.Error()})
 			file.Error = err.Error()

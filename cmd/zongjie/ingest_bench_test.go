@@ -76,7 +76,7 @@ func benchIngest(b *testing.B, texts []string) {
 	p := corpus.NewParser(corpus.DefaultTaxonomy())
 	ctx := context.Background()
 	b.ResetTimer()
-	sum := ingestAll(ctx, db, p, files, func() {})
+	sum := ingestAll(ctx, db, p, files, false, func() {})
 	if len(sum.Failed) > 0 {
 		b.Fatal(sum.Failed[0].Error)
 	}

@@ -21,6 +21,7 @@ type searchHitJSON struct {
 	Part      string  `json:"part"`
 	Snippet   string  `json:"snippet"`
 	Score     float64 `json:"score"`
+	Builtin   bool    `json:"builtin"` // from a built-in sample report (内置范文)
 }
 
 func (a *app) searchCommand() *cobra.Command {
@@ -55,7 +56,7 @@ func (a *app) searchCommand() *cobra.Command {
 			}
 			rows := make([]searchHitJSON, 0, len(hits))
 			for _, h := range hits {
-				rows = append(rows, searchHitJSON{h.DocID, h.SectionID, h.DocTitle, h.Org, h.Year, h.Heading, h.Category, h.Part, h.Snippet, h.Score})
+				rows = append(rows, searchHitJSON{h.DocID, h.SectionID, h.DocTitle, h.Org, h.Year, h.Heading, h.Category, h.Part, h.Snippet, h.Score, h.Builtin})
 			}
 			if asJSON {
 				return writeJSON(a, rows)
@@ -65,7 +66,7 @@ func (a *app) searchCommand() *cobra.Command {
 				return nil
 			}
 			for i, r := range rows {
-				fmt.Fprintf(a.stdout, "%d. 《%s》%s（文档 %d）\n   %s  〔%s · %s〕 得分 %.2f\n   %s\n\n", i+1, orDash(r.Title), yearText(r.Year), r.DocID, orDash(r.Heading), r.Category, partName(r.Part), r.Score, r.Snippet)
+				fmt.Fprintf(a.stdout, "%d. 《%s》%s%s（文档 %d）\n   %s  〔%s · %s〕 得分 %.2f\n   %s\n\n", i+1, orDash(r.Title), yearText(r.Year), builtinMark(r.Builtin), r.DocID, orDash(r.Heading), r.Category, partName(r.Part), r.Score, r.Snippet)
 			}
 			return nil
 		},

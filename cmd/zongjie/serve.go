@@ -39,14 +39,25 @@ func (a *app) serveCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			// Drafts share the pools of example sections until the corpus changes.
+			sections := &draft.SectionCache{Source: db}
 			srv := &web.Server{
 				Corpus: db, Calls: db, Runs: db, Parser: a.parser(), Files: convert.New(),
 				Taxonomy: a.cfg.TaxonomyValue(),
 				NewDrafter: func() (*draft.Service, error) {
 					svc, _, err := a.draftService(false)
+					if svc != nil {
+						svc.Sections = sections
+					}
 					return svc, err
 				},
-				NewPlanner:     func() (*draft.Planner, error) { return a.planner(false) },
+				NewPlanner: func() (*draft.Planner, error) {
+					p, err := a.planner(false)
+					if p != nil {
+						p.Sections = sections
+					}
+					return p, err
+				},
 				MaxUploadBytes: int64(max(a.cfg.Serve.MaxUploadMB, 1)) << 20,
 				Token:          token,
 				Addr:           addr,

@@ -24,21 +24,9 @@ type templateRow struct {
 	Markers    []string `json:"markers"`
 }
 
-// allTemplates loads every stored document's skeleton.
+// allTemplates loads every stored document's skeleton (headings only).
 func allTemplates(ctx context.Context, db *store.DB) ([]draft.Template, error) {
-	docs, err := db.Documents(ctx)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]draft.Template, 0, len(docs))
-	for _, d := range docs {
-		rec, secs, err := db.Document(ctx, d.ID)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, draft.TemplateFromDocument(rec, secs))
-	}
-	return out, nil
+	return db.Templates(ctx, "")
 }
 
 func (a *app) templatesCommand() *cobra.Command {

@@ -80,6 +80,14 @@ test('upload, search, draft with streamed sections, download .docx, plan', { tim
     assert.match(text, new RegExp(path.basename(FIXTURE, '.txt')));
   });
 
+  await t.test('a report\'s heading tree loads when opened', async () => {
+    const doc = page.locator('ul.docs details', { hasText: path.basename(FIXTURE, '.txt') }).first();
+    assert.equal(await doc.locator('ul.tree').count(), 0, 'the tree is in the page before it is opened');
+    await doc.locator('summary').click();
+    await doc.locator('ul.tree li').first().waitFor();
+    assert.match(await doc.locator('ul.tree').innerText(), /办学条件/);
+  });
+
   await t.test('search finds it', async () => {
     await page.fill('input[name="q"]', WORD);
     await page.getByRole('button', { name: '检索' }).click();
@@ -201,6 +209,20 @@ test('upload, search, draft with streamed sections, download .docx, plan', { tim
     await rows.first().locator('a').click();
     await page.getByRole('heading', { name: '提示词' }).waitFor();
     await page.screenshot({ path: path.join(path.dirname(SCREENSHOT), 'web-log.png') });
+  });
+
+  await t.test('remove the uploaded report, after confirming', async () => {
+    await page.getByRole('link', { name: '语料库' }).first().click();
+    const title = path.basename(FIXTURE, '.txt');
+    const doc = page.locator('ul.docs details', { hasText: title }).first();
+    await doc.locator('summary').click();
+    page.once('dialog', (d) => d.dismiss());
+    await doc.getByRole('button', { name: '删除' }).click();
+    assert.equal(await page.locator('ul.docs details', { hasText: title }).count(), 1, 'removed although the dialog was dismissed');
+    page.once('dialog', (d) => { assert.match(d.message(), new RegExp(title)); d.accept(); });
+    await doc.getByRole('button', { name: '删除' }).click();
+    await page.locator('#removed').waitFor();
+    assert.equal(await page.locator('ul.docs details', { hasText: title }).count(), 0, 'the report is still listed');
   });
 
   assert.deepEqual(errors, [], 'errors in the page console');

@@ -24,9 +24,12 @@
     const state = { runId: 0, sections: new Map(), busy: false };
 
     const kind = () => form.elements.doc.value;
-    tpl.addEventListener('change', () => loadPreview(tpl, preview, kind()));
-    form.elements.doc.addEventListener('change', () => { if (!tpl.value) loadPreview(tpl, preview, kind()); });
-    loadPreview(tpl, preview, kind());
+    const tplID = document.getElementById('template-id');
+    const chosen = () => (tplID && tplID.value.trim()) || tpl.value;
+    tpl.addEventListener('change', () => loadPreview(chosen(), preview, kind()));
+    if (tplID) tplID.addEventListener('change', () => loadPreview(chosen(), preview, kind()));
+    form.elements.doc.addEventListener('change', () => { if (!chosen()) loadPreview('', preview, kind()); });
+    loadPreview(chosen(), preview, kind());
 
     function setBusy(busy, msg) {
       state.busy = busy;
@@ -228,9 +231,10 @@
     box.append(p, ul);
   }
 
-  // loadPreview shows the heading tree of the template picked in tpl.
-  async function loadPreview(tpl, preview, kind) {
-    const q = new URLSearchParams({ id: tpl.value, kind: kind });
+  // loadPreview shows the heading tree of template id ('' for the common
+  // structure of kind).
+  async function loadPreview(id, preview, kind) {
+    const q = new URLSearchParams({ id: id, kind: kind });
     try {
       const res = await fetch('/templates/preview?' + q);
       const text = await res.text();
@@ -271,8 +275,11 @@
     const defaultHint = hint.textContent;
     let busy = false;
 
-    tpl.addEventListener('change', () => loadPreview(tpl, preview, 'plan'));
-    loadPreview(tpl, preview, 'plan');
+    const tplID = document.getElementById('template-id');
+    const chosen = () => (tplID && tplID.value.trim()) || tpl.value;
+    tpl.addEventListener('change', () => loadPreview(chosen(), preview, 'plan'));
+    if (tplID) tplID.addEventListener('change', () => loadPreview(chosen(), preview, 'plan'));
+    loadPreview(chosen(), preview, 'plan');
 
     // Only the chosen source's fields are sent: a disabled fieldset's
     // controls are left out of the form data.
@@ -487,6 +494,40 @@
     });
   }
 
+  // initTrees loads a report's heading tree when its details element is
+  // first opened, so the corpus list costs the same at any corpus size.
+  function initTrees(list) {
+    list.addEventListener('toggle', async (ev) => {
+      const d = ev.target;
+      if (!d.open || !d.dataset.tree || d.dataset.loaded) return;
+      d.dataset.loaded = '1';
+      const box = d.querySelector('.doc-tree');
+      try {
+        const res = await fetch(d.dataset.tree);
+        const text = await res.text();
+        if (res.ok) {
+          box.innerHTML = text; // server-rendered html/template fragment, escaped
+        } else {
+          box.textContent = text;
+          delete d.dataset.loaded;
+        }
+      } catch (e) {
+        box.textContent = '标题结构载入失败：' + e.message;
+        delete d.dataset.loaded;
+      }
+    }, true);
+  }
+
+  // Forms with data-confirm ask before they are sent (removing a report).
+  document.addEventListener('submit', (ev) => {
+    const msg = ev.target.dataset && ev.target.dataset.confirm;
+    if (msg && !window.confirm(msg)) ev.preventDefault();
+  });
+
+  const docs = document.querySelector('ul.docs');
+  if (docs) {
+    initTrees(docs);
+  }
   const form = document.getElementById('draft-form');
   if (form) {
     initDraft(form);
