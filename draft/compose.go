@@ -140,6 +140,51 @@ var rateWithoutVerb = regexp.MustCompile(`^([^，。；]*?(率|比例|占比))([
 // withVerb gives a bare rate its verb: 高考本科上线率68.7% → …上线率达68.7%.
 func withVerb(fact string) string { return rateWithoutVerb.ReplaceAllString(fact, "${1}达$3") }
 
+// continuedWork turns this period's ongoing work into next period's tasks,
+// without its figures: 开展应急疏散演练210场 → 持续开展应急疏散演练. Only
+// work that goes on (开展, 组织, 实施 …) continues; a count of things done
+// (新建幼儿园2所) does not.
+func continuedWork(facts []Fact) string {
+	var tasks []string
+	for _, f := range facts {
+		if t := continued(f.Text); t != "" {
+			tasks = append(tasks, t)
+		}
+	}
+	if len(tasks) == 0 {
+		return ""
+	}
+	return strings.Join(tasks, "，") + "。"
+}
+
+// ongoingVerb opens a fact about work that continues from one period to the
+// next.
+var ongoingVerb = regexp.MustCompile(`^(全年)?(开展|组织|实施|推进|落实|加强|深化|建立|健全|完善|举办)`)
+
+// continued is one fact as a task that continues, "" when it is not ongoing
+// work or its figures cannot be taken out cleanly.
+func continued(fact string) string {
+	fact = strings.TrimRight(strings.TrimSpace(fact), "。；，")
+	if !ongoingVerb.MatchString(fact) || strings.ContainsAny(fact, "，；") {
+		return ""
+	}
+	fact = strings.TrimPrefix(fact, "全年")
+	var b strings.Builder
+	prev := 0
+	for _, sp := range corpus.Scan(fact) {
+		if !sp.Claims() {
+			continue
+		}
+		if sp.End != len(fact) {
+			return "" // a figure inside the clause: not cleanly removable
+		}
+		b.WriteString(strings.TrimRight(fact[prev:sp.Start], "共计达约近"))
+		prev = sp.End
+	}
+	b.WriteString(fact[prev:])
+	return "持续" + b.String()
+}
+
 // mentions reports whether any of the facts holds the word.
 func mentions(parts []string, w string) bool {
 	for _, p := range parts {
@@ -185,7 +230,13 @@ func (c *Composer) Section(item OutlineItem, examples []Example) string {
 		return b.String()
 	}
 	facts := FactSentences(item.Facts, item.Part == corpus.PartPlan, c.periodWord())
+	if item.Part == corpus.PartPlan && len(item.Facts) == 0 {
+		facts = continuedWork(item.related)
+	}
 	leads := c.leads(item, examples, 2)
+	if len(leads) == 0 && facts == "" && len(item.Tasks) == 0 {
+		leads = c.lastResort(item) // a section is never left empty
+	}
 	if len(item.Facts) >= 2 && utf8.RuneCountInString(strings.Join(leads, "")+facts) < 80 {
 		leads = append(leads, c.leads(item, examples, 1)...) // a paragraph, not two lines
 	}
@@ -201,6 +252,25 @@ func (c *Composer) Section(item OutlineItem, examples []Example) string {
 // of other sections).
 func ComposeSection(item OutlineItem, examples []Example) string {
 	return (&Composer{}).Section(item, examples)
+}
+
+// lastResort is the house sentence for a section that nothing else fills,
+// even if a sentence elsewhere in the report is close to it.
+func (c *Composer) lastResort(item OutlineItem) []string {
+	house := houseLeads[item.Category]
+	if item.Part == corpus.PartPlan {
+		house = append(append([]string{}, planHouseLeads[item.Category]...), house...)
+	}
+	for _, h := range house {
+		if h = c.atLevel(h); !c.used[h] {
+			if c.used == nil {
+				c.used = map[string]bool{}
+			}
+			c.used[h] = true
+			return []string{h}
+		}
+	}
+	return nil
 }
 
 // periodWord opens the facts of a summary: 全年, 上半年, 第三季度.
@@ -229,8 +299,11 @@ func (c *Composer) leads(item OutlineItem, examples []Example, n int) []string {
 	}
 	want := bigramSet(topic.String())
 	var factText strings.Builder
-	for _, f := range item.Facts {
+	for _, f := range append(append([]Fact(nil), item.Facts...), item.related...) {
 		factText.WriteString(f.Text)
+	}
+	for _, t := range item.Tasks {
+		want = mergeSets(want, bigramSet(t.Text))
 	}
 	factTopic := bigramSet(factText.String())
 	type cand struct {
@@ -247,7 +320,10 @@ func (c *Composer) leads(item OutlineItem, examples []Example, n int) []string {
 			}
 			seen[s] = true
 			score := contentOverlap(want, s)
-			if len(item.Facts) > 0 && contentOverlap(factTopic, s) < 2 {
+			if similarTask(s, item.Tasks) {
+				continue // the section's own task says it already
+			}
+			if len(item.Facts)+len(item.related) > 0 && contentOverlap(factTopic, s) < 2 {
 				continue // a lead on another topic than the facts (师德 over 招聘, 备考 over 开学)
 			}
 			cands = append(cands, cand{s, score})
@@ -260,9 +336,7 @@ func (c *Composer) leads(item OutlineItem, examples []Example, n int) []string {
 	}
 	for _, h := range house {
 		h = c.atLevel(h)
-		// A section with no facts of its own (a plan part) keeps a house
-		// sentence even if a summary lead said something close.
-		if !seen[h] && !c.used[h] && len(cands) < n+2 && (len(cands) == 0 || !c.echoes(h)) {
+		if !seen[h] && !c.used[h] && len(cands) < n+2 && !c.echoes(h) && !similarTask(h, item.Tasks) {
 			seen[h] = true
 			cands = append(cands, cand{h, -1})
 		}
@@ -270,7 +344,7 @@ func (c *Composer) leads(item OutlineItem, examples []Example, n int) []string {
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
 	var out []string
 	for i := 0; i < len(cands) && len(out) < n; i++ {
-		if len(out) > 0 && similar(out[0], cands[i].s) || cands[i].score >= 0 && c.echoes(cands[i].s) {
+		if len(out) > 0 && similar(out[0], cands[i].s) || c.echoes(cands[i].s) {
 			continue // two leads that say the same thing
 		}
 		out = append(out, cands[i].s)
@@ -288,7 +362,7 @@ func (c *Composer) leads(item OutlineItem, examples []Example, n int) []string {
 var houseLeads = map[string][]string{
 	"党建":   {"坚持以党建引领教育事业发展，压紧压实管党治党政治责任，推动全面从严治党向基层学校延伸。", "持续加强基层党组织建设，推动党建工作与教育教学深度融合。"},
 	"办学条件": {"坚持把改善办学条件作为民生实事来抓，统筹推进学校建设项目。", "加强项目建设全过程监管，确保工程质量和资金安全。"},
-	"师资":   {"坚持把教师队伍建设作为基础性工作来抓，统筹做好教师补充、培训和管理。", "健全教师培训体系，分层分类开展教师专业发展培训，着力提升教师专业素养。"},
+	"师资":   {"坚持把教师队伍建设作为基础性工作来抓，统筹做好教师招聘补充和配备管理。", "健全分层分类研修体系，着力提升教师专业素养和育人能力。"},
 	"安全":   {"坚持把师生生命安全放在首位，压实学校安全主体责任。", "常态化开展安全隐患排查整治，健全校园安全风险防控体系，筑牢校园安全防线。"},
 	"扶贫":   {"坚持应助尽助，精准落实各项学生资助政策，确保资助资金及时足额发放。", "健全控辍保学工作机制，保障适龄儿童少年依法接受义务教育。"},
 	"教育质量": {"坚持以提高质量为核心，深化课堂教学改革，落实教学常规管理。", "加强教研指导和质量监测，健全教学质量分析和反馈机制。"},
@@ -381,7 +455,7 @@ func similar(a, b string) bool {
 		x, y = y, x
 	}
 	n := overlap(y, x)
-	return len(x) > 0 && (n >= 3 || 3*n >= len(x))
+	return len(x) > 0 && (n >= 4 || 3*n >= len(x))
 }
 
 // contentBigrams are a text's character pairs less the words every heading
@@ -467,4 +541,12 @@ func composeOpening(f Facts, title string) string {
 		return period + "，" + f.Org + "将在" + gov + "的坚强领导和上级教育行政部门的指导下，坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的教育方针，落实立德树人根本任务，推动教育高质量发展。现将工作计划安排如下："
 	}
 	return period + "，" + f.Org + "在" + gov + "的坚强领导和上级教育行政部门的关心指导下，坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的教育方针，落实立德树人根本任务，扎实推进各项工作。" + tail
+}
+
+// mergeSets adds the members of b to a and returns a.
+func mergeSets(a, b map[string]bool) map[string]bool {
+	for k := range b {
+		a[k] = true
+	}
+	return a
 }

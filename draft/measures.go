@@ -48,6 +48,7 @@ var measures = []measure{
 // problemPhrase is a problem without the words that only say how bad it is:
 // 城区学校大班额问题仍较突出 → 城区学校大班额; 学前教育公办园占比偏低 stays.
 func problemPhrase(p string) string {
+	p = partialSubject.ReplaceAllString(p, "") // a measure is for all schools, not 部分学校
 	core := strings.TrimSuffix(degreeTail.ReplaceAllString(p, ""), "的")
 	core = strings.TrimSuffix(strings.TrimSuffix(core, "问题"), "的")
 	if utf8.RuneCountInString(core) < 2 {
@@ -75,6 +76,9 @@ func resolution(core string) string {
 	}
 	return "切实解决" + core + "问题"
 }
+
+// partialSubject opens a problem that concerns some schools only.
+var partialSubject = regexp.MustCompile(`^(部分|个别|少数|一些)(学校|地区|乡镇|教师|幼儿园)?`)
 
 // degreeTail is the judgement at the end of a problem that says only how bad
 // it is: 问题仍较突出, 依然较大, 日益凸显.

@@ -26,6 +26,10 @@ type OutlineItem struct {
 	composed string
 	// others are the headings of the part's other sections, for the prompt.
 	others []string
+	// related are this period's facts of the category, for a plan section
+	// that carries no figures: its leads should speak of the same work, and
+	// its ongoing work continues (持续开展应急疏散演练).
+	related []Fact
 }
 
 // defaultHeadings are house-style headings for categories a template lacks.
@@ -156,8 +160,9 @@ func BuildOutline(f Facts, t Template, fallback string) []OutlineItem {
 			if len(facts) == 0 && part != corpus.PartPlan {
 				continue
 			}
+			var related []Fact
 			if part == corpus.PartPlan && f.Doc == corpus.KindSummaryPlan {
-				facts = nil // this year's figures are not next year's targets
+				related, facts = facts, nil // this year's figures are not next year's targets
 			}
 			n++
 			heading := catHead[part][c]
@@ -171,7 +176,7 @@ func BuildOutline(f Facts, t Template, fallback string) []OutlineItem {
 			if level == 1 {
 				top = n
 			}
-			out = append(out, OutlineItem{Level: level, Marker: marker, Heading: heading, Part: part, Category: c, Facts: facts, Write: true})
+			out = append(out, OutlineItem{Level: level, Marker: marker, Heading: heading, Part: part, Category: c, Facts: facts, Write: true, related: related})
 		}
 	}
 	return out
@@ -179,7 +184,7 @@ func BuildOutline(f Facts, t Template, fallback string) []OutlineItem {
 
 // headingWords are the words any heading uses; sharing them says nothing
 // about whether a heading fits its facts.
-var headingWords = bigramSet("加强推进提升建设工作持续不断扎实全面深化稳步取得成效明显有效进一步抓好做好落实完善健全强化着力实施开展坚持聚焦发展水平质量能力教育学校全县全区全市机制体系制度各项相关")
+var headingWords = bigramSet("加强推进提升建设工作持续不断扎实全面深化稳步取得成效明显有效进一步抓好做好落实完善健全强化着力实施开展坚持聚焦发展水平质量能力教育学校全县全区全市机制体系制度各项相关统筹作为来抓持把确保切实")
 
 // headingFits reports whether a template's heading speaks of what the facts
 // under it report: it names the category, or shares a word with the facts

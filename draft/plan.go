@@ -243,8 +243,12 @@ func (p *Planner) Plan(ctx context.Context, req PlanRequest) (PlanResult, error)
 	tasks := CarryOver(append(append([]corpus.Section(nil), req.Summary...), achievedFacts(req.Facts)...), fallback)
 	for _, c := range req.Facts.Sections {
 		for _, f := range c.Facts {
-			if isTarget(req.Facts, f.Text) {
+			switch {
+			case isTarget(req.Facts, f.Text):
 				tasks[c.Category] = append(tasks[c.Category], PlanTask{Text: strings.TrimRight(f.Text, "。；"), Source: SourceFact})
+			case continued(f.Text) != "":
+				// Ongoing work goes on, without this year's figures.
+				tasks[c.Category] = append(tasks[c.Category], PlanTask{Text: continued(f.Text), Source: SourceCarryOver})
 			}
 		}
 	}

@@ -160,3 +160,41 @@ func TestPlanProblemFiguresAreFacts(t *testing.T) {
 		t.Errorf("plan check = %+v\n%s", res.Check, res.Markdown)
 	}
 }
+
+// TestContinuedWork checks, one rule per row, which of this year's facts go
+// on as next year's tasks, and that they lose their figures.
+func TestContinuedWork(t *testing.T) {
+	tests := []struct{ fact, want string }{
+		{"开展应急疏散演练210场", "持续开展应急疏散演练"},
+		{"全年组织教师全员培训4300人次", "持续组织教师全员培训"},
+		{"开展党纪学习教育专题研讨共6场", "持续开展党纪学习教育专题研讨"},
+		{"新建幼儿园2所", ""},                 // a count of things done does not go on
+		{"招聘特岗教师95名", ""},
+		{"开展研学实践活动56批次，覆盖学生3万人", ""}, // two clauses: not cleanly a task
+		{"实施第2批强校工程", ""},                // a figure inside the clause
+	}
+	for _, tt := range tests {
+		f := draft.Facts{Org: "甲县教育局", Year: 2025, Doc: "summary", Sections: []draft.CategoryFacts{{Category: "安全", Facts: []draft.Fact{draft.NewFact(tt.fact, 1)}}}}
+		p := &draft.Planner{Sections: fakeSections{}, Taxonomy: corpus.DefaultTaxonomy()}
+		req, err := draft.NewPlanRequest(nil, &f, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Offline = true
+		res, err := p.Plan(context.Background(), req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		for _, s := range res.Sections {
+			for _, it := range s.Items {
+				if strings.HasPrefix(it.Text, "持续") && it.Source == draft.SourceCarryOver {
+					got = it.Text
+				}
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%q → %q, want %q", tt.fact, got, tt.want)
+		}
+	}
+}
