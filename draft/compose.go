@@ -409,6 +409,9 @@ func (c *Composer) fits(s string, item OutlineItem) bool {
 		// 劳动等) is another bureau's record.
 		return false
 	}
+	if offTopic[item.Category] != nil && offTopic[item.Category].MatchString(s) {
+		return false
+	}
 	if len(c.Taxonomy.Categories) > 0 && item.Category != "" {
 		got := c.Taxonomy.Classify(s, "", "").Category
 		if got != item.Category && got != c.Taxonomy.Fallback {
@@ -416,6 +419,12 @@ func (c *Composer) fits(s string, item OutlineItem) bool {
 		}
 	}
 	return true
+}
+
+// offTopic marks sentences a category's keywords draw in that are about
+// other work: 信访维稳 is not campus safety.
+var offTopic = map[string]*regexp.Regexp{
+	"安全": regexp.MustCompile(`矛盾纠纷|信访|舆情|群众关切|维稳`),
 }
 
 // enumerates finds a list of particular things closed by 等.

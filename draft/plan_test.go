@@ -168,10 +168,10 @@ func TestContinuedWork(t *testing.T) {
 		{"开展应急疏散演练210场", "持续开展应急疏散演练"},
 		{"全年组织教师全员培训4300人次", "持续组织教师全员培训"},
 		{"开展党纪学习教育专题研讨共6场", "持续开展党纪学习教育专题研讨"},
-		{"新建幼儿园2所", ""},                 // a count of things done does not go on
+		{"新建幼儿园2所", ""}, // a count of things done does not go on
 		{"招聘特岗教师95名", ""},
 		{"开展研学实践活动56批次，覆盖学生3万人", ""}, // two clauses: not cleanly a task
-		{"实施第2批强校工程", ""},                // a figure inside the clause
+		{"实施第2批强校工程", ""},            // a figure inside the clause
 	}
 	for _, tt := range tests {
 		f := draft.Facts{Org: "甲县教育局", Year: 2025, Doc: "summary", Sections: []draft.CategoryFacts{{Category: "安全", Facts: []draft.Fact{draft.NewFact(tt.fact, 1)}}}}
