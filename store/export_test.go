@@ -61,3 +61,10 @@ func (db *DB) SearchCandidates(ctx context.Context, q corpus.SearchQuery, candid
 	defer tx.Rollback()
 	return searchSections(ctx, tx, q, candidates)
 }
+
+// OpenWithWriters is Open with a writer pool of n connections, to measure
+// the choice of one.
+func OpenWithWriters(path string, n int) (*DB, error) { return openWith(path, n) }
+
+// IndexLags reports whether sections are stored but not indexed.
+func (db *DB) IndexLags(ctx context.Context) (bool, error) { return indexLags(ctx, db.read) }

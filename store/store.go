@@ -337,3 +337,22 @@ func nullInt(v int) any {
 	}
 	return v
 }
+
+// KeepIndexed indexes pending sections every interval until ctx ends, so a
+// long-running server makes searchable what an interrupted ingest stored.
+// A round with nothing pending is one small read and takes no lock. Errors
+// go to report, if not nil; the next round tries again.
+func (db *DB) KeepIndexed(ctx context.Context, every time.Duration, report func(error)) {
+	tick := time.NewTicker(every)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+		if _, err := db.IndexPending(ctx); err != nil && ctx.Err() == nil && report != nil {
+			report(err)
+		}
+	}
+}
