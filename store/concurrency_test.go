@@ -297,24 +297,54 @@ func TestKeepIndexedFindsWhatAKilledIngestStored(t *testing.T) {
 }
 
 // BenchmarkConcurrentWrites measures the web page's writes (50 drafts at
-// once, see webLoad) with writer pools of 1, 4 and 16 connections. With more
-// than one, this process's writers meet at SQLite's lock and wait by
-// polling it (the busy timeout); with one they queue in Go.
+// once, see webLoad) while 4 goroutines read examples (Sections) as drafting
+// does, with writer pools of 1, 8 and 16 connections. With more than one,
+// this process's writers meet at SQLite's lock and wait by polling it (the
+// busy timeout); with one they queue in Go and commit back to back.
 func BenchmarkConcurrentWrites(b *testing.B) {
-	for _, writers := range []int{1, 4, 16} {
+	for _, writers := range []int{1, 8, 16} {
 		b.Run(fmt.Sprintf("writers=%d", writers), func(b *testing.B) {
 			db, err := store.OpenWithWriters(filepath.Join(b.TempDir(), "zongjie.db"), writers)
 			if err != nil {
 				b.Fatal(err)
 			}
 			defer db.Close()
+			ctx := context.Background()
+			var docs []corpus.Document
+			for i := range 300 {
+				docs = append(docs, processDoc(0, i))
+			}
+			if err := db.BulkSave(ctx, "bench", docs); err != nil {
+				b.Fatal(err)
+			}
 			failed := 0
+			var reads atomic.Int64
+			stop := make(chan struct{})
+			var readers sync.WaitGroup
 			b.ResetTimer()
+			for range 4 {
+				readers.Go(func() {
+					for {
+						select {
+						case <-stop:
+							return
+						default:
+						}
+						if _, err := db.Sections(ctx, "党建", "", 0); err != nil {
+							b.Error(err)
+						}
+						reads.Add(1)
+					}
+				})
+			}
 			for range b.N {
-				_, errs := webLoad(context.Background(), db, 50, 7)
+				_, errs := webLoad(ctx, db, 50, 7)
 				failed += len(errs)
 			}
+			close(stop)
+			readers.Wait()
 			b.ReportMetric(float64(b.N*50*(1+2*7))/b.Elapsed().Seconds(), "writes/s")
+			b.ReportMetric(float64(reads.Load())/b.Elapsed().Seconds(), "reads/s")
 			b.ReportMetric(float64(failed), "errors")
 		})
 	}

@@ -5,19 +5,28 @@ package main
 // so no separate build is needed.
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
+	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"os/signal"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/zongjie/zongjie/draft"
+	"github.com/zongjie/zongjie/llm/llmtest"
+	"github.com/zongjie/zongjie/store"
 )
 
 // cliEnv makes the test binary behave as the zongjie command.
@@ -271,3 +280,158 @@ var (
 	starterOnce sync.Once
 	starterN    int
 )
+
+// startServe starts `zongjie serve` on a free loopback port and returns its
+// address; the server is stopped (SIGTERM) at cleanup.
+func startServe(t *testing.T, db string) string {
+	t.Helper()
+	cmd := cliCmd(context.Background(), "--db", db, "serve", "--addr", "127.0.0.1:0")
+	var errb bytes.Buffer
+	cmd.Stderr = &errb
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		cmd.Process.Signal(syscall.SIGTERM)
+		cmd.Wait()
+		if strings.Contains(errb.String(), "locked") || t.Failed() {
+			t.Errorf("serve stderr:\n%s", clip(errb.String()))
+		}
+	})
+	line, err := bufio.NewReader(out).ReadString('\n')
+	addr := serveURL.FindString(line)
+	if addr == "" {
+		t.Fatalf("serve did not start: %q %v\n%s", line, err, errb.String())
+	}
+	return addr
+}
+
+var serveURL = regexp.MustCompile(`http://127\.0\.0\.1:\d+`)
+
+// postDraft posts the draft form as the page does and returns the event
+// stream, or why it failed.
+func postDraft(ctx context.Context, base string, user int) (string, error) {
+	form := url.Values{
+		"org": {fmt.Sprintf("第%d号县教育局", user)}, "year": {"2024"}, "period": {"annual"}, "doc": {"summary"},
+		"template": {"1"}, // a starter report; without one every document is loaded (issue 13 item 3)
+		"facts-党建": {"新发展党员9人"}, "facts-师资": {"招聘特岗教师72名"}, "facts-安全": {"整改隐患86处"},
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, base+"/draft", strings.NewReader(form.Encode()))
+	if err != nil {
+		return "", err
+	}
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Sec-Fetch-Site", "same-origin")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return "", err
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return "", err
+	}
+	if resp.StatusCode != http.StatusOK || strings.Contains(string(body), "event: error") || !strings.Contains(string(body), "event: result") {
+		return "", fmt.Errorf("POST /draft: %d\n%s", resp.StatusCode, clip(string(body)))
+	}
+	return string(body), nil
+}
+
+// TestServeUnderLoadWhileIngesting is issue 13's item 2 end to end: 50
+// users draft at once through `zongjie serve` (a fake model answering), in
+// two rounds, while `zongjie ingest` stores 600 reports into the same file:
+// every draft succeeds and every section of every run is stored.
+func TestServeUnderLoadWhileIngesting(t *testing.T) {
+	w := newLLMWorld(t, llmtest.WithReply(fakeModel(nil)), llmtest.WithKey(testKey))
+	db := w.path("zongjie.db")
+	mustZJ(t, "--db", db, "docs") // a database with the starter reports
+	base := startServe(t, db)
+	dir := writeReports(t, w.path("big"), 0, 600)
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+
+	start := time.Now()
+	ingestDone := make(chan procResult, 1)
+	var ingestTook time.Duration
+	go func() {
+		r := runCLI(ctx, "--db", db, "ingest", dir)
+		ingestTook = time.Since(start)
+		ingestDone <- r
+	}()
+	const users, rounds = 50, 2
+	var mu sync.Mutex
+	var failed []error
+	var wg sync.WaitGroup
+	for u := range users {
+		wg.Go(func() {
+			for range rounds {
+				if _, err := postDraft(ctx, base, u); err != nil {
+					mu.Lock()
+					failed = append(failed, err)
+					mu.Unlock()
+				}
+			}
+		})
+	}
+	wg.Wait()
+	drafted := time.Since(start)
+	if ing := <-ingestDone; ing.err != nil {
+		t.Errorf("ingest: %s", ing)
+	}
+	t.Logf("%d drafts by %d users: %.1f s; ingest of 600 reports: %.1f s", users*rounds, users, drafted.Seconds(), ingestTook.Seconds())
+	for i, err := range failed {
+		if i == 3 {
+			break
+		}
+		t.Error(err)
+	}
+	if len(failed) > 0 {
+		t.Fatalf("%d of %d drafts failed", len(failed), users*rounds)
+	}
+	checkStoredRuns(t, db, users*rounds)
+}
+
+// checkStoredRuns fails unless the database holds n runs whose sections to
+// write are all done with text, and a logged call per model request.
+func checkStoredRuns(t *testing.T, path string, n int) {
+	t.Helper()
+	ctx := context.Background()
+	db, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	lost := 0
+	for id := int64(1); id <= int64(n); id++ {
+		r, err := db.GetRun(ctx, id)
+		if err != nil {
+			t.Fatalf("run %d: %v", id, err)
+		}
+		for _, s := range r.Sections {
+			if s.Write && (s.Status != draft.StatusDone || s.Text == "") {
+				lost++
+			}
+		}
+	}
+	if _, err := db.GetRun(ctx, int64(n+1)); err == nil {
+		t.Errorf("more than %d runs stored", n)
+	}
+	calls, err := db.Calls(ctx, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range calls {
+		if c.Error != "" {
+			t.Errorf("call %d: %s", c.ID, c.Error)
+			break
+		}
+	}
+	if lost > 0 {
+		t.Errorf("%d run sections not stored as done", lost)
+	}
+	t.Logf("%d runs, %d model calls logged", n, len(calls))
+}
