@@ -349,3 +349,80 @@ func BenchmarkConcurrentWrites(b *testing.B) {
 		})
 	}
 }
+
+// holdWriteLock takes the database's write lock on a connection of its own
+// (as another process would) and releases it after d, or at cleanup.
+func holdWriteLock(t *testing.T, path string, d time.Duration) {
+	t.Helper()
+	raw := rawDB(t, path)
+	conn, err := raw.Conn(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := conn.ExecContext(context.Background(), `BEGIN IMMEDIATE`); err != nil {
+		t.Fatal(err)
+	}
+	release := sync.OnceFunc(func() {
+		conn.ExecContext(context.Background(), `ROLLBACK`)
+		conn.Close()
+	})
+	time.AfterFunc(d, release)
+	t.Cleanup(release)
+}
+
+// TestReadersNeverNeedTheWriteLock opens a store and reads from it while
+// another connection holds the write lock for longer than the test waits:
+// opening an up-to-date database and reading take no write lock.
+func TestReadersNeverNeedTheWriteLock(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "zongjie.db")
+	db := mustOpenAt(t, path)
+	mustSave(t, db, fixtures()...)
+	db.Close()
+
+	holdWriteLock(t, path, time.Minute)
+	start := time.Now()
+	db = mustOpenAt(t, path)
+	ctx := context.Background()
+	if hits, err := db.Search(ctx, corpus.SearchQuery{Text: "党建"}); err != nil || len(hits) == 0 {
+		t.Errorf("Search = %d hits, %v", len(hits), err)
+	}
+	if _, err := db.Documents(ctx); err != nil {
+		t.Error(err)
+	}
+	if n, err := db.IndexPending(ctx); err != nil || n != 0 {
+		t.Errorf("IndexPending with nothing pending = %d, %v", n, err)
+	}
+	if took := time.Since(start); took > 2*time.Second {
+		t.Errorf("reads took %v while another connection held the write lock", took)
+	}
+}
+
+// TestWritersWaitForTheWriteLock has another connection hold the write lock
+// for a moment: a write waits for it instead of failing with "database is
+// locked", and so does opening a database with sections to index.
+func TestWritersWaitForTheWriteLock(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "zongjie.db")
+	db := mustOpenAt(t, path)
+	ctx := context.Background()
+	p, err := store.Prepare("test", "UTF-8", fixtures()[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := db.SaveUnindexed(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+
+	const hold = 300 * time.Millisecond
+	holdWriteLock(t, path, hold)
+	start := time.Now()
+	other := mustOpenAt(t, path) // indexes the pending sections: waits
+	if _, err := db.LogCall(ctx, draft.Call{Purpose: "test", CreatedAt: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	if took := time.Since(start); took < hold/2 {
+		t.Errorf("the writes did not wait for the lock (%v)", took)
+	}
+	if lags, err := other.IndexLags(ctx); err != nil || lags {
+		t.Errorf("after Open: index lags %v, %v", lags, err)
+	}
+}

