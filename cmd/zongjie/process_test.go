@@ -18,6 +18,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -102,20 +103,30 @@ func reportTerm(i int) string {
 }
 
 // searchLoop runs `zongjie search` in a loop until stop is closed and
-// returns how many searches ran and the failed ones.
-func searchLoop(ctx context.Context, db string, stop <-chan struct{}) (runs int, failed []procResult) {
+// returns how long each search process took and the failed ones.
+func searchLoop(ctx context.Context, db string, stop <-chan struct{}) (took []time.Duration, failed []procResult) {
 	for {
 		select {
 		case <-stop:
-			return runs, failed
+			return took, failed
 		default:
 		}
+		start := time.Now()
 		r := runCLI(ctx, "--db", db, "search", "特岗教师", "--json")
-		runs++
+		took = append(took, time.Since(start))
 		if r.err != nil || strings.Contains(r.stderr, "locked") {
 			failed = append(failed, r)
 		}
 	}
+}
+
+// percentile returns the p-th percentile (0–100) of ds, which it sorts.
+func percentile(ds []time.Duration, p int) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
+	slices.Sort(ds)
+	return ds[(len(ds)-1)*p/100]
 }
 
 // ingestWhileSearching ingests reports reports into a new database while
@@ -130,20 +141,20 @@ func ingestWhileSearching(t *testing.T, reports, searchers int) {
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
 	var mu sync.Mutex
-	runs := 0
+	var took []time.Duration
 	var failed []procResult
 	for range searchers {
 		wg.Go(func() {
-			n, f := searchLoop(ctx, db, stop)
+			d, f := searchLoop(ctx, db, stop)
 			mu.Lock()
-			runs += n
+			took = append(took, d...)
 			failed = append(failed, f...)
 			mu.Unlock()
 		})
 	}
 	start := time.Now()
 	ing := runCLI(ctx, "--db", db, "ingest", dir)
-	took := time.Since(start)
+	ingestTook := time.Since(start)
 	close(stop)
 	wg.Wait()
 
@@ -157,10 +168,11 @@ func ingestWhileSearching(t *testing.T, reports, searchers int) {
 		}
 		t.Errorf("search failed: %s", f)
 	}
-	t.Logf("ingest of %d reports: %.1f s (%.0f docs/s) while %d processes ran %d searches, %d failed",
-		reports, took.Seconds(), float64(reports)/took.Seconds(), searchers, runs, len(failed))
-	if runs < searchers {
-		t.Errorf("only %d searches ran", runs)
+	t.Logf("ingest of %d reports: %.1f s (%.0f docs/s) while %d processes ran %d searches (each process p50 %v, p99 %v), %d failed",
+		reports, ingestTook.Seconds(), float64(reports)/ingestTook.Seconds(), searchers, len(took),
+		percentile(took, 50).Round(time.Millisecond), percentile(took, 99).Round(time.Millisecond), len(failed))
+	if len(took) < searchers {
+		t.Errorf("only %d searches ran", len(took))
 	}
 	// Everything ingested is searchable.
 	r := runCLI(ctx, "--db", db, "search", reportTerm(reports-1), "--json")
