@@ -47,7 +47,9 @@ const timeLayout = "2006-01-02T15:04:05.000000000Z07:00"
 // connection whose transactions begin IMMEDIATE: they take the write lock
 // up front, so no transaction fails half-way because another one wrote
 // first; they queue for that connection in Go, and wait for other
-// processes' writers through the busy timeout.
+// processes' writers through the busy timeout. A method that writes must
+// begin its transaction on db.write: the read pool refuses writes
+// ("attempt to write a readonly database").
 type DB struct {
 	read  *sql.DB
 	write *sql.DB
