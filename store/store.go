@@ -74,7 +74,7 @@ const writeConns = 1
 // readConns bounds the reader pool: SQLite reads are CPU-bound, so more
 // connections than a few per core add memory (each has its page cache) and
 // no speed.
-var readConns = max(4, 2*runtime.NumCPU())
+func readConns() int { return max(4, 2*runtime.NumCPU()) }
 
 // Open opens the store at path, creating the file and its parent directory
 // if needed, and applies any migrations not yet applied. It writes only
@@ -95,8 +95,8 @@ func openWith(path string, writers int) (*DB, error) {
 		return nil, fmt.Errorf("打开数据库 %s: %w", path, err)
 	}
 	db := &DB{
-		read:  openPool(path+"&_query_only=1", readConns),
-		write: openPool(path+"&_txlock=immediate", writers),
+		read:  openPool(path, "_query_only=1", readConns()),
+		write: openPool(path, "_txlock=immediate", writers),
 	}
 	if err := db.open(context.Background()); err != nil {
 		db.Close()
@@ -105,14 +105,13 @@ func openWith(path string, writers int) (*DB, error) {
 	return db, nil
 }
 
-// openPool opens a pool of at most n connections to the database at
-// pathAndParams (the path, then "&" and the pool's own DSN parameters).
-func openPool(pathAndParams string, n int) *sql.DB {
+// openPool opens a pool of at most n connections to the database at path,
+// with the pool's own DSN parameters params ("name=value&…").
+func openPool(path, params string, n int) *sql.DB {
 	// The pragmas are DSN parameters so that mattn applies them to every
 	// pooled connection, not just the first one.
 	// A 64 MB page cache keeps the full-text index's hot pages in memory
 	// while ingesting (measured: about 20% faster than the 2 MB default).
-	path, params, _ := strings.Cut(pathAndParams, "&")
 	dsn := fmt.Sprintf("%s?_journal_mode=WAL&_foreign_keys=on&_busy_timeout=%d&_synchronous=NORMAL&_cache_size=-64000&%s",
 		path, busyTimeout.Milliseconds(), params)
 	pool := sql.OpenDB(connector{dsn: dsn, drv: &sqlite3.SQLiteDriver{}})
