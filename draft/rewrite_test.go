@@ -102,3 +102,27 @@ func TestRewriteSectionWritesOneSectionOfTheRun(t *testing.T) {
 		t.Errorf("an index past the end: %v", err)
 	}
 }
+
+// failingRuns is a RunStore whose CreateRun fails as the SQLite store does.
+type failingRuns struct{ memRuns }
+
+func (*failingRuns) CreateRun(context.Context, draft.Run) (int64, error) {
+	return 0, errors.New("保存草稿记录: database is locked")
+}
+
+// TestRunStoreErrorIsNotPrefixedTwice checks that the store's error reaches
+// the user as it is, not as "保存草稿记录: 保存草稿记录: …".
+func TestRunStoreErrorIsNotPrefixedTwice(t *testing.T) {
+	svc, _ := benchService(&testing.B{}, 0, 1)
+	svc.Completer = nil
+	svc.Runs = &failingRuns{}
+	const facts = "org: 岚湖县教育局\nyear: 2024\nsections:\n  师资: [招聘特岗教师72名]\n"
+	f, err := draft.LoadFacts("t.yaml", []byte(facts), taxonomy())
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = svc.Draft(context.Background(), draft.Request{Facts: f, FactsYAML: facts})
+	if err == nil || strings.Count(err.Error(), "保存草稿记录") != 1 {
+		t.Fatalf("Draft error = %v; want the store's message once", err)
+	}
+}

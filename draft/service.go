@@ -243,7 +243,7 @@ func (s *Service) Draft(ctx context.Context, req Request) (Result, error) {
 		}
 		id, err := s.Runs.CreateRun(ctx, run)
 		if err != nil {
-			return res, fmt.Errorf("保存草稿记录: %w", err)
+			return res, err // the store names the operation (保存草稿记录)
 		}
 		res.RunID = id
 	}

@@ -12,7 +12,7 @@ import (
 // LogCall appends c to the call log and returns its id. c.ID is ignored; a
 // zero c.CreatedAt is taken as now. Latency is kept in whole milliseconds.
 func (db *DB) LogCall(ctx context.Context, c draft.Call) (int64, error) {
-	tx, err := db.db.BeginTx(ctx, nil)
+	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, fmt.Errorf("记录模型调用 %s: %w", c.Purpose, err)
 	}
@@ -34,7 +34,7 @@ func (db *DB) LogCall(ctx context.Context, c draft.Call) (int64, error) {
 // Calls returns the newest limit calls of the log, newest first; limit ≤ 0
 // means all of them.
 func (db *DB) Calls(ctx context.Context, limit int) ([]draft.Call, error) {
-	tx, err := db.db.BeginTx(ctx, nil)
+	tx, err := db.read.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("列出模型调用: %w", err)
 	}
@@ -55,7 +55,7 @@ func (db *DB) Calls(ctx context.Context, limit int) ([]draft.Call, error) {
 
 // Call returns the logged call id, or an error wrapping ErrNotFound.
 func (db *DB) Call(ctx context.Context, id int64) (draft.Call, error) {
-	tx, err := db.db.BeginTx(ctx, nil)
+	tx, err := db.read.BeginTx(ctx, nil)
 	if err != nil {
 		return draft.Call{}, fmt.Errorf("读取模型调用 %d: %w", id, err)
 	}

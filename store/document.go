@@ -58,7 +58,7 @@ func (db *DB) savePrepared(ctx context.Context, p Prepared, index bool) (id int6
 	if p.hash == "" {
 		return 0, false, fmt.Errorf("保存文档 %q: 文档未经 Prepare", p.doc.Title)
 	}
-	tx, err := db.db.BeginTx(ctx, nil)
+	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, false, fmt.Errorf("保存文档 %q: %w", p.doc.Title, err)
 	}
@@ -79,9 +79,14 @@ func (db *DB) savePrepared(ctx context.Context, p Prepared, index bool) (id int6
 
 // IndexPending writes the full-text index rows of every section stored
 // without them (by SaveUnindexed, or by an ingest that was interrupted), in
-// one transaction, and returns how many sections it indexed.
+// one transaction, and returns how many sections it indexed. When nothing is
+// pending it only reads, so calling it often is cheap and takes no lock.
 func (db *DB) IndexPending(ctx context.Context) (int, error) {
-	tx, err := db.db.BeginTx(ctx, nil)
+	lagging, err := indexLags(ctx, db.read)
+	if err != nil || !lagging {
+		return 0, wrapErr("建立全文索引", err)
+	}
+	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, fmt.Errorf("建立全文索引: %w", err)
 	}
@@ -95,6 +100,22 @@ func (db *DB) IndexPending(ctx context.Context) (int, error) {
 		return 0, fmt.Errorf("建立全文索引: %w", err)
 	}
 	return n, nil
+}
+
+// indexLags reports whether sections are stored above the index watermark.
+func indexLags(ctx context.Context, q querier) (bool, error) {
+	var lags bool
+	err := q.QueryRowContext(ctx, `SELECT coalesce((SELECT max(id) FROM sections), 0) > indexed_through
+		FROM index_state WHERE id = 1`).Scan(&lags)
+	return lags, err
+}
+
+// wrapErr wraps err, if any, with the operation op.
+func wrapErr(op string, err error) error {
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf("%s: %w", op, err)
 }
 
 // indexPending indexes the sections above the watermark, in id order, and
@@ -216,7 +237,7 @@ func saveDocument(ctx context.Context, tx *sql.Tx, p Prepared, now time.Time) (i
 
 // Documents returns the metadata of every stored document, ordered by id.
 func (db *DB) Documents(ctx context.Context) ([]corpus.DocumentRecord, error) {
-	tx, err := db.db.BeginTx(ctx, nil)
+	tx, err := db.read.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("列出文档: %w", err)
 	}
@@ -236,7 +257,7 @@ func (db *DB) Documents(ctx context.Context) ([]corpus.DocumentRecord, error) {
 // its figures. It returns an error wrapping ErrNotFound if there is no
 // document id.
 func (db *DB) Document(ctx context.Context, id int64) (corpus.DocumentRecord, []corpus.Section, error) {
-	tx, err := db.db.BeginTx(ctx, nil)
+	tx, err := db.read.BeginTx(ctx, nil)
 	if err != nil {
 		return corpus.DocumentRecord{}, nil, fmt.Errorf("读取文档 %d: %w", id, err)
 	}
@@ -268,7 +289,7 @@ func (db *DB) Document(ctx context.Context, id int64) (corpus.DocumentRecord, []
 
 // CountDocuments returns the number of stored documents.
 func (db *DB) CountDocuments(ctx context.Context) (int, error) {
-	tx, err := db.db.BeginTx(ctx, nil)
+	tx, err := db.read.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, fmt.Errorf("统计文档: %w", err)
 	}
@@ -290,7 +311,7 @@ func (db *DB) CountDocuments(ctx context.Context) (int, error) {
 // built-in ones (内置范文); within each newer years first, then documents and
 // sections in the order they were stored. limit ≤ 0 means no limit.
 func (db *DB) Sections(ctx context.Context, category, part string, limit int) ([]corpus.SectionRecord, error) {
-	tx, err := db.db.BeginTx(ctx, nil)
+	tx, err := db.read.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("列出段落 %s/%s: %w", category, part, err)
 	}

@@ -25,12 +25,12 @@ func ParseQuery(s string) (match string, verify []string) {
 const CandidateLimit = candidateLimit
 
 // SQL returns the underlying handle, for baselines and raw checks.
-func (db *DB) SQL() *sql.DB { return db.db }
+func (db *DB) SQL() *sql.DB { return db.write }
 
 // BulkSave stores docs in one transaction, which is how benchmarks build
 // large databases quickly.
 func (db *DB) BulkSave(ctx context.Context, source string, docs []corpus.Document) error {
-	tx, err := db.db.BeginTx(ctx, nil)
+	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
@@ -54,10 +54,17 @@ func (db *DB) BulkSave(ctx context.Context, source string, docs []corpus.Documen
 // SearchCandidates is Search letting bm25 rank at most candidates matches
 // (≤ 0: all of them).
 func (db *DB) SearchCandidates(ctx context.Context, q corpus.SearchQuery, candidates int) ([]corpus.SearchHit, error) {
-	tx, err := db.db.BeginTx(ctx, nil)
+	tx, err := db.read.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, err
 	}
 	defer tx.Rollback()
 	return searchSections(ctx, tx, q, candidates)
 }
+
+// OpenWithWriters is Open with a writer pool of n connections, to measure
+// the choice of one.
+func OpenWithWriters(path string, n int) (*DB, error) { return openWith(path, n) }
+
+// IndexLags reports whether sections are stored but not indexed.
+func (db *DB) IndexLags(ctx context.Context) (bool, error) { return indexLags(ctx, db.read) }

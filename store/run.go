@@ -15,7 +15,7 @@ var _ draft.RunStore = (*DB)(nil)
 
 // CreateRun stores a new draft run with its sections and returns its id.
 func (db *DB) CreateRun(ctx context.Context, r draft.Run) (int64, error) {
-	tx, err := db.db.BeginTx(ctx, nil)
+	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, fmt.Errorf("保存草稿记录: %w", err)
 	}
@@ -47,7 +47,7 @@ func (db *DB) CreateRun(ctx context.Context, r draft.Run) (int64, error) {
 
 // SaveRunSection stores one section's state in a run.
 func (db *DB) SaveRunSection(ctx context.Context, runID int64, s draft.RunSection) error {
-	tx, err := db.db.BeginTx(ctx, nil)
+	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("保存草稿小节 %d/%d: %w", runID, s.Seq, err)
 	}
@@ -63,7 +63,7 @@ func (db *DB) SaveRunSection(ctx context.Context, runID int64, s draft.RunSectio
 
 // SaveRunOpening stores the opening paragraph of a run.
 func (db *DB) SaveRunOpening(ctx context.Context, runID int64, text string) error {
-	tx, err := db.db.BeginTx(ctx, nil)
+	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("保存草稿开头 %d: %w", runID, err)
 	}
@@ -80,7 +80,7 @@ func (db *DB) SaveRunOpening(ctx context.Context, runID int64, text string) erro
 // GetRun loads a run and its sections in order; the error wraps
 // draft.ErrRunNotFound when there is none.
 func (db *DB) GetRun(ctx context.Context, id int64) (draft.Run, error) {
-	tx, err := db.db.BeginTx(ctx, nil)
+	tx, err := db.read.BeginTx(ctx, nil)
 	if err != nil {
 		return draft.Run{}, fmt.Errorf("读取草稿记录 %d: %w", id, err)
 	}

@@ -44,7 +44,7 @@ const candidateLimit = 200
 // only punctuation) returns the sections that pass the filters, newest year
 // first, with Score 0.
 func (db *DB) Search(ctx context.Context, q corpus.SearchQuery) ([]corpus.SearchHit, error) {
-	tx, err := db.db.BeginTx(ctx, nil)
+	tx, err := db.read.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("检索 %q: %w", q.Text, err)
 	}

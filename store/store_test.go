@@ -213,7 +213,7 @@ func TestOpen(t *testing.T) {
 
 	t.Run("Pragmas", func(t *testing.T) {
 		db := mustOpen(t)
-		for pragma, want := range map[string]int{"foreign_keys": 1, "busy_timeout": 5000, "synchronous": 1, "wal_autocheckpoint": 10000} {
+		for pragma, want := range map[string]int{"foreign_keys": 1, "busy_timeout": 10000, "synchronous": 1, "wal_autocheckpoint": 10000} {
 			var got int
 			if err := db.SQL().QueryRow(`PRAGMA ` + pragma).Scan(&got); err != nil || got != want {
 				t.Errorf("PRAGMA %s = %d, %v; want %d", pragma, got, err, want)

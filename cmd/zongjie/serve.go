@@ -18,6 +18,10 @@ import (
 	"github.com/zongjie/zongjie/web"
 )
 
+// serveIndexInterval is how often serve indexes sections that an
+// interrupted ingest stored; with nothing pending that is one small read.
+const serveIndexInterval = 30 * time.Second
+
 func (a *app) serveCommand() *cobra.Command {
 	var addr, token string
 	cmd := &cobra.Command{
@@ -65,6 +69,13 @@ func (a *app) serveCommand() *cobra.Command {
 				NotFound:       store.ErrNotFound,
 				Logger:         slog.New(slog.NewTextHandler(a.stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
 			}
+			// What an interrupted ingest stored becomes searchable without
+			// restarting the server.
+			indexing, stopIndexing := context.WithCancel(ctx)
+			defer stopIndexing()
+			go db.KeepIndexed(indexing, serveIndexInterval, func(err error) {
+				srv.Logger.Warn("补建全文索引失败", "error", err)
+			})
 			return a.listen(ctx, srv, addr, token)
 		},
 	}
