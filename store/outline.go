@@ -13,7 +13,7 @@ import (
 // removed or changed, for caches of what is mined from the whole corpus.
 func (db *DB) CorpusVersion(ctx context.Context) (int64, error) {
 	var v int64
-	if err := db.db.QueryRowContext(ctx, `SELECT version FROM corpus_state WHERE id = 1`).Scan(&v); err != nil {
+	if err := db.read.QueryRowContext(ctx, `SELECT version FROM corpus_state WHERE id = 1`).Scan(&v); err != nil {
 		return 0, fmt.Errorf("读取语料库版本: %w", err)
 	}
 	return v, nil
@@ -23,7 +23,7 @@ func (db *DB) CorpusVersion(ctx context.Context) (int64, error) {
 // offset newest, and how many documents there are in all: one page of the
 // corpus list.
 func (db *DB) DocumentPage(ctx context.Context, offset, limit int) ([]corpus.DocumentRecord, int, error) {
-	tx, err := db.db.BeginTx(ctx, nil)
+	tx, err := db.read.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, 0, fmt.Errorf("列出文档: %w", err)
 	}
@@ -47,7 +47,7 @@ func (db *DB) DocumentPage(ctx context.Context, offset, limit int) ([]corpus.Doc
 // marker, part and category, without their text. It returns an error
 // wrapping ErrNotFound if there is no document id.
 func (db *DB) Template(ctx context.Context, id int64) (draft.Template, error) {
-	tx, err := db.db.BeginTx(ctx, nil)
+	tx, err := db.read.BeginTx(ctx, nil)
 	if err != nil {
 		return draft.Template{}, fmt.Errorf("读取模板 %d: %w", id, err)
 	}
@@ -74,7 +74,7 @@ func (db *DB) Template(ctx context.Context, id int64) (draft.Template, error) {
 // documents when kind is ""), in id order: what mining the canonical
 // template of a kind needs, without any section text.
 func (db *DB) Templates(ctx context.Context, kind string) ([]draft.Template, error) {
-	tx, err := db.db.BeginTx(ctx, nil)
+	tx, err := db.read.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("读取模板: %w", err)
 	}

@@ -12,7 +12,7 @@ import (
 // and index rows, in one transaction, and returns the records of those it
 // removed, in the order of ids; ids of no document are skipped.
 func (db *DB) RemoveDocuments(ctx context.Context, ids []int64) ([]corpus.DocumentRecord, error) {
-	tx, err := db.db.BeginTx(ctx, nil)
+	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("删除报告: %w", err)
 	}
@@ -43,7 +43,7 @@ func (db *DB) RemoveReplaced(ctx context.Context, source string, current []Prepa
 	for _, p := range current {
 		hashes = append(hashes, p.hash)
 	}
-	res, err := db.db.ExecContext(ctx, `
+	res, err := db.write.ExecContext(ctx, `
 		DELETE FROM documents
 		WHERE source = ? AND hash NOT IN (SELECT value FROM json_each(?))`, source, jsonStrings(hashes))
 	if err != nil {
@@ -60,7 +60,7 @@ func (db *DB) RemoveReplaced(ctx context.Context, source string, current []Prepa
 // database already (see MarkSeeded).
 func (db *DB) Seeded(ctx context.Context) (bool, error) {
 	var seeded bool
-	if err := db.db.QueryRowContext(ctx, `SELECT seeded FROM corpus_state WHERE id = 1`).Scan(&seeded); err != nil {
+	if err := db.read.QueryRowContext(ctx, `SELECT seeded FROM corpus_state WHERE id = 1`).Scan(&seeded); err != nil {
 		return false, fmt.Errorf("读取语料库状态: %w", err)
 	}
 	return seeded, nil
@@ -69,7 +69,7 @@ func (db *DB) Seeded(ctx context.Context) (bool, error) {
 // MarkSeeded records that the built-in sample reports were offered, so they
 // are not loaded again after the user removed them.
 func (db *DB) MarkSeeded(ctx context.Context) error {
-	if _, err := db.db.ExecContext(ctx, `UPDATE corpus_state SET seeded = 1 WHERE id = 1`); err != nil {
+	if _, err := db.write.ExecContext(ctx, `UPDATE corpus_state SET seeded = 1 WHERE id = 1`); err != nil {
 		return fmt.Errorf("记录语料库状态: %w", err)
 	}
 	return nil

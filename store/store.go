@@ -98,11 +98,26 @@ func openWith(path string, writers int) (*DB, error) {
 		read:  openPool(path, "_query_only=1", readConns()),
 		write: openPool(path, "_txlock=immediate", writers),
 	}
-	if err := db.open(context.Background()); err != nil {
+	if err := openRetrying(db); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("打开数据库 %s: %w", path, err)
 	}
 	return db, nil
+}
+
+// openRetrying opens the database, trying again for a few seconds when
+// another process is creating the same new file: switching a fresh file to
+// WAL answers "database is locked" at once, without the busy handler
+// (seen under a full parallel test run, two ingests on one new database).
+func openRetrying(db *DB) error {
+	var err error
+	for attempt := 1; attempt <= 20; attempt++ {
+		if err = db.open(context.Background()); err == nil || !strings.Contains(err.Error(), "database is locked") {
+			return err
+		}
+		time.Sleep(time.Duration(attempt) * 50 * time.Millisecond)
+	}
+	return err
 }
 
 // openPool opens a pool of at most n connections to the database at path,
