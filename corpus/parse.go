@@ -3,6 +3,7 @@ package corpus
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -82,6 +83,39 @@ func brokenTitle(first, l string) bool {
 		(strings.Contains(first, "局") || strings.Contains(first, "年") || strings.Contains(first, "教育"))
 }
 
+// titleConjunctions join the two halves of a title (总结暨计划, 总结和计划);
+// sites swap one for another when they repeat a title.
+var titleConjunctions = strings.NewReplacer("暨", "和", "及", "和", "与", "和", "并", "和")
+
+// sameTitleWords reports whether title b repeats title a with its words in
+// another order ("2023年教育局工作总结和…" after "教育局2023年工作总结暨…"):
+// sites print a page headline and then the report's own title, sometimes
+// after the report's opening statistics, and that is one report, not two.
+// Different numbers (季度工作总结一 / 二, 2023年 / 2024年) keep them apart.
+func sameTitleWords(a, b string) bool {
+	if a == b || utf8.RuneCountInString(a) != utf8.RuneCountInString(b) {
+		return false
+	}
+	ra := []rune(titleConjunctions.Replace(a))
+	rb := []rune(titleConjunctions.Replace(b))
+	slices.Sort(ra)
+	slices.Sort(rb)
+	return slices.Equal(ra, rb)
+}
+
+// issuedBy reports whether title is the document that a notice among lines
+// issues ("关于印发《2024年教育工作要点》的通知", "现将《…》印发给你们"): a
+// notice and the text it prints are one report.
+func issuedBy(lines []string, title string) bool {
+	quoted := "《" + title + "》"
+	for _, l := range lines {
+		if strings.Contains(l, quoted) && (strings.Contains(l, "印发") || strings.Contains(l, "转发")) {
+			return true
+		}
+	}
+	return false
+}
+
 // splitDocuments cuts a file's lines into reports at title lines that come
 // after a substantial body (教育局季度工作总结一 / 二 / 三).
 func splitDocuments(lines []string) [][]string {
@@ -92,7 +126,7 @@ func splitDocuments(lines []string) [][]string {
 		if i > 0 && l == lines[i-1] {
 			continue // a title printed twice
 		}
-		if isDocTitle(l) && len(cur) > 0 && !(len(cur) == 1 && brokenTitle(cur[0], l)) {
+		if isDocTitle(l) && len(cur) > 0 && !(len(cur) == 1 && brokenTitle(cur[0], l)) && !sameTitleWords(cur[0], l) && !issuedBy(cur, l) {
 			// An org line right above a title without one is the title's
 			// first line ("梅岗县教育局" / "2025年教育工作要点").
 			var org []string

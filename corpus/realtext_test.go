@@ -1,0 +1,57 @@
+package corpus
+
+import (
+	"strings"
+	"testing"
+)
+
+// The tests in this file cover habits of real web copies of bureau reports,
+// on text written for the tests (fictional counties).
+
+// parseLines parses lines joined by line breaks with the default taxonomy.
+func parseLines(lines ...string) []Document {
+	return NewParser(DefaultTaxonomy()).ParseText(strings.Join(lines, "\n"))
+}
+
+// statsParagraph is a long opening paragraph of school statistics, long
+// enough to count as a report body on its own.
+const statsParagraph = "全县现有各级各类学校两百余所，其中幼儿园一百余所，小学八十余所，初级中学二十所，" +
+	"九年一贯制学校六所，完全中学三所，职业高中一所，特殊教育学校一所。全县在校学生六万余人，" +
+	"教职工五千余人，其中专任教师四千余人。学前三年毛入园率稳步提高，义务教育巩固率保持较高水平，" +
+	"高中阶段毛入学率持续提升，残疾儿童少年入学率逐年提高，人均受教育年限进一步增加。"
+
+// TestDocumentSplitRepeatedOrIssuedTitle checks the title lines that do not
+// open a new report inside a file, and those that still do.
+func TestDocumentSplitRepeatedOrIssuedTitle(t *testing.T) {
+	tests := []struct {
+		name  string
+		lines []string
+		want  int
+	}{
+		{"title repeated with its words reordered after the statistics", []string{
+			"柳岸县教育局工作总结暨工作计划", statsParagraph,
+			"柳岸县工作总结和教育局工作计划",
+			"一是扩大学前教育资源。新建公办幼儿园两所，增加学位三百余个，进一步缓解入园难问题。"}, 1},
+		{"a notice and the plan it issues", []string{
+			"桐溪县教育局关于印发《桐溪县2025年教育工作要点》的通知",
+			"各乡镇中心学校、县直各学校：现将《桐溪县2025年教育工作要点》印发给你们，请结合实际认真贯彻落实。" + statsParagraph,
+			"桐溪县2025年教育工作要点",
+			"一、加强党的全面领导", "深入学习贯彻党的二十大精神，落实全面从严治党主体责任，加强基层党组织建设，持续深化清廉学校建设，推动党建工作与教育教学深度融合。"}, 1},
+		{"quarterly reports numbered one and two stay apart", []string{
+			"桐溪县教育局季度工作总结一", statsParagraph,
+			"桐溪县教育局季度工作总结二", statsParagraph}, 2},
+		{"two years of the same report stay apart", []string{
+			"桐溪县教育局2023年工作总结", statsParagraph,
+			"桐溪县教育局2024年工作总结", statsParagraph}, 2},
+		{"a notice naming another document does not join the next report", []string{
+			"桐溪县教育局关于印发《桐溪县学校安全工作方案》的通知",
+			"各学校：现将《桐溪县学校安全工作方案》印发给你们，请认真贯彻执行。" + statsParagraph,
+			"桐溪县2025年教育工作要点",
+			"一、加强党的全面领导", "深入学习贯彻党的二十大精神，落实全面从严治党主体责任，加强基层党组织建设，持续深化清廉学校建设，推动党建工作与教育教学深度融合。"}, 2},
+	}
+	for _, tt := range tests {
+		if got := len(parseLines(tt.lines...)); got != tt.want {
+			t.Errorf("%s: %d documents, want %d", tt.name, got, tt.want)
+		}
+	}
+}
