@@ -246,13 +246,14 @@ func (p *Parser) parseDocument(lines []string) (Document, bool) {
 		parts[s.Part] = true
 	}
 	doc.Kind = findKind(doc.Title, parts)
+	if doc.Kind == KindSummaryPlan && !parts[PartPlan] && planTitleWord.MatchString(doc.Title) && readsAsPlan(sectionsText(doc.Sections)) {
+		// A 总结与计划 whose text only plans: its headings named no part,
+		// but its sentences are all about work to do.
+		markPlan(doc.Sections)
+	}
 	if doc.Kind == KindPlan {
 		// Sections a plan did not mark as another part are plan sections.
-		for k := range doc.Sections {
-			if doc.Sections[k].Part == PartSummary {
-				doc.Sections[k].Part = PartPlan
-			}
-		}
+		markPlan(doc.Sections)
 	}
 	var all strings.Builder
 	all.WriteString(doc.Title)
@@ -265,6 +266,27 @@ func (p *Parser) parseDocument(lines []string) (Document, bool) {
 		return doc, false
 	}
 	return doc, true
+}
+
+// markPlan turns the summary sections into plan sections.
+func markPlan(secs []Section) {
+	for k := range secs {
+		if secs[k].Part == PartSummary {
+			secs[k].Part = PartPlan
+		}
+	}
+}
+
+// sectionsText is the headings and texts of sections, for judging their tense.
+func sectionsText(secs []Section) string {
+	var b strings.Builder
+	for _, s := range secs {
+		b.WriteString(s.Heading)
+		b.WriteString("。")
+		b.WriteString(s.Text)
+		b.WriteString("\n")
+	}
+	return b.String()
 }
 
 // titleSearch is how many opening lines may stand above a report's title.

@@ -55,3 +55,60 @@ func TestDocumentSplitRepeatedOrIssuedTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestReadsAsPlan checks the tense rule on clauses: plan words with no
+// completed action read as a plan; one completed action, or too few plan
+// clauses, do not.
+func TestReadsAsPlan(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"要进一步加强教师队伍建设，力争引进骨干教师二十名，确保每所学校配齐心理健康教师。", true},
+		{"将新建幼儿园两所；计划改造薄弱学校三所，争取省级项目资金支持，确保秋季按时投入使用。", true},
+		// A quoted slogan in the past tense does not make a summary.
+		{"形成“说了算，定了干”的良好风气，要进一步加强机关作风建设，确保各项工作落到实处，力争全年无事故。", true},
+		// One completed action is a summary.
+		{"要进一步加强教师队伍建设，确保每所学校配齐教师，力争全面达标。全年已招聘教师三十名。", false},
+		{"新建幼儿园两所，完成校舍改造一万平方米，实现了义务教育优质均衡发展的目标。", false},
+		// 现将…总结如下 and 主要/重要 are no plan words.
+		{"现将主要工作总结如下。认真开展重要活动，组织教师培训，举办运动会。", false},
+		// Too little to judge.
+		{"要加强党建工作。", false},
+	}
+	for _, tt := range tests {
+		if got := readsAsPlan(tt.text); got != tt.want {
+			t.Errorf("readsAsPlan(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestPlanOnlyContentUnderSummaryAndPlanTitle checks that a 总结与计划 whose
+// text only plans has plan sections, and that one that reports work done
+// keeps its summary sections.
+func TestPlanOnlyContentUnderSummaryAndPlanTitle(t *testing.T) {
+	planOnly := parseLines("槐川区教育局工作总结与计划",
+		"一、强化党建引领，深化机关作风建设",
+		"要进一步加强机关党的建设，严格落实“三会一课”制度，确保党组织作用充分发挥。",
+		"二、坚持优质均衡，促进各类教育协调发展",
+		"将新建公办幼儿园两所，力争普惠性幼儿园覆盖率提高五个百分点，确保秋季开学前投入使用，进一步缩小城乡差距。")
+	done := parseLines("槐川区教育局工作总结与计划",
+		"一、强化党建引领，深化机关作风建设",
+		"全年开展主题党日活动十二次，已发展党员九名，完成基层党组织换届工作。",
+		"二、坚持优质均衡，促进各类教育协调发展",
+		"新建公办幼儿园两所，普惠性幼儿园覆盖率提高了五个百分点，城乡差距进一步缩小，要继续巩固成果。")
+	for _, c := range []struct {
+		name string
+		docs []Document
+		want string
+	}{{"plan only", planOnly, PartPlan}, {"work done", done, PartSummary}} {
+		if len(c.docs) != 1 {
+			t.Fatalf("%s: %d documents", c.name, len(c.docs))
+		}
+		for _, s := range c.docs[0].Sections {
+			if s.Level > 0 && s.Part != c.want {
+				t.Errorf("%s: %q part %s, want %s", c.name, s.Heading, s.Part, c.want)
+			}
+		}
+	}
+}
