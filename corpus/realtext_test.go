@@ -112,3 +112,21 @@ func TestPlanOnlyContentUnderSummaryAndPlanTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestArrangingIsNoPlanHeading checks that 安排 names a plan part only as
+// the noun ending a heading (下季度工作安排), not as the verb of an action
+// heading (全面安排部署).
+func TestArrangingIsNoPlanHeading(t *testing.T) {
+	tests := []struct{ heading, want string }{
+		{"全面安排部署，健全工作机制", ""},
+		{"精心安排部署", ""},
+		{"第四季度工作安排", PartPlan},
+		{"明年工作安排", PartPlan},
+		{"下学期安排", PartPlan},
+	}
+	for _, tt := range tests {
+		if got := headingPart(tt.heading, true); got != tt.want {
+			t.Errorf("headingPart(%q) = %q, want %q", tt.heading, got, tt.want)
+		}
+	}
+}
