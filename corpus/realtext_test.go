@@ -130,3 +130,25 @@ func TestArrangingIsNoPlanHeading(t *testing.T) {
 		}
 	}
 }
+
+// TestFieldWordsClassify checks general words of the field: funding and
+// facilities are 办学条件, 教育质量 and 科研 are quality, 民生工程 is
+// poverty relief and aid, while a plan's 经费保障 measure names no topic.
+func TestFieldWordsClassify(t *testing.T) {
+	tax := DefaultTaxonomy()
+	tests := []struct{ heading, want string }{
+		{"持续加大教育投入", "办学条件"},
+		{"教育各项投入足额到位", "办学条件"},
+		{"教育经费保障有力", "办学条件"},
+		{"着力完善学校设施配备", "办学条件"},
+		{"实施素质教育，全面提高教育质量", "教育质量"},
+		{"教育科研成果丰硕", "教育质量"},
+		{"民生工程扎实推进", "扶贫"},
+		{"强化经费保障", "其他"},
+	}
+	for _, tt := range tests {
+		if got := tax.Classify(tt.heading, "", "").Category; got != tt.want {
+			t.Errorf("Classify(%q) = %q, want %q", tt.heading, got, tt.want)
+		}
+	}
+}
