@@ -515,7 +515,9 @@ func scanInlineMarker(line string, i int) (inlineMarker, bool) {
 		for _, sep := range []string{".", "．", "、"} {
 			if strings.HasPrefix(after, sep) {
 				r, _ := utf8.DecodeRuneInString(after[len(sep):])
-				if isHan(r) || r == '“' {
+				// An item may open with its year or month ("1.2019年，…"),
+				// never with another number (2.5亿).
+				if isHan(r) || r == '“' || r >= '0' && r <= '9' && datedStart.MatchString(after[len(sep):]) {
 					return inlineMarker{styleDot, n}, true
 				}
 			}

@@ -152,3 +152,22 @@ func TestFieldWordsClassify(t *testing.T) {
 		}
 	}
 }
+
+// TestInlineItemsOpeningWithADate checks numbered items that open with a
+// year or a month inside flattened text, while decimals stay text.
+func TestInlineItemsOpeningWithADate(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"一、主要成效全县教育面貌明显改善。1.2019年以来累计投入教育资金九亿元。2.新建幼儿园十一所。",
+			"一、主要成效全县教育面貌明显改善。|1.2019年以来累计投入教育资金九亿元。|2.新建幼儿园十一所。"},
+		{"一、主要成效全县教育面貌明显改善。1.9月全面启用新校区。2.新增学位八百个。",
+			"一、主要成效全县教育面貌明显改善。|1.9月全面启用新校区。|2.新增学位八百个。"},
+		// 2.5亿 after a sentence end is a number, not item 2.
+		{"一、主要成效投入增加。1.新建学校三所。全年投入2.5亿元。", "一、主要成效投入增加。|1.新建学校三所。全年投入2.5亿元。"},
+	}
+	for _, tt := range tests {
+		lastCN := 0
+		if got := strings.Join(splitInlineHeadings([]string{tt.in}, &lastCN), "|"); got != tt.want {
+			t.Errorf("splitInlineHeadings(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
