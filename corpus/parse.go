@@ -159,6 +159,38 @@ type rawHeading struct {
 	heading string
 	body    []string
 	level   int
+	// leaf is true for a run-in container heading ("总体要求：以…为指导，…"):
+	// its paragraph is its content, so the numbered headings after it are
+	// its siblings, not its children.
+	leaf bool
+}
+
+// containerWords are the general headings of a report's opening that its
+// writers leave unnumbered: 总体要求, 指导思想, 重点工作.
+var containerWords = regexp.MustCompile(`^(总体要求|指导思想|总体思路|工作思路|工作原则|总体目标|工作目标|主要目标|目标任务|重点工作|主要工作|重点任务|主要任务|工作重点|主要做法|特色亮点)\s*([：:]\s*|$)`)
+
+// containerHeading reads an unnumbered container heading before a report's
+// first numbered heading: alone on its line when numbered headings follow
+// ("重点工作：" / "一、…"), or run in before its paragraph ("总体要求：…").
+func containerHeading(lines []string, i int) (*rawHeading, bool) {
+	loc := containerWords.FindStringSubmatchIndex(lines[i])
+	if loc == nil {
+		return nil, false
+	}
+	h, rest := lines[i][:loc[3]], strings.TrimSpace(lines[i][loc[1]:])
+	if rest == "" {
+		if i+1 >= len(lines) {
+			return nil, false
+		}
+		if m, ok := matchMarker(lines[i+1]); !ok || m.style == styleShi {
+			return nil, false
+		}
+		return &rawHeading{m: marker{style: stylePlain}, heading: h}, true
+	}
+	if loc[4] == loc[5] || hanCount(rest) < 20 {
+		return nil, false // a run-in heading needs its colon and a paragraph
+	}
+	return &rawHeading{m: marker{style: stylePlain}, heading: h, body: []string{rest}, leaf: true}, true
 }
 
 // titleContinuation is a second title line that joins the first: 和下半年工作打算.
@@ -349,6 +381,12 @@ func (p *Parser) sections(body []string, title string) []Section {
 	for i, line := range lines {
 		if line == title && len(heads) == 0 {
 			continue // the title repeated where the body starts (a viewer's flattened page)
+		}
+		if len(heads) == 0 {
+			if rh, ok := containerHeading(lines, i); ok {
+				heads = append(heads, rh)
+				continue
+			}
 		}
 		if bare[i] && headingPart(line, true) == "" {
 			heads = append(heads, &rawHeading{m: marker{style: styleBare}, heading: line})
@@ -613,7 +651,7 @@ const runOnLimit = 40
 // the 。 before a （二） into a letter ("99.9%o（二）").
 func inlineSplit(c splitContext, m inlineMarker, st inlineState) bool {
 	prev := c.prev
-	sentEnd := strings.ContainsRune("。！？", prev) || prev == '.' && isHan(c.prev2)
+	sentEnd := strings.ContainsRune("。！？", prev) || prev == '.' && isHan(c.prev2) || isHan(prev) && afterDutyNote(c.before)
 	switch m.style {
 	case styleCN:
 		if (sentEnd || prev == '：') && m.num > st.cn && m.num <= st.cn+2 {
@@ -631,6 +669,20 @@ func inlineSplit(c splitContext, m inlineMarker, st inlineState) bool {
 		return true
 	}
 	return m.num == 1 && st.num == 0 && (c.runsOn(styleCN) || c.runsOn(styleParenCN))
+}
+
+// dutyNote is the note naming who answers for a plan item ("责任科室：组织科、
+// 思政科"), which closes the item without a sentence end.
+var dutyNote = regexp.MustCompile(`(责任|牵头|配合)(科室|单位|部门|股室)[：:][^。；！？：:]{1,40}$`)
+
+// afterDutyNote reports whether before ends with a duty note, so a number
+// after it opens the next item as a sentence end would.
+func afterDutyNote(before string) bool {
+	tail := before[max(0, len(before)-150):]
+	if !strings.Contains(tail, "：") && !strings.Contains(tail, ":") {
+		return false
+	}
+	return dutyNote.MatchString(tail)
 }
 
 // splitContext is what inlineSplit knows about the text before a marker.
@@ -725,6 +777,9 @@ func assignLevels(heads []*rawHeading) {
 	for _, h := range heads {
 		if h.m.style == stylePlain {
 			stack = []string{stylePlain}
+			if h.leaf {
+				stack = nil
+			}
 			h.level = 1
 			continue
 		}
@@ -880,7 +935,8 @@ func (p *Parser) finish(flat []flatHeading, topic string) []Section {
 		// Depth in the tree, not the marker level, decides what "top" means.
 		top := len(stack) == 0 || f.style == stylePlain
 		part := headingPart(f.heading, top)
-		pureHeading := part != "" && !p.hasCategoryWord(f.heading)
+		// A container heading (总体要求) names no topic either.
+		pureHeading := (part != "" || f.style == stylePlain && containerWords.MatchString(f.heading)) && !p.hasCategoryWord(f.heading)
 		if part == PartSummary && !pureHeading {
 			part = "" // 成效, 成绩 in a category heading say nothing about the part
 		}

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -163,6 +164,63 @@ func TestInlineItemsOpeningWithADate(t *testing.T) {
 			"一、主要成效全县教育面貌明显改善。|1.9月全面启用新校区。|2.新增学位八百个。"},
 		// 2.5亿 after a sentence end is a number, not item 2.
 		{"一、主要成效投入增加。1.新建学校三所。全年投入2.5亿元。", "一、主要成效投入增加。|1.新建学校三所。全年投入2.5亿元。"},
+	}
+	for _, tt := range tests {
+		lastCN := 0
+		if got := strings.Join(splitInlineHeadings([]string{tt.in}, &lastCN), "|"); got != tt.want {
+			t.Errorf("splitInlineHeadings(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestUnnumberedContainerHeadings checks container headings that reports
+// leave unnumbered before their first numbered heading: run in before their
+// paragraph (a sibling of 一、) or alone on a line above the numbered
+// headings (their parent); a container word inside a body is no heading.
+func TestUnnumberedContainerHeadings(t *testing.T) {
+	para := "以新时代中国特色社会主义思想为指导，全面贯彻党的教育方针，落实立德树人根本任务，办好人民满意的教育。"
+	body := "严格落实“第一议题”制度，健全基层党组织，推动党建工作与教育教学深度融合，持续深化清廉学校建设。"
+	tests := []struct {
+		name  string
+		lines []string
+		want  []string // heading@level/category
+	}{
+		{"run in after the title", []string{"岚溪县2025年教育工作要点", "总体要求：" + para, "一、加强党的全面领导", body},
+			[]string{"总体要求@1/其他", "加强党的全面领导@1/党建"}},
+		{"own line above numbered headings", []string{"岚溪县教育局学前教育股工作总结", "全县幼教工作稳步发展，办园条件不断改善。", "重点工作：",
+			"一、扩大普惠性学前教育资源", body, "二、加强幼儿园保教管理", body},
+			[]string{"重点工作@1/学前教育", "扩大普惠性学前教育资源@2/学前教育", "加强幼儿园保教管理@2/学前教育"}},
+		{"a container word inside a section is text", []string{"岚溪县2025年教育工作要点", "一、加强党的全面领导", "工作目标：" + para, body},
+			[]string{"加强党的全面领导@1/党建"}},
+	}
+	for _, tt := range tests {
+		docs := parseLines(tt.lines...)
+		if len(docs) != 1 {
+			t.Fatalf("%s: %d documents", tt.name, len(docs))
+		}
+		var got []string
+		for _, s := range docs[0].Sections {
+			if s.Level > 0 {
+				got = append(got, fmt.Sprintf("%s@%d/%s", s.Heading, s.Level, s.Category))
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%s: headings %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestItemAfterDutyNote checks that a plan item's closing duty note
+// (责任科室：…) ends it as a sentence end would, in flattened text.
+func TestItemAfterDutyNote(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"一、加强党建工作。1.强化理论武装。健全学习制度。责任科室：组织科、宣传科2.夯实基层组织。选优配强支部书记。",
+			"一、加强党建工作。|1.强化理论武装。健全学习制度。责任科室：组织科、宣传科|2.夯实基层组织。选优配强支部书记。"},
+		{"一、加强党建工作。1.强化理论武装。牵头单位：县教育局2 .夯实基层组织。",
+			"一、加强党建工作。|1.强化理论武装。牵头单位：县教育局|2 .夯实基层组织。"},
+		// Without a duty note, a number after a Han character is text.
+		{"一、加强党建工作。1.强化理论武装。设立学习小组2.夯实基层组织。",
+			"一、加强党建工作。|1.强化理论武装。设立学习小组2.夯实基层组织。"},
 	}
 	for _, tt := range tests {
 		lastCN := 0
