@@ -87,12 +87,21 @@ func brokenTitle(first, l string) bool {
 // sites swap one for another when they repeat a title.
 var titleConjunctions = strings.NewReplacer("暨", "和", "及", "和", "与", "和", "并", "和")
 
+// pieceNumber is the number a sharing site puts after the first copy of a
+// title; a table of contents puts page numbers there, which start later.
+var pieceNumber = regexp.MustCompile(`^[1一]$`)
+
 // sameTitleWords reports whether title b repeats title a with its words in
 // another order ("2023年教育局工作总结和…" after "教育局2023年工作总结暨…"):
 // sites print a page headline and then the report's own title, sometimes
 // after the report's opening statistics, and that is one report, not two.
 // Different numbers (季度工作总结一 / 二, 2023年 / 2024年) keep them apart.
 func sameTitleWords(a, b string) bool {
+	// "…工作总结1" then "…工作总结": a sharing site's numbered copy of a
+	// title, then the title itself.
+	if len(a) > len(b) && strings.HasPrefix(a, b) && pieceNumber.MatchString(a[len(b):]) {
+		return true
+	}
 	if a == b || utf8.RuneCountInString(a) != utf8.RuneCountInString(b) {
 		return false
 	}

@@ -38,6 +38,12 @@ func TestDocumentSplitRepeatedOrIssuedTitle(t *testing.T) {
 			"各乡镇中心学校、县直各学校：现将《桐溪县2025年教育工作要点》印发给你们，请结合实际认真贯彻落实。" + statsParagraph,
 			"桐溪县2025年教育工作要点",
 			"一、加强党的全面领导", "深入学习贯彻党的二十大精神，落实全面从严治党主体责任，加强基层党组织建设，持续深化清廉学校建设，推动党建工作与教育教学深度融合。"}, 1},
+		{"a site's first numbered copy of the title, a heading, then the title", []string{
+			"柳岸县教育局学生资助工作总结1", "一、加强领导，健全机制。",
+			"柳岸县教育局学生资助工作总结", statsParagraph}, 1},
+		{"a table of contents with page numbers above the report", []string{
+			"柳岸县教育局工作要点汇编", "柳岸县教育局2025年工作要点2", "槐川区教育局2025年工作要点9",
+			"柳岸县教育局2025年工作要点", statsParagraph}, 1},
 		{"quarterly reports numbered one and two stay apart", []string{
 			"桐溪县教育局季度工作总结一", statsParagraph,
 			"桐溪县教育局季度工作总结二", statsParagraph}, 2},
@@ -227,5 +233,25 @@ func TestItemAfterDutyNote(t *testing.T) {
 		if got := strings.Join(splitInlineHeadings([]string{tt.in}, &lastCN), "|"); got != tt.want {
 			t.Errorf("splitInlineHeadings(%q) = %q; want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestNumberedCopyKeepsItsHeading checks that a heading between a site's
+// numbered copy of the title and the title itself stays in the report.
+func TestNumberedCopyKeepsItsHeading(t *testing.T) {
+	docs := parseLines("柳岸县教育局学生资助工作总结1", "一、加强领导，健全机制。",
+		"柳岸县教育局学生资助工作总结", statsParagraph)
+	if len(docs) != 1 || len(docs[0].Sections) == 0 || docs[0].Sections[0].Heading != "加强领导，健全机制" {
+		t.Errorf("sections %+v, want the heading 加强领导，健全机制 first", docs)
+	}
+}
+
+// TestTableOfContentsPageNumberIsNoCopy checks that a contents line with a
+// page number after the title does not swallow the report that follows.
+func TestTableOfContentsPageNumberIsNoCopy(t *testing.T) {
+	docs := parseLines("柳岸县教育局工作要点汇编", "槐川区教育局2025年工作要点9", "柳岸县教育局2025年工作要点2",
+		"柳岸县教育局2025年工作要点", statsParagraph)
+	if len(docs) != 1 || docs[0].Title != "柳岸县教育局2025年工作要点" {
+		t.Errorf("documents %+v, want one titled 柳岸县教育局2025年工作要点", docs)
 	}
 }
