@@ -3,6 +3,7 @@ package corpus
 import (
 	"html"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -287,7 +288,7 @@ func rejoinPages(lines []string) []string {
 			breaks++
 		}
 	}
-	if breaks < 2 {
+	if breaks < 2 && !(breaks == 1 && firstPageTitled(lines)) {
 		return lines
 	}
 	// The first page's "1、" has nothing before it to continue.
@@ -307,4 +308,27 @@ func rejoinPages(lines []string) []string {
 		out = append(out, l)
 	}
 	return out
+}
+
+// firstPageTitled reports whether a viewer's first page marker opens the
+// report's title ("1、2024年教育局上半年工作总结及下半年工作方案 …"): then
+// a single later "N、" in mid-sentence is a page marker too.
+func firstPageTitled(lines []string) bool {
+	for _, l := range lines {
+		m := pageMarker.FindString(l)
+		if m != "1、" {
+			continue
+		}
+		// The title runs on into the text, often with no space left
+		// between them, so its first 30 characters are what is read.
+		head := []rune(l[len(m):])
+		head = head[:min(len(head), 30)]
+		if k := slices.IndexFunc(head, func(r rune) bool { return r == '。' || r == '，' || r == '：' }); k >= 0 {
+			head = head[:k]
+		}
+		h := string(head)
+		return len(head) >= 6 && strings.Contains(h, "教育") &&
+			(strings.Contains(h, "总结") || strings.Contains(h, "计划") || strings.Contains(h, "要点"))
+	}
+	return false
 }

@@ -255,3 +255,25 @@ func TestTableOfContentsPageNumberIsNoCopy(t *testing.T) {
 		t.Errorf("documents %+v, want one titled 柳岸县教育局2025年工作要点", docs)
 	}
 }
+
+// TestSinglePageMarkerAfterTitledFirstPage checks that one viewer page
+// marker in mid-sentence is dropped when the first page's marker opens the
+// report's title, and kept as a heading otherwise.
+func TestSinglePageMarkerAfterTitledFirstPage(t *testing.T) {
+	long := "全局上下团结一心，扎实推进各项工作，完善干部岗位职责和有关规章制度，确保人人有事做、事事有人管，每月制"
+	tests := []struct {
+		name string
+		in   []string
+		want string
+	}{
+		{"titled first page", []string{"1、2024年柳岸县教育局上半年工作总结及下半年工作方案2024年上半年，" + long, "2、定月工作方案，每周安排工作。"},
+			"2024年柳岸县教育局上半年工作总结及下半年工作方案2024年上半年，" + long + "定月工作方案，每周安排工作。"},
+		{"no titled first page", []string{"一、主要工作" + long, "2、定月工作方案，每周安排工作。"},
+			"一、主要工作" + long + "|2、定月工作方案，每周安排工作。"},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(rejoinPages(append([]string{}, tt.in...)), "|"); got != tt.want {
+			t.Errorf("%s: rejoinPages = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
