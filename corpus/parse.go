@@ -215,6 +215,11 @@ func (p *Parser) parseDocument(lines []string) (Document, bool) {
 		lines = lines[1:]
 	}
 	lines = skipToTitle(lines)
+	if len(lines) > 0 && !isTitleLike(lines[0]) {
+		if title, rest, ok := runInTitle(lines[0]); ok {
+			lines = append([]string{title, rest}, lines[1:]...)
+		}
+	}
 	i := 0
 	if len(lines) > 0 && isTitleLike(lines[0]) {
 		doc.Title = lines[0]
@@ -330,6 +335,31 @@ func sectionsText(secs []Section) string {
 	return b.String()
 }
 
+// runInTitleEnd is the kind word that ends a title run into the report's
+// first sentence.
+var runInTitleEnd = regexp.MustCompile(`(工作总结|工作计划|工作要点|工作报告|工作意见|工作汇报)`)
+
+// runInTitle splits a report title that a flattened copy ran into the first
+// sentence ("某县教育扶贫工作总结近年来，我县…"): a title naming 教育 or a
+// bureau, without punctuation, ending in a kind word and followed by the
+// way an opening sentence starts (近年来, 2024年, 今年, 我县…).
+func runInTitle(line string) (title, rest string, ok bool) {
+	head := line[:min(len(line), 150)]
+	loc := runInTitleEnd.FindStringIndex(head)
+	if loc == nil {
+		return "", "", false
+	}
+	title, rest = line[:loc[1]], line[loc[1]:]
+	n := utf8.RuneCountInString(title)
+	if n < 6 || n > 45 || strings.ContainsAny(title, "。，；：！？") || !(strings.Contains(title, "教育") || strings.Contains(title, "局")) {
+		return "", "", false
+	}
+	if o := runInOpener.FindStringIndex(rest); o == nil || o[0] != 0 || hanCount(rest) < 20 {
+		return "", "", false
+	}
+	return title, rest, true
+}
+
 // titleSearch is how many opening lines may stand above a report's title.
 const titleSearch = 8
 
@@ -397,7 +427,9 @@ func (p *Parser) sections(body []string, title string) []Section {
 				continue
 			}
 		}
-		if bare[i] && headingPart(line, true) == "" {
+		// A bare heading naming a topic is no part heading (聚焦重点任务，
+		// 全面落实教育扶贫政策); part headings are read below.
+		if bare[i] && (headingPart(line, true) == "" || p.hasCategoryWord(line)) {
 			heads = append(heads, &rawHeading{m: marker{style: styleBare}, heading: line})
 			continue
 		}
@@ -472,7 +504,12 @@ func bareHeadings(lines []string) map[int]bool {
 		if n < 4 || n > 30 || endsSentence(lines[i]) || strings.ContainsAny(lines[i], "。；：") || dateLine.MatchString(lines[i]) {
 			continue
 		}
-		if _, ok := matchMarker(lines[i+1]); ok || utf8.RuneCountInString(lines[i+1]) < 30 {
+		if _, ok := matchMarker(lines[i]); ok {
+			continue // a numbered heading is read with its marker
+		}
+		// Either a paragraph follows, or the numbered sub-headings the
+		// heading holds ("聚焦重点任务" / "（一）改善办学条件").
+		if m, ok := matchMarker(lines[i+1]); ok && m.style == styleShi || !ok && utf8.RuneCountInString(lines[i+1]) < 30 {
 			continue
 		}
 		found[i] = true

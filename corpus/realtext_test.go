@@ -277,3 +277,60 @@ func TestSinglePageMarkerAfterTitledFirstPage(t *testing.T) {
 		}
 	}
 }
+
+// TestRunInTitle checks a title that a flattened copy ran into the first
+// sentence, and first sentences that hold no title.
+func TestRunInTitle(t *testing.T) {
+	tests := []struct{ line, title string }{
+		{"柳岸县教育扶贫工作总结近年来，我县始终把教育扶贫作为脱贫攻坚的重要抓手，聚焦因贫失学问题，精准施策。", "柳岸县教育扶贫工作总结"},
+		{"槐川区教育局2024年工作要点2024年，全区教育系统将以新时代中国特色社会主义思想为指导，办好人民满意的教育。", "槐川区教育局2024年工作要点"},
+		// "总结如下" is the sentence itself, not a title.
+		{"现将槐川区教育局工作总结如下，请审阅。全年各项工作有序推进，教育质量稳步提升，群众满意度不断提高。", ""},
+		// A kind word with no education title before it.
+		{"开展年度工作总结近年来的各项经验，形成制度成果，推动学校管理水平进一步提升，效果良好。", ""},
+	}
+	for _, tt := range tests {
+		title, _, ok := runInTitle(tt.line)
+		if ok != (tt.title != "") || title != tt.title {
+			t.Errorf("runInTitle(%q) = %q, %v; want %q", tt.line, title, ok, tt.title)
+		}
+	}
+	docs := parseLines(tests[0].line+"全县累计资助困难学生一万余人次，发放资助资金两千余万元。",
+		"强化组织领导，构建协同工作格局", "成立由主要领导任组长的教育扶贫工作领导小组，建立县级统筹、部门联动、学校落实的工作机制。",
+		"精准识别对象，建立动态管理台账", "依托学生资助管理信息系统，对义务教育阶段学生全面摸排，建立动态管理台账，做到一生一档。")
+	if len(docs) != 1 || docs[0].Title != "柳岸县教育扶贫工作总结" {
+		t.Fatalf("documents %+v", docs)
+	}
+	for _, s := range docs[0].Sections {
+		if s.Level == 1 && s.Category != "扶贫" {
+			t.Errorf("%q category %s, want the report's topic 扶贫", s.Heading, s.Category)
+		}
+	}
+}
+
+// TestBareHeadingAboveNumberedHeadings checks an unnumbered heading line
+// that holds numbered sub-headings, in a report whose headings are
+// unnumbered, and that 重点任务 inside a topic heading opens no plan part.
+func TestBareHeadingAboveNumberedHeadings(t *testing.T) {
+	para := "全年投入资金一亿余元，新建改扩建学校十余所，新增学位三千余个，城乡教育资源差距逐步缩小，群众满意度明显提高。"
+	docs := parseLines("柳岸县教育扶贫工作总结",
+		"强化组织领导，构建协同工作格局", para,
+		"精准识别对象，建立动态管理台账", para,
+		"聚焦重点任务，全面落实教育扶贫政策", "（一）改善办学条件，优化资源布局", para)
+	want := []string{"强化组织领导，构建协同工作格局@1/summary", "精准识别对象，建立动态管理台账@1/summary",
+		"聚焦重点任务，全面落实教育扶贫政策@1/summary", "改善办学条件，优化资源布局@2/summary"}
+	var got []string
+	for _, s := range docs[0].Sections {
+		if s.Level > 0 {
+			got = append(got, fmt.Sprintf("%s@%d/%s", s.Heading, s.Level, s.Part))
+		}
+	}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("headings %q, want %q", got, want)
+	}
+	for _, h := range []string{"重点任务", "2025年重点任务"} {
+		if got := headingPart(h, true); got != PartPlan {
+			t.Errorf("headingPart(%q) = %q, want plan", h, got)
+		}
+	}
+}
