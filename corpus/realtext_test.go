@@ -155,6 +155,8 @@ func TestFieldWordsClassify(t *testing.T) {
 		// 基础教育 names a level of schooling, not its quality.
 		{"基础教育各项工作扎实开展", "其他"},
 		{"强化经费保障", "其他"},
+		// 党组织领导的校长负责制 is party work, though it names 学校建设.
+		{"推进中小学党组织领导的校长负责制学校建设", "党建"},
 	}
 	for _, tt := range tests {
 		if got := tax.Classify(tt.heading, "", "").Category; got != tt.want {
