@@ -415,7 +415,7 @@ func (p *Parser) sections(body []string, title string) []Section {
 	var pre []string
 	var heads []*rawHeading
 	lastCN := 0
-	lines := splitInlineHeadings(body, &lastCN)
+	lines := splitInlineHeadings(closeOpenParens(body), &lastCN)
 	bare := bareHeadings(lines)
 	for i, line := range lines {
 		if line == title && len(heads) == 0 {
@@ -482,6 +482,81 @@ func (p *Parser) sections(body []string, title string) []Section {
 		}
 	}
 	return append(out, p.finish(flat, p.titleTopic(title))...)
+}
+
+// closeOpenParens repairs headings that lost the closing bracket of their
+// marker ("（一加强党的建设", as OCR and careless typing leave them) when a
+// neighbouring number of the same style confirms the sequence: a （N-1 before
+// or a （N+1 after, closed or not. A line with a ）near its start is a
+// parenthesis ("（一般公共预算…）"), not a marker.
+func closeOpenParens(lines []string) []string {
+	nums := make([]int, len(lines)) // the （N number opening each line, 0 if none
+	open := false
+	for i, l := range lines {
+		if !strings.HasPrefix(l, "（") {
+			continue
+		}
+		n, size := scanCN(l[len("（"):])
+		if n == 0 {
+			continue
+		}
+		nums[i] = n
+		rest := l[len("（")+size:]
+		if !strings.HasPrefix(rest, "）") {
+			open = true
+		}
+	}
+	if !open {
+		return lines
+	}
+	var out []string
+	for i, l := range lines {
+		if nums[i] == 0 || !openMarkerLine(l) || !neighbourNumber(nums, i) {
+			continue
+		}
+		if out == nil {
+			out = append([]string{}, lines...)
+		}
+		_, size := scanCN(l[len("（"):])
+		k := len("（") + size
+		out[i] = l[:k] + "）" + l[k:]
+	}
+	if out == nil {
+		return lines
+	}
+	return out
+}
+
+// openMarkerLine reports whether a line opening with （N and no closing
+// bracket near its start reads as a heading: Han text follows the numeral.
+func openMarkerLine(l string) bool {
+	r := []rune(l)
+	head := string(r[:min(len(r), 30)])
+	if strings.Contains(head, "）") {
+		return false
+	}
+	_, size := scanCN(l[len("（"):])
+	next, _ := utf8.DecodeRuneInString(l[len("（")+size:])
+	return isHan(next)
+}
+
+// neighbourNumber reports whether line i's number continues a sequence: the
+// nearest numbered line before it holds N-1, or the nearest after it N+1.
+func neighbourNumber(nums []int, i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		if nums[j] != 0 {
+			if nums[j] == nums[i]-1 {
+				return true
+			}
+			break
+		}
+	}
+	for j := i + 1; j < len(nums); j++ {
+		if nums[j] != 0 {
+			return nums[j] == nums[i]+1
+		}
+	}
+	return false
 }
 
 // bareHeadings finds headings that lost their markers — Word's automatic

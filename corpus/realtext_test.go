@@ -339,3 +339,23 @@ func TestBareHeadingAboveNumberedHeadings(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkerMissingClosingBracket checks （N headings that lost their
+// closing bracket, confirmed by a neighbouring number, and parentheses that
+// open with a numeral word.
+func TestMarkerMissingClosingBracket(t *testing.T) {
+	tests := []struct{ in, want []string }{
+		{[]string{"（一加强党的建设", "正文。", "（二）改善办学条件", "正文。"}, []string{"（一）加强党的建设", "正文。", "（二）改善办学条件", "正文。"}},
+		{[]string{"（一）加强党的建设", "正文。", "（二改善办学条件", "正文。"}, []string{"（一）加强党的建设", "正文。", "（二）改善办学条件", "正文。"}},
+		{[]string{"（一加强党的建设", "正文。", "（二改善办学条件"}, []string{"（一）加强党的建设", "正文。", "（二）改善办学条件"}},
+		// A parenthesis, closed near the start, is text.
+		{[]string{"（一般公共预算教育支出）逐年增长。", "（二）改善办学条件"}, []string{"（一般公共预算教育支出）逐年增长。", "（二）改善办学条件"}},
+		// No neighbour confirms the number.
+		{[]string{"（三加强党的建设", "正文。", "（一）改善办学条件"}, []string{"（三加强党的建设", "正文。", "（一）改善办学条件"}},
+	}
+	for _, tt := range tests {
+		if got := closeOpenParens(tt.in); strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("closeOpenParens(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
