@@ -415,7 +415,7 @@ func (p *Parser) sections(body []string, title string) []Section {
 	var pre []string
 	var heads []*rawHeading
 	lastCN := 0
-	lines := splitInlineHeadings(closeOpenParens(body), &lastCN)
+	lines := splitInlineHeadings(dotBareNumbers(closeOpenParens(body)), &lastCN)
 	bare := bareHeadings(lines)
 	for i, line := range lines {
 		if line == title && len(heads) == 0 {
@@ -557,6 +557,59 @@ func neighbourNumber(nums []int, i int) bool {
 		}
 	}
 	return false
+}
+
+// notItemAfterNumber are the characters that make a number at a line start
+// a quantity or a date ("2所学校…", "3月…"), not an item number.
+const notItemAfterNumber = "年月日号时个所名人万亿元项次届期级岁位家台天周分秒米吨件份批类种条本册倍成余多间"
+
+// bareNumber reads the number of an item written without its point or
+// comma, "1疫情防控常态化", or 0.
+func bareNumber(l string) (n, size int) {
+	for size < len(l) && size < 2 && l[size] >= '0' && l[size] <= '9' {
+		size++
+	}
+	if size == 0 || size < len(l) && l[size] >= '0' && l[size] <= '9' {
+		return 0, 0
+	}
+	r, _ := utf8.DecodeRuneInString(l[size:])
+	if !isHan(r) || strings.ContainsRune(notItemAfterNumber, r) {
+		return 0, 0
+	}
+	if strings.Count(l, " ") >= 2 {
+		return 0, 0 // a table row: 序号, then columns
+	}
+	return markerNumber(l[:size]), size
+}
+
+// dotBareNumbers gives a point to items numbered with a bare number
+// ("1疫情防控常态化" → "1.疫情防控常态化") when they run in sequence — the
+// number before is N-1 or the one after is N+1 — so one stray number at a
+// line start stays text.
+func dotBareNumbers(lines []string) []string {
+	var nums []int
+	for i, l := range lines {
+		if l == "" || l[0] < '0' || l[0] > '9' {
+			continue
+		}
+		if n, _ := bareNumber(l); n > 0 {
+			if nums == nil {
+				nums = make([]int, len(lines))
+			}
+			nums[i] = n
+		}
+	}
+	if nums == nil {
+		return lines
+	}
+	out := append([]string{}, lines...)
+	for i, n := range nums {
+		if n > 0 && neighbourNumber(nums, i) {
+			_, size := bareNumber(out[i])
+			out[i] = out[i][:size] + "." + out[i][size:]
+		}
+	}
+	return out
 }
 
 // bareHeadings finds headings that lost their markers — Word's automatic

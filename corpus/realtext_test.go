@@ -359,3 +359,25 @@ func TestMarkerMissingClosingBracket(t *testing.T) {
 		}
 	}
 }
+
+// TestBareNumberItems checks items numbered with a bare number when they
+// run in sequence, and numbers that are quantities, dates or table rows.
+func TestBareNumberItems(t *testing.T) {
+	tests := []struct{ in, want []string }{
+		{[]string{"1疫情防控常态化。严格落实晨午检制度。", "2校园安全扎实推进。排查整治隐患百余处。"},
+			[]string{"1.疫情防控常态化。严格落实晨午检制度。", "2.校园安全扎实推进。排查整治隐患百余处。"}},
+		// A lone number at a line start is text.
+		{[]string{"1疫情防控常态化。严格落实晨午检制度。", "全年未发生聚集性疫情。"},
+			[]string{"1疫情防控常态化。严格落实晨午检制度。", "全年未发生聚集性疫情。"}},
+		// Quantities and dates.
+		{[]string{"2所学校新建教学楼。", "3月完成全部验收。"}, []string{"2所学校新建教学楼。", "3月完成全部验收。"}},
+		// Table rows: 序号 then columns.
+		{[]string{"1 柳岸县第一小学 新建教学楼 1200", "2 柳岸县实验中学 改建食堂 800"},
+			[]string{"1 柳岸县第一小学 新建教学楼 1200", "2 柳岸县实验中学 改建食堂 800"}},
+	}
+	for _, tt := range tests {
+		if got := dotBareNumbers(tt.in); strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("dotBareNumbers(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
