@@ -372,8 +372,8 @@ func TestBareNumberItems(t *testing.T) {
 		// Quantities and dates.
 		{[]string{"2所学校新建教学楼。", "3月完成全部验收。"}, []string{"2所学校新建教学楼。", "3月完成全部验收。"}},
 		// Table rows: 序号 then columns.
-		{[]string{"1 柳岸县第一小学 新建教学楼 1200", "2 柳岸县实验中学 改建食堂 800"},
-			[]string{"1 柳岸县第一小学 新建教学楼 1200", "2 柳岸县实验中学 改建食堂 800"}},
+		{[]string{"1柳岸县第一小学 新建教学楼 1200", "2柳岸县实验中学 改建食堂 800"},
+			[]string{"1柳岸县第一小学 新建教学楼 1200", "2柳岸县实验中学 改建食堂 800"}},
 	}
 	for _, tt := range tests {
 		if got := dotBareNumbers(tt.in); strings.Join(got, "|") != strings.Join(tt.want, "|") {
