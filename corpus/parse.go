@@ -456,6 +456,7 @@ func (p *Parser) sections(body []string, title string) []Section {
 			heads[len(heads)-1].body = append(heads[len(heads)-1].body, line)
 		}
 	}
+	fixOCRFirstItem(heads)
 	fixMisnumbered(heads)
 	assignLevels(heads)
 
@@ -929,6 +930,22 @@ func fixMisnumbered(heads []*rawHeading) {
 				}
 				break
 			}
+		}
+	}
+}
+
+// fixOCRFirstItem reads an "l" bullet as item 1 when the next heading of
+// its level is item 2 of a numbered style: OCR reads the "1." of a scanned
+// page as "L" or "l" ("L加强师德师风建设" … "2.推进教师培训").
+func fixOCRFirstItem(heads []*rawHeading) {
+	for i := 0; i+1 < len(heads); i++ {
+		h, next := heads[i], heads[i+1]
+		if h.m.style != styleBullet+"l" || next.m.num != 2 {
+			continue
+		}
+		if next.m.style == styleDot || next.m.style == styleDun {
+			h.m.style, h.m.num = next.m.style, 1
+			h.m.text = strings.Replace(next.m.text, "2", "1", 1)
 		}
 	}
 }

@@ -381,3 +381,29 @@ func TestBareNumberItems(t *testing.T) {
 		}
 	}
 }
+
+// TestOCRFirstItem checks that an "L" read by OCR for "1." becomes item 1
+// of the numbered list that follows it, and that an "l" bullet list stays.
+func TestOCRFirstItem(t *testing.T) {
+	para := "开展专题教育，签订承诺书四千余份，教师专业素养稳步提升，骨干教师队伍不断壮大，群众满意度明显提高。"
+	tests := []struct {
+		lines []string
+		want  string
+	}{
+		{[]string{"柳岸县教育局2024年工作总结", "一、教师队伍建设", "L加强师德师风建设。" + para, "2.推进教师培训。" + para},
+			"一、教师队伍建设@1|1.加强师德师风建设@2|2.推进教师培训@2"},
+		{[]string{"柳岸县教育局2024年工作总结", "一、教师队伍建设", "l加强师德师风建设。" + para, "l推进教师培训。" + para},
+			"一、教师队伍建设@1|l加强师德师风建设@2|l推进教师培训@2"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, s := range parseLines(tt.lines...)[0].Sections {
+			if s.Level > 0 {
+				got = append(got, fmt.Sprintf("%s%s@%d", s.Marker, s.Heading, s.Level))
+			}
+		}
+		if strings.Join(got, "|") != tt.want {
+			t.Errorf("headings %q, want %q", strings.Join(got, "|"), tt.want)
+		}
+	}
+}
