@@ -112,6 +112,32 @@ func sameTitleWords(a, b string) bool {
 	return slices.Equal(ra, rb)
 }
 
+// titleYear finds the years a title names.
+var titleYear = regexp.MustCompile(`(19|20)\d\d`)
+
+// titleKind is the kind word that ends a title line.
+var titleKind = regexp.MustCompile(`(总结|计划|要点|打算|思路|安排)[一二三四五六七八九十\d]{0,2}$`)
+
+// partOfTitle reports whether line l heads a part that the open report's
+// title announces: "2025年教育工作计划" inside "…2024年工作总结和2025年工作
+// 计划". It names no bureau of its own, only years the title names, and the
+// kind word it ends with is one of the title's two.
+func partOfTitle(title, l string) bool {
+	if strings.Contains(l, "局") || !strings.Contains(title, "总结") || !planTitleWord.MatchString(title) {
+		return false
+	}
+	m := titleKind.FindStringSubmatch(l)
+	if m == nil || !strings.Contains(title, m[1]) {
+		return false
+	}
+	for _, y := range titleYear.FindAllString(l, -1) {
+		if !strings.Contains(title, y) {
+			return false
+		}
+	}
+	return true
+}
+
 // issuedBy reports whether title is the document that a notice among lines
 // issues ("关于印发《2024年教育工作要点》的通知", "现将《…》印发给你们"): a
 // notice and the text it prints are one report.
@@ -135,7 +161,7 @@ func splitDocuments(lines []string) [][]string {
 		if i > 0 && l == lines[i-1] {
 			continue // a title printed twice
 		}
-		if isDocTitle(l) && len(cur) > 0 && !(len(cur) == 1 && brokenTitle(cur[0], l)) && !sameTitleWords(cur[0], l) && !issuedBy(cur, l) {
+		if isDocTitle(l) && len(cur) > 0 && !(len(cur) == 1 && brokenTitle(cur[0], l)) && !sameTitleWords(cur[0], l) && !issuedBy(cur, l) && !partOfTitle(cur[0], l) {
 			// An org line right above a title without one is the title's
 			// first line ("梅岗县教育局" / "2025年教育工作要点").
 			var org []string

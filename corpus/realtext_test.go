@@ -44,6 +44,15 @@ func TestDocumentSplitRepeatedOrIssuedTitle(t *testing.T) {
 		{"a table of contents with page numbers above the report", []string{
 			"柳岸县教育局工作要点汇编", "柳岸县教育局2025年工作要点2", "槐川区教育局2025年工作要点9",
 			"柳岸县教育局2025年工作要点", statsParagraph}, 1},
+		{"the plan part a summary-and-plan title announces", []string{
+			"柳岸县教育局2024年工作总结和2025年工作计划", statsParagraph,
+			"2025年教育工作计划", statsParagraph}, 1},
+		{"a plan of another bureau after a summary and plan", []string{
+			"柳岸县教育局2024年工作总结和2025年工作计划", statsParagraph,
+			"槐川区教育局2025年教育工作计划", statsParagraph}, 2},
+		{"a plan of another year after a summary and plan", []string{
+			"柳岸县教育局2024年工作总结和2025年工作计划", statsParagraph,
+			"2026年教育工作计划", statsParagraph}, 2},
 		{"quarterly reports numbered one and two stay apart", []string{
 			"桐溪县教育局季度工作总结一", statsParagraph,
 			"桐溪县教育局季度工作总结二", statsParagraph}, 2},
