@@ -164,6 +164,11 @@ func TestFieldWordsClassify(t *testing.T) {
 		// 基础教育 names a level of schooling, not its quality.
 		{"基础教育各项工作扎实开展", "其他"},
 		{"强化经费保障", "其他"},
+		// 督导 and 督学 are the bureau's inspection work: 其他.
+		{"严格督导考核", "其他"},
+		{"扎实推进优质教育链建设", "教育改革"},
+		{"深化城乡学校共同体建设", "教育改革"},
+		{"推进县管校聘管理改革", "教育改革"},
 		// 党组织领导的校长负责制 is party work, though it names 学校建设.
 		{"推进中小学党组织领导的校长负责制学校建设", "党建"},
 	}
