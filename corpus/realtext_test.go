@@ -421,3 +421,34 @@ func TestOCRFirstItem(t *testing.T) {
 		}
 	}
 }
+
+// TestMoreFieldWords checks general words of the field for each category,
+// and a verb (编制 a plan) that names no category.
+func TestMoreFieldWords(t *testing.T) {
+	tax := DefaultTaxonomy()
+	tests := []struct{ heading, want string }{
+		{"抓实巡察整改", "党建"},
+		{"落实“第一议题”制度", "党建"},
+		{"全面完成改薄任务", "办学条件"},
+		{"稳妥推进农村小规模学校撤并", "办学条件"},
+		{"深化职称制度改革，推进校长教师交流轮岗", "师资"},
+		{"加强校车安全管理", "安全"},
+		{"做好信访维稳工作", "安全"},
+		{"落实两免一补政策", "扶贫"},
+		{"开展送教上门服务", "扶贫"},
+		{"教学质量稳步提升", "教育质量"},
+		{"开展学科赛课活动", "教育质量"},
+		{"推进五育融合", "德育"},
+		{"加强校园文化建设", "德育"},
+		{"深化幼小衔接", "学前教育"},
+		{"推进托育服务发展", "学前教育"},
+		{"发展终身教育，建设学习型社会", "职业教育"},
+		{"实现班班通全覆盖", "信息化"},
+		{"科学编制教育发展规划", "其他"},
+	}
+	for _, tt := range tests {
+		if got := tax.Classify(tt.heading, "", "").Category; got != tt.want {
+			t.Errorf("Classify(%q) = %q, want %q", tt.heading, got, tt.want)
+		}
+	}
+}
