@@ -63,7 +63,7 @@ func (m markerRule) mayStart(r rune) bool {
 
 var markerRules = []markerRule{
 	{stylePart, regexp.MustCompile(`^第(` + cnNum + `)(?:部分|章|节)[、，：。\s]*`)},
-	{styleCN, regexp.MustCompile(`^(` + cnNum + `)[、，]\s*`)},
+	{styleCN, regexp.MustCompile(`^(` + cnNum + `)[、，.．]\s*`)},
 	{styleParenCN, regexp.MustCompile(`^（(` + cnNum + `)）[、，．.]?\s*`)},
 	{styleDot, regexp.MustCompile(`^(\d{1,2}) ?[.．](?:\s*)`)},
 	{styleDun, regexp.MustCompile(`^(\d{1,2})[、，]\s*`)},

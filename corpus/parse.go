@@ -763,8 +763,9 @@ func scanInlineMarker(line string, i int) (inlineMarker, bool) {
 		}
 	default:
 		n, size := scanCN(rest)
-		if n > 0 && strings.HasPrefix(rest[size:], "、") {
-			r, _ := utf8.DecodeRuneInString(rest[size+len("、"):])
+		sep := cnSeparator(rest[size:])
+		if n > 0 && sep > 0 {
+			r, _ := utf8.DecodeRuneInString(rest[size+sep:])
 			// A year may open the heading, written or as a placeholder
 			// (xxxx年); another numeral makes a list (一、二年级).
 			if strings.ContainsRune("一二三四五六七八九十", r) {
@@ -776,6 +777,17 @@ func scanInlineMarker(line string, i int) (inlineMarker, bool) {
 		}
 	}
 	return inlineMarker{}, false
+}
+
+// cnSeparator is the length of the 、 or point after a Chinese numeral
+// marker (二、, 二.), or 0.
+func cnSeparator(s string) int {
+	for _, sep := range []string{"、", ".", "．"} {
+		if strings.HasPrefix(s, sep) {
+			return len(sep)
+		}
+	}
+	return 0
 }
 
 // scanCN reads a Chinese number of one to three characters (一, 十二).

@@ -452,3 +452,19 @@ func TestMoreFieldWords(t *testing.T) {
 		}
 	}
 }
+
+// TestChineseNumeralWithPoint checks 一. and 一． markers, on their own line
+// and run into flattened text.
+func TestChineseNumeralWithPoint(t *testing.T) {
+	for _, line := range []string{"一.加强党的建设", "二．改善办学条件"} {
+		if m, ok := matchMarker(line); !ok || m.style != styleCN {
+			t.Errorf("matchMarker(%q) = %+v, %v; want style %s", line, m, ok, styleCN)
+		}
+	}
+	lastCN := 0
+	in := "一.加强党的建设。全年发展党员九名。二.改善办学条件。新建学校四所。"
+	want := "一.加强党的建设。全年发展党员九名。|二.改善办学条件。新建学校四所。"
+	if got := strings.Join(splitInlineHeadings([]string{in}, &lastCN), "|"); got != want {
+		t.Errorf("splitInlineHeadings(%q) = %q; want %q", in, got, want)
+	}
+}
