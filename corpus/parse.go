@@ -318,6 +318,9 @@ func (p *Parser) parseDocument(lines []string) (Document, bool) {
 		parts[s.Part] = true
 	}
 	doc.Kind = findKind(doc.Title, parts)
+	if doc.Kind == KindSummaryPlan {
+		laterYearIsPlan(doc.Sections, doc.Year)
+	}
 	if doc.Kind == KindSummaryPlan && !parts[PartPlan] && planTitleWord.MatchString(doc.Title) && readsAsPlan(sectionsText(doc.Sections)) {
 		// A 总结与计划 whose text only plans: its headings named no part,
 		// but its sentences are all about work to do.
@@ -338,6 +341,34 @@ func (p *Parser) parseDocument(lines []string) (Document, bool) {
 		return doc, false
 	}
 	return doc, true
+}
+
+// headingYear is the year a heading opens with: "2025年主要工作".
+var headingYear = regexp.MustCompile(`^((?:19|20)\d\d)年`)
+
+// laterYearIsPlan makes plan sections of a summary-and-plan report's top
+// headings that open with a year after the year it reviews ("2025年主要工作"
+// in a 2024 summary and 2025 plan), and of everything under them.
+func laterYearIsPlan(secs []Section, year int) {
+	if year == 0 {
+		return
+	}
+	for k := range secs {
+		s := &secs[k]
+		m := headingYear.FindStringSubmatch(s.Heading)
+		if s.Parent != "" || m == nil || s.Part != PartSummary {
+			continue
+		}
+		if y, _ := strconv.Atoi(m[1]); y <= year {
+			continue
+		}
+		s.Part = PartPlan
+		for j := k + 1; j < len(secs) && strings.HasPrefix(secs[j].ID, s.ID+"."); j++ {
+			if secs[j].Part == PartSummary {
+				secs[j].Part = PartPlan
+			}
+		}
+	}
 }
 
 // markPlan turns the summary sections into plan sections.

@@ -468,3 +468,24 @@ func TestChineseNumeralWithPoint(t *testing.T) {
 		t.Errorf("splitInlineHeadings(%q) = %q; want %q", in, got, want)
 	}
 }
+
+// TestPlanPartHeadings checks plan-part headings that name the coming year
+// or a plan word beyond 计划/打算: a top heading opening with a year after
+// the reviewed one, 谋划, 新一年.
+func TestPlanPartHeadings(t *testing.T) {
+	for _, h := range []string{"2025年工作谋划", "新一年工作重点", "新的一年工作思路"} {
+		if got := headingPart(h, true); got != PartPlan {
+			t.Errorf("headingPart(%q) = %q, want plan", h, got)
+		}
+	}
+	body := "全县新建改扩建学校四所，新增学位两千余个，完成投资一亿余元，城区大班额问题得到有效缓解，农村学校面貌明显改善。"
+	docs := parseLines("柳岸县教育局2024年工作总结和2025年工作计划",
+		"一、2024年主要工作", "（一）改善办学条件", body,
+		"二、2025年主要工作", "（一）加快学校建设", body)
+	want := map[string]string{"2024年主要工作": PartSummary, "改善办学条件": PartSummary, "2025年主要工作": PartPlan, "加快学校建设": PartPlan}
+	for _, s := range docs[0].Sections {
+		if w, ok := want[s.Heading]; ok && s.Part != w {
+			t.Errorf("%q part %s, want %s", s.Heading, s.Part, w)
+		}
+	}
+}
