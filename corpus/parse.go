@@ -397,9 +397,10 @@ func sectionsText(secs []Section) string {
 var runInTitleEnd = regexp.MustCompile(`(工作总结|工作计划|工作要点|工作报告|工作意见|工作汇报)`)
 
 // runInTitle splits a report title that a flattened copy ran into the first
-// sentence ("某县教育扶贫工作总结近年来，我县…"): a title naming 教育 or a
-// bureau, without punctuation, ending in a kind word and followed by the
-// way an opening sentence starts (近年来, 2024年, 今年, 我县…).
+// sentence ("某县教育扶贫工作总结近年来，我县…") or its first heading
+// ("…工作总结一、…"): a title naming 教育 or a bureau, without punctuation,
+// ending in a kind word and followed by 一、 or the way an opening sentence
+// starts (近年来, 2024年, 今年, 我县…).
 func runInTitle(line string) (title, rest string, ok bool) {
 	head := line[:min(len(line), 150)]
 	loc := runInTitleEnd.FindStringIndex(head)
@@ -411,7 +412,14 @@ func runInTitle(line string) (title, rest string, ok bool) {
 	if n < 6 || n > 45 || strings.ContainsAny(title, "。，；：！？") || !(strings.Contains(title, "教育") || strings.Contains(title, "局")) {
 		return "", "", false
 	}
-	if o := runInOpener.FindStringIndex(rest); o == nil || o[0] != 0 || hanCount(rest) < 20 {
+	if hanCount(rest) < 20 {
+		return "", "", false
+	}
+	// The first heading may follow the title directly ("…工作总结一、…").
+	if m, ok := matchMarker(rest); ok && m.style == styleCN && m.num == 1 {
+		return title, rest, true
+	}
+	if o := runInOpener.FindStringIndex(rest); o == nil || o[0] != 0 {
 		return "", "", false
 	}
 	return title, rest, true
