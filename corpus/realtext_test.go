@@ -166,6 +166,9 @@ func TestFieldWordsClassify(t *testing.T) {
 		// 基础教育 names a level of schooling, not its quality.
 		{"基础教育各项工作扎实开展", "其他"},
 		{"强化经费保障", "其他"},
+		// Enrolment is office work; admitting top graduates early is quality.
+		{"秋季招生入学工作平稳有序", "其他"},
+		{"做好提前招收优秀毕业生工作", "教育质量"},
 		// 督导 and 督学 are the bureau's inspection work: 其他.
 		{"严格督导考核", "其他"},
 		{"扎实推进优质教育链建设", "教育改革"},
