@@ -204,6 +204,14 @@ type rawHeading struct {
 // writers leave unnumbered: 总体要求, 指导思想, 重点工作.
 var containerWords = regexp.MustCompile(`^(总体要求|指导思想|总体思路|工作思路|工作原则|总体目标|工作目标|主要目标|目标任务|重点工作|主要工作|重点任务|主要任务|工作重点|主要做法|特色亮点)\s*([：:]\s*|$)`)
 
+// containerOnly matches a heading that is nothing but a general container
+// word, whatever its marker: 指导思想, 保障措施.
+var containerOnly = regexp.MustCompile(`^(总体要求|指导思想|总体思路|工作思路|工作原则|总体目标|工作目标|主要目标|目标任务|重点工作|主要工作|重点任务|主要任务|工作重点|主要做法|特色亮点|保障措施|工作措施|主要措施|组织保障)$`)
+
+// isContainer reports whether a heading is a general container heading,
+// which names no topic of its own.
+func isContainer(h string) bool { return containerOnly.MatchString(h) }
+
 // containerHeading reads an unnumbered container heading before a report's
 // first numbered heading: alone on its line when numbered headings follow
 // ("重点工作：" / "一、…"), or run in before its paragraph ("总体要求：…").
@@ -1204,7 +1212,7 @@ func (p *Parser) finish(flat []flatHeading, topic string) []Section {
 		top := len(stack) == 0 || f.style == stylePlain
 		part := headingPart(f.heading, top)
 		// A container heading (总体要求) names no topic either.
-		pureHeading := (part != "" || f.style == stylePlain && containerWords.MatchString(f.heading)) && !p.hasCategoryWord(f.heading)
+		pureHeading := (part != "" || isContainer(f.heading)) && !p.hasCategoryWord(f.heading)
 		if part == PartSummary && !pureHeading {
 			part = "" // 成效, 成绩 in a category heading say nothing about the part
 		}

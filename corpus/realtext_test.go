@@ -495,3 +495,17 @@ func TestPlanPartHeadings(t *testing.T) {
 		}
 	}
 }
+
+// TestNumberedContainerHeadings checks that a numbered heading that is only
+// a container word (三、保障措施) names no topic, whatever its body says.
+func TestNumberedContainerHeadings(t *testing.T) {
+	docs := parseLines("柳岸县2025年教育工作要点",
+		"一、指导思想", "以新时代中国特色社会主义思想为指导，全面加强党的建设，落实立德树人根本任务。",
+		"二、重点任务", "（一）加强党的建设", "落实全面从严治党主体责任，深化清廉学校建设，推动党建与业务深度融合。",
+		"三、保障措施", "加快教育信息化建设，完善网络基础设施，推进智慧校园建设，建设数字化平台。")
+	for _, s := range docs[0].Sections {
+		if (s.Heading == "指导思想" || s.Heading == "保障措施" || s.Heading == "重点任务") && s.Category != "其他" {
+			t.Errorf("%q category %s, want 其他", s.Heading, s.Category)
+		}
+	}
+}
