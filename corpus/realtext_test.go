@@ -169,6 +169,11 @@ func TestFieldWordsClassify(t *testing.T) {
 		// Enrolment is office work; admitting top graduates early is quality.
 		{"秋季招生入学工作平稳有序", "其他"},
 		{"做好提前招收优秀毕业生工作", "教育质量"},
+		// 高质量发展 is a slogan, not teaching quality; 守牢底线 is safety, 兜牢民生底线 aid.
+		{"聚焦主责主业，推动教育事业高质量发展", "其他"},
+		{"聚焦提质增效，推动教育教学高质量发展", "教育质量"},
+		{"守牢底线红线，办好人民满意教育", "安全"},
+		{"落实资助政策，兜牢教育民生底线", "扶贫"},
 		// 督导 and 督学 are the bureau's inspection work: 其他.
 		{"严格督导考核", "其他"},
 		{"扎实推进优质教育链建设", "教育改革"},
