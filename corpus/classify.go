@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -33,7 +34,7 @@ func DefaultTaxonomy() Taxonomy {
 		{"德育", []string{"立德树人", "德育", "思政", "思想政治", "文明", "素质教育", "核心价值观", "爱国主义", "劳动教育", "美育", "体育", "艺术", "心理健康", "育人", "家庭教育", "五育", "校园文化", "文体", "少先队", "研学", "心理"}},
 		{"学前教育", []string{"学前教育", "学前", "幼儿园", "普惠", "公办园", "入园", "幼儿", "保教", "幼教", "托育", "幼小衔接", "办园"}},
 		{"职业教育", []string{"职业教育", "职教", "职中", "职业学校", "中职", "职业中专", "职成教育", "成人教育", "成人学历", "社区教育", "成教", "农民", "劳动力转移", "产教融合", "技能培训", "实用技术", "职校", "终身教育", "终身学习", "老年教育", "学习型"}},
-		{"教育改革", []string{"双减", "改革", "评价", "民办教育", "民办学校", "规范民办", "民办义务", "集团化", "课后服务", "校外培训", "依法治教", "教育链", "合作办学", "共同体", "县管校聘", "教联体", "学区制"}},
+		{"教育改革", []string{"双减", "改革", "评价", "民办教育", "民办学校", "规范民办", "民办义务", "集团化", "课后服务", "校外培训", "教育链", "合作办学", "共同体", "县管校聘", "教联体", "学区制"}},
 		{"信息化", []string{"信息化", "智慧校园", "智慧教育", "远程教育", "数字校园", "网络", "信息技术", "电教", "专递课堂", "三通两平台", "多媒体", "数字化", "数字素养", "人工智能", "教育信息化", "三个课堂", "班班通", "宽带"}},
 	}}
 }
@@ -135,9 +136,24 @@ func (t Taxonomy) Classify(heading, text, parent string) Classification {
 	return newKeywordIndex(t).classify(heading, text, parent, true)
 }
 
-// classify scores heading and text. "高质量发展" is the slogan every
-// heading may end with ("推动教育事业高质量发展"); its 质量 says nothing about
-// teaching quality, so the heading is read without it.
+// guidedBy is the clause naming a heading's guiding thought: "以科学发展观为指导".
+var guidedBy = regexp.MustCompile(`以[^，。；]{2,30}?为指导`)
+
+// withoutSlogans drops from a heading the slogans that say nothing of its
+// topic: "高质量发展", which any heading may end with (its 质量 is no teaching
+// quality), and the guiding-thought clause "以…为指导" (a 指导思想 heading is
+// general, not party work).
+func withoutSlogans(heading string) string {
+	if strings.Contains(heading, "高质量") {
+		heading = strings.ReplaceAll(heading, "高质量发展", "　")
+	}
+	if strings.Contains(heading, "为指导") {
+		heading = guidedBy.ReplaceAllString(heading, "　")
+	}
+	return heading
+}
+
+// classify scores heading and text; see withoutSlogans.
 func (idx *keywordIndex) classify(heading, text, parent string, explain bool) Classification {
 	t := idx.tax
 	// Counts live on the stack for any taxonomy of a sane size.
@@ -148,9 +164,7 @@ func (idx *keywordIndex) classify(heading, text, parent string, explain bool) Cl
 	} else {
 		head, body = make([]int, idx.nkw), make([]int, idx.nkw)
 	}
-	if strings.Contains(heading, "高质量") {
-		heading = strings.ReplaceAll(heading, "高质量发展", "　")
-	}
+	heading = withoutSlogans(heading)
 	idx.count(heading, head)
 	idx.count(text, body)
 	type score struct{ head, body float64 }

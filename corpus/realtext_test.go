@@ -174,6 +174,11 @@ func TestFieldWordsClassify(t *testing.T) {
 		{"聚焦提质增效，推动教育教学高质量发展", "教育质量"},
 		{"守牢底线红线，办好人民满意教育", "安全"},
 		{"落实资助政策，兜牢教育民生底线", "扶贫"},
+		// A guiding-thought clause names no topic; what follows it may.
+		{"坚持以科学发展观为指导，统筹推进各项工作", "其他"},
+		{"以新时代党的创新理论为指导，深入推进清廉学校建设", "党建"},
+		// 依法治教 is a principle of the bureau's work: 其他.
+		{"依法治教", "其他"},
 		// 督导 and 督学 are the bureau's inspection work: 其他.
 		{"严格督导考核", "其他"},
 		{"扎实推进优质教育链建设", "教育改革"},
