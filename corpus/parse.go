@@ -803,7 +803,7 @@ func scanInlineMarker(line string, i int) (inlineMarker, bool) {
 				r, _ := utf8.DecodeRuneInString(after[len(sep):])
 				// An item may open with its year or month ("1.2019年，…"),
 				// never with another number (2.5亿).
-				if isHan(r) || r == '“' || r >= '0' && r <= '9' && datedStart.MatchString(after[len(sep):]) {
+				if isHan(r) || r == '“' || r >= '0' && r <= '9' && datedPrefix(after[len(sep):]) {
 					return inlineMarker{styleDot, n}, true
 				}
 			}
@@ -835,6 +835,12 @@ func cnSeparator(s string) int {
 		}
 	}
 	return 0
+}
+
+// datedPrefix reports whether s opens with a year or a month; only its
+// first bytes are read, since s may be the rest of a flattened page.
+func datedPrefix(s string) bool {
+	return datedStart.MatchString(s[:min(len(s), 16)])
 }
 
 // scanCN reads a Chinese number of one to three characters (一, 十二).
@@ -911,7 +917,10 @@ const runOnLimit = 40
 // the 。 before a （二） into a letter ("99.9%o（二）").
 func inlineSplit(c splitContext, m inlineMarker, st inlineState) bool {
 	prev := c.prev
-	sentEnd := strings.ContainsRune("。！？", prev) || prev == '.' && isHan(c.prev2) || isHan(prev) && afterDutyNote(c.before)
+	sentEnd := strings.ContainsRune("。！？", prev) || prev == '.' && isHan(c.prev2)
+	if !sentEnd && isHan(prev) && inSequence(m, st) {
+		sentEnd = afterDutyNote(c.before) // read only for the next number
+	}
 	switch m.style {
 	case styleCN:
 		if (sentEnd || prev == '：') && m.num > st.cn && m.num <= st.cn+2 {
@@ -929,6 +938,17 @@ func inlineSplit(c splitContext, m inlineMarker, st inlineState) bool {
 		return true
 	}
 	return m.num == 1 && st.num == 0 && (c.runsOn(styleCN) || c.runsOn(styleParenCN))
+}
+
+// inSequence reports whether m is the next number of its style.
+func inSequence(m inlineMarker, st inlineState) bool {
+	switch m.style {
+	case styleCN:
+		return m.num == st.cn+1
+	case styleParenCN:
+		return m.num == st.paren+1
+	}
+	return m.num == st.num+1
 }
 
 // dutyNote is the note naming who answers for a plan item ("责任科室：组织科、
