@@ -200,27 +200,32 @@ type rawHeading struct {
 	leaf bool
 }
 
-// containerWords are the general headings of a report's opening that its
-// writers leave unnumbered: 总体要求, 指导思想, 重点工作.
-var containerWords = regexp.MustCompile(`^(总体要求|指导思想|总体思路|工作思路|工作原则|总体目标|工作目标|主要目标|目标任务|重点工作|主要工作|重点任务|主要任务|工作重点|主要做法|特色亮点)\s*([：:]\s*|$)`)
+// containerWords are the general headings of a report that say which part
+// of it follows but name no topic: 总体要求, 指导思想, 重点工作, 保障措施. Each
+// is four characters long.
+var containerWords = map[string]bool{"总体要求": true, "指导思想": true, "总体思路": true, "工作思路": true,
+	"工作原则": true, "总体目标": true, "工作目标": true, "主要目标": true, "目标任务": true, "重点工作": true,
+	"主要工作": true, "重点任务": true, "主要任务": true, "工作重点": true, "主要做法": true, "特色亮点": true,
+	"保障措施": true, "工作措施": true, "主要措施": true, "组织保障": true}
 
-// containerOnly matches a heading that is nothing but a general container
-// word, whatever its marker: 指导思想, 保障措施.
-var containerOnly = regexp.MustCompile(`^(总体要求|指导思想|总体思路|工作思路|工作原则|总体目标|工作目标|主要目标|目标任务|重点工作|主要工作|重点任务|主要任务|工作重点|主要做法|特色亮点|保障措施|工作措施|主要措施|组织保障)$`)
+// containerLen is the length in bytes of every container word.
+const containerLen = len("总体要求")
 
 // isContainer reports whether a heading is a general container heading,
 // which names no topic of its own.
-func isContainer(h string) bool { return containerOnly.MatchString(h) }
+func isContainer(h string) bool { return len(h) == containerLen && containerWords[h] }
 
 // containerHeading reads an unnumbered container heading before a report's
 // first numbered heading: alone on its line when numbered headings follow
 // ("重点工作：" / "一、…"), or run in before its paragraph ("总体要求：…").
 func containerHeading(lines []string, i int) (*rawHeading, bool) {
-	loc := containerWords.FindStringSubmatchIndex(lines[i])
-	if loc == nil {
+	l := lines[i]
+	if len(l) < containerLen || !containerWords[l[:containerLen]] {
 		return nil, false
 	}
-	h, rest := lines[i][:loc[3]], strings.TrimSpace(lines[i][loc[1]:])
+	h, rest := l[:containerLen], strings.TrimSpace(l[containerLen:])
+	colon := strings.HasPrefix(rest, "：") || strings.HasPrefix(rest, ":")
+	rest = strings.TrimSpace(strings.TrimLeft(rest, "：:"))
 	if rest == "" {
 		if i+1 >= len(lines) {
 			return nil, false
@@ -230,7 +235,7 @@ func containerHeading(lines []string, i int) (*rawHeading, bool) {
 		}
 		return &rawHeading{m: marker{style: stylePlain}, heading: h}, true
 	}
-	if loc[4] == loc[5] || hanCount(rest) < 20 {
+	if !colon || hanCount(rest) < 20 {
 		return nil, false // a run-in heading needs its colon and a paragraph
 	}
 	return &rawHeading{m: marker{style: stylePlain}, heading: h, body: []string{rest}, leaf: true}, true
