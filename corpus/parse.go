@@ -334,6 +334,9 @@ func (p *Parser) parseDocument(lines []string) (Document, bool) {
 	if doc.Kind == KindSummaryPlan {
 		laterYearIsPlan(doc.Sections, doc.Year)
 	}
+	if !spokenReport.MatchString(doc.Title) {
+		backgroundIsPreamble(doc.Sections)
+	}
 	if doc.Kind == KindSummaryPlan && !parts[PartPlan] && planTitleWord.MatchString(doc.Title) && readsAsPlan(sectionsText(doc.Sections)) {
 		// A 总结与计划 whose text only plans: its headings named no part,
 		// but its sentences are all about work to do.
@@ -354,6 +357,30 @@ func (p *Parser) parseDocument(lines []string) (Document, bool) {
 		return doc, false
 	}
 	return doc, true
+}
+
+// spokenReport marks a title of a report given in person (述职, 汇报, 讲话),
+// whose every part, 基本情况 included, is an account of work done.
+var spokenReport = regexp.MustCompile(`述职|汇报|讲话|发言`)
+
+// backgroundHeading names a section of background facts: 基本情况, 全县教育
+// 基础情况, 概况, 背景.
+var backgroundHeading = regexp.MustCompile(`^[\p{Han}]{0,6}((基本|基础)(情况|情形|概况)|概况|背景)$`)
+
+// backgroundIsPreamble makes preamble sections of the top headings that
+// give a report's background (一、基本情况: schools, pupils, staff), with
+// everything under them: they precede the account of the year's work.
+func backgroundIsPreamble(secs []Section) {
+	for k := range secs {
+		s := &secs[k]
+		if s.Parent != "" || s.Level == 0 || len(s.Heading) > 3*12 || !backgroundHeading.MatchString(s.Heading) {
+			continue
+		}
+		s.Part = PartPreamble
+		for j := k + 1; j < len(secs) && strings.HasPrefix(secs[j].ID, s.ID+"."); j++ {
+			secs[j].Part = PartPreamble
+		}
+	}
 }
 
 // headingYear is the year a heading opens with: "2025年主要工作".

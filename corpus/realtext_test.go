@@ -519,3 +519,42 @@ func TestNumberedContainerHeadings(t *testing.T) {
 		}
 	}
 }
+
+// TestBackgroundSectionIsPreamble checks that a top heading giving the
+// report's background (基本情况) opens a preamble part, except in a report
+// given in person (汇报, 述职), which is all an account of work done.
+func TestBackgroundSectionIsPreamble(t *testing.T) {
+	body := "全县现有各级各类学校两百余所，在校学生六万余人，教职工五千余人，其中专任教师四千余人，教育事业稳步发展。"
+	work := "全年新建改扩建学校四所，新增学位两千余个，城区大班额问题得到有效缓解，农村学校面貌明显改善。"
+	tests := []struct{ title, want string }{
+		{"柳岸县教育局2024年工作总结", PartPreamble},
+		{"柳岸县教育局关于2024年教育工作情况的汇报", PartSummary},
+	}
+	for _, tt := range tests {
+		docs := parseLines(tt.title, "一、全县教育基本情况", body, "二、主要工作", work)
+		for _, s := range docs[0].Sections {
+			if s.Heading == "全县教育基本情况" && s.Part != tt.want {
+				t.Errorf("%s: %q part %s, want %s", tt.title, s.Heading, s.Part, tt.want)
+			}
+			if s.Heading == "主要工作" && s.Part != PartSummary {
+				t.Errorf("%s: %q part %s, want summary", tt.title, s.Heading, s.Part)
+			}
+		}
+	}
+}
+
+// TestSharingSiteNoticesAreBoilerplate checks the upload and copyright
+// notices of document-sharing sites.
+func TestSharingSiteNoticesAreBoilerplate(t *testing.T) {
+	lines := cleanLines(strings.Join([]string{
+		"柳岸县教育局2024年工作总结",
+		"当前文档由用户上传发布，收益归属用户",
+		"1、本文档由用户上传，本站整理发布，可阅读全部内容。",
+		"2、本文档内容版权归属内容提供方，所产生的收益全部归内容提供方所有。",
+		"网站客服QQ：10000",
+		"2024年，县教育局扎实推进各项工作，群众满意度不断提升。",
+	}, "\n"))
+	if len(lines) != 2 {
+		t.Errorf("cleanLines kept %q, want the title and the report's sentence", lines)
+	}
+}
