@@ -259,51 +259,11 @@ func (p *Parser) parseDocument(lines []string) (Document, bool) {
 			lines = append([]string{title, rest}, lines[1:]...)
 		}
 	}
-	i := 0
-	if len(lines) > 0 && isTitleLike(lines[0]) {
-		doc.Title = lines[0]
-		i = 1
-		// A title broken over two lines: "…上半年总结及下半年" / "工作计划".
-		if i < len(lines) && !titleEnd.MatchString(doc.Title) {
-			next := lines[i]
-			// A title set large on a PDF page breaks after the org
-			// ("雁溪县教育局" / "2024年工作总结和2025年工作打算"), so the
-			// rest may be long.
-			limit := 12
-			if orgLine.MatchString(doc.Title) {
-				limit = 36
-			}
-			if utf8.RuneCountInString(next) <= limit && !endsSentence(next) && titleEnd.MatchString(doc.Title+next) && !orgLine.MatchString(next) &&
-				!(limit > 12 && strings.Contains(next, "局")) {
-				doc.Title += next
-				i++
-			}
-		} else if i < len(lines) && titleContinuation.MatchString(lines[i]) {
-			// "…2024年上半年工作总结" / "和下半年工作打算": the title goes on.
-			next := lines[i]
-			if utf8.RuneCountInString(next) <= 16 && !endsSentence(next) {
-				doc.Title += next
-				i++
-			}
-		}
-	}
+	var i int
+	doc.Title, i = readTitle(lines)
 	// Org and date lines under the title.
 	var dates []string
-	for ; i < len(lines) && i < 5; i++ {
-		l := strings.Trim(lines[i], "（）() ")
-		if l == doc.Title {
-			continue
-		}
-		if orgLine.MatchString(l) {
-			doc.Org = l
-			continue
-		}
-		if dateLine.MatchString(lines[i]) {
-			dates = append(dates, lines[i])
-			continue
-		}
-		break
-	}
+	doc.Org, dates, i = readHeadLines(lines, i, doc.Title)
 	body := trimSignOff(lines[i:])
 	dates = append(dates, lines[i+len(body):]...) // the sign-off's date, if any
 	if doc.Title != "" && len(body) > 0 {
@@ -326,26 +286,7 @@ func (p *Parser) parseDocument(lines []string) (Document, bool) {
 	if len(doc.Sections) == 0 {
 		return doc, false
 	}
-	parts := map[string]bool{}
-	for _, s := range doc.Sections {
-		parts[s.Part] = true
-	}
-	doc.Kind = findKind(doc.Title, parts)
-	if doc.Kind == KindSummaryPlan {
-		laterYearIsPlan(doc.Sections, doc.Year)
-	}
-	if !spokenReport.MatchString(doc.Title) {
-		backgroundIsPreamble(doc.Sections)
-	}
-	if doc.Kind == KindSummaryPlan && !parts[PartPlan] && planTitleWord.MatchString(doc.Title) && readsAsPlan(sectionsText(doc.Sections)) {
-		// A 总结与计划 whose text only plans: its headings named no part,
-		// but its sentences are all about work to do.
-		markPlan(doc.Sections)
-	}
-	if doc.Kind == KindPlan {
-		// Sections a plan did not mark as another part are plan sections.
-		markPlan(doc.Sections)
-	}
+	settleParts(&doc)
 	var all strings.Builder
 	all.WriteString(doc.Title)
 	for _, l := range body {
@@ -408,6 +349,87 @@ func laterYearIsPlan(secs []Section, year int) {
 				secs[j].Part = PartPlan
 			}
 		}
+	}
+}
+
+// readTitle reads a document's title from its first line, or two when the
+// title is broken over them, and returns the index of the line after it.
+func readTitle(lines []string) (string, int) {
+	if len(lines) == 0 || !isTitleLike(lines[0]) {
+		return "", 0
+	}
+	title, i := lines[0], 1
+	if i >= len(lines) {
+		return title, i
+	}
+	next := lines[i]
+	// A title broken over two lines: "…上半年总结及下半年" / "工作计划".
+	if !titleEnd.MatchString(title) {
+		// A title set large on a PDF page breaks after the org
+		// ("雁溪县教育局" / "2024年工作总结和2025年工作打算"), so the
+		// rest may be long.
+		limit := 12
+		if orgLine.MatchString(title) {
+			limit = 36
+		}
+		if utf8.RuneCountInString(next) <= limit && !endsSentence(next) && titleEnd.MatchString(title+next) && !orgLine.MatchString(next) &&
+			!(limit > 12 && strings.Contains(next, "局")) {
+			return title + next, i + 1
+		}
+		return title, i
+	}
+	// "…2024年上半年工作总结" / "和下半年工作打算": the title goes on.
+	if titleContinuation.MatchString(next) && utf8.RuneCountInString(next) <= 16 && !endsSentence(next) {
+		return title + next, i + 1
+	}
+	return title, i
+}
+
+// readHeadLines reads the org and date lines under a title, from line i on;
+// it returns the org, the dates and the index of the first body line.
+func readHeadLines(lines []string, i int, title string) (org string, dates []string, next int) {
+	for ; i < len(lines) && i < 5; i++ {
+		l := strings.Trim(lines[i], "（）() ")
+		if l == title {
+			continue
+		}
+		if orgLine.MatchString(l) {
+			org = l
+			continue
+		}
+		if dateLine.MatchString(lines[i]) {
+			dates = append(dates, lines[i])
+			continue
+		}
+		break
+	}
+	return org, dates, i
+}
+
+// settleParts sets the document's kind from its title and parts, then
+// corrects the parts that only the whole document tells: a later year's
+// heading in a summary and plan, a background section, a plan written under
+// a 总结与计划 title, every unmarked section of a plan.
+func settleParts(doc *Document) {
+	parts := map[string]bool{}
+	for _, s := range doc.Sections {
+		parts[s.Part] = true
+	}
+	doc.Kind = findKind(doc.Title, parts)
+	if doc.Kind == KindSummaryPlan {
+		laterYearIsPlan(doc.Sections, doc.Year)
+	}
+	if !spokenReport.MatchString(doc.Title) {
+		backgroundIsPreamble(doc.Sections)
+	}
+	if doc.Kind == KindSummaryPlan && !parts[PartPlan] && planTitleWord.MatchString(doc.Title) && readsAsPlan(sectionsText(doc.Sections)) {
+		// A 总结与计划 whose text only plans: its headings named no part,
+		// but its sentences are all about work to do.
+		markPlan(doc.Sections)
+	}
+	if doc.Kind == KindPlan {
+		// Sections a plan did not mark as another part are plan sections.
+		markPlan(doc.Sections)
 	}
 }
 
@@ -526,33 +548,8 @@ func (p *Parser) sections(body []string, title string) []Section {
 		if line == title && len(heads) == 0 {
 			continue // the title repeated where the body starts (a viewer's flattened page)
 		}
-		if len(heads) == 0 {
-			if rh, ok := containerHeading(lines, i); ok {
-				heads = append(heads, rh)
-				continue
-			}
-		}
-		// A bare heading naming a topic is no part heading (聚焦重点任务，
-		// 全面落实教育扶贫政策); part headings are read below.
-		if bare[i] && (headingPart(line, true) == "" || p.hasCategoryWord(line)) {
-			heads = append(heads, &rawHeading{m: marker{style: styleBare}, heading: line})
-			continue
-		}
-		m, ok := matchMarker(line)
-		// 一是 items are found inside bodies by splitShi, not as lines.
-		if ok && m.style != styleShi {
-			h, rest := splitHeading(m.rest)
-			if hanCount(h) >= 2 || m.style == stylePart {
-				rh := &rawHeading{m: m, heading: h}
-				if rest != "" {
-					rh.body = append(rh.body, rest)
-				}
-				heads = append(heads, rh)
-				continue
-			}
-		}
-		if utf8.RuneCountInString(line) <= 24 && !endsSentence(line) && headingPart(line, true) != "" && !p.hasCategoryWord(line) {
-			heads = append(heads, &rawHeading{m: marker{style: stylePlain}, heading: line})
+		if rh, ok := p.lineHeading(lines, i, len(heads) == 0, bare[i]); ok {
+			heads = append(heads, rh)
 			continue
 		}
 		if len(heads) == 0 {
@@ -718,6 +715,39 @@ func dotBareNumbers(lines []string) []string {
 	return out
 }
 
+// lineHeading reads the heading that line i opens, if any: a container
+// heading before the first heading (first), a bare heading line found by
+// bareHeadings (bare), a marked heading, or an unmarked part heading.
+func (p *Parser) lineHeading(lines []string, i int, first, bare bool) (*rawHeading, bool) {
+	line := lines[i]
+	if first {
+		if rh, ok := containerHeading(lines, i); ok {
+			return rh, true
+		}
+	}
+	// A bare heading naming a topic is no part heading (聚焦重点任务，
+	// 全面落实教育扶贫政策); part headings are read below.
+	if bare && (headingPart(line, true) == "" || p.hasCategoryWord(line)) {
+		return &rawHeading{m: marker{style: styleBare}, heading: line}, true
+	}
+	m, ok := matchMarker(line)
+	// 一是 items are found inside bodies by splitShi, not as lines.
+	if ok && m.style != styleShi {
+		h, rest := splitHeading(m.rest)
+		if hanCount(h) >= 2 || m.style == stylePart {
+			rh := &rawHeading{m: m, heading: h}
+			if rest != "" {
+				rh.body = append(rh.body, rest)
+			}
+			return rh, true
+		}
+	}
+	if utf8.RuneCountInString(line) <= 24 && !endsSentence(line) && headingPart(line, true) != "" && !p.hasCategoryWord(line) {
+		return &rawHeading{m: marker{style: stylePlain}, heading: line}, true
+	}
+	return nil, false
+}
+
 // bareHeadings finds headings that lost their markers — Word's automatic
 // numbering is not part of the text of a .docx — in a document with (almost)
 // no marked headings: short lines without sentence punctuation, each
@@ -821,25 +851,7 @@ func scanInlineMarker(line string, i int) (inlineMarker, bool) {
 			return inlineMarker{styleParenCN, n}, true
 		}
 	case rest[0] >= '0' && rest[0] <= '9':
-		j := 0
-		for j < len(rest) && j < 3 && rest[j] >= '0' && rest[j] <= '9' {
-			j++
-		}
-		if j > 2 {
-			return inlineMarker{}, false
-		}
-		n := markerNumber(rest[:j])
-		after := strings.TrimPrefix(rest[j:], " ")
-		for _, sep := range []string{".", "．", "、"} {
-			if strings.HasPrefix(after, sep) {
-				r, _ := utf8.DecodeRuneInString(after[len(sep):])
-				// An item may open with its year or month ("1.2019年，…"),
-				// never with another number (2.5亿).
-				if isHan(r) || r == '“' || r >= '0' && r <= '9' && datedPrefix(after[len(sep):]) {
-					return inlineMarker{styleDot, n}, true
-				}
-			}
-		}
+		return scanDigitMarker(rest)
 	default:
 		n, size := scanCN(rest)
 		sep := cnSeparator(rest[size:])
@@ -867,6 +879,31 @@ func cnSeparator(s string) int {
 		}
 	}
 	return 0
+}
+
+// scanDigitMarker reads a 2. or 2、 marker at the start of rest, which must
+// be followed by a Han character, a quote or a year or month.
+func scanDigitMarker(rest string) (inlineMarker, bool) {
+	j := 0
+	for j < len(rest) && j < 3 && rest[j] >= '0' && rest[j] <= '9' {
+		j++
+	}
+	if j > 2 {
+		return inlineMarker{}, false
+	}
+	n := markerNumber(rest[:j])
+	after := strings.TrimPrefix(rest[j:], " ")
+	for _, sep := range []string{".", "．", "、"} {
+		if strings.HasPrefix(after, sep) {
+			r, _ := utf8.DecodeRuneInString(after[len(sep):])
+			// An item may open with its year or month ("1.2019年，…"),
+			// never with another number (2.5亿).
+			if isHan(r) || r == '“' || r >= '0' && r <= '9' && datedPrefix(after[len(sep):]) {
+				return inlineMarker{styleDot, n}, true
+			}
+		}
+	}
+	return inlineMarker{}, false
 }
 
 // datedPrefix reports whether s opens with a year or a month; only its
@@ -948,23 +985,15 @@ const runOnLimit = 40
 // the title of a flattened page ("…年工作总结一、…"); and where OCR turned
 // the 。 before a （二） into a letter ("99.9%o（二）").
 func inlineSplit(c splitContext, m inlineMarker, st inlineState) bool {
-	prev := c.prev
-	sentEnd := strings.ContainsRune("。！？", prev) || prev == '.' && isHan(c.prev2)
-	if !sentEnd && isHan(prev) && inSequence(m, st) {
-		sentEnd = afterDutyNote(c.before) // read only for the next number
-	}
+	sentEnd := c.endsItem(m, st)
 	switch m.style {
 	case styleCN:
-		if (sentEnd || prev == '：') && m.num > st.cn && m.num <= st.cn+2 {
+		if (sentEnd || c.prev == '：') && m.num > st.cn && m.num <= st.cn+2 {
 			return true
 		}
 		return m.num == 1 && st.cn == 0 && c.first && titleBefore(c.before)
 	case styleParenCN:
-		ocr := prev == '%' || prev < 0x80 && unicode.IsLetter(prev)
-		if (sentEnd || ocr) && m.num == st.paren+1 {
-			return true
-		}
-		return m.num == 1 && st.paren == 0 && c.runsOn(styleCN)
+		return parenSplit(c, m, st, sentEnd)
 	}
 	if sentEnd && m.num == st.num+1 {
 		return true
@@ -1004,6 +1033,26 @@ type splitContext struct {
 	first       bool   // the line is a source line, not the rest of a split
 	openStyle   string // the style of the marker opening the line, if any
 	openHead    string // the text between that marker and this one
+}
+
+// parenSplit is inlineSplit for （二）: after a sentence end or an OCR
+// letter standing for 。, or a first （一） run on after a short 一、 heading.
+func parenSplit(c splitContext, m inlineMarker, st inlineState, sentEnd bool) bool {
+	ocr := c.prev == '%' || c.prev < 0x80 && unicode.IsLetter(c.prev)
+	if (sentEnd || ocr) && m.num == st.paren+1 {
+		return true
+	}
+	return m.num == 1 && st.paren == 0 && c.runsOn(styleCN)
+}
+
+// endsItem reports whether the text before a marker ends as a sentence or
+// an item does: 。！？, an ASCII point after a Han character, or a plan
+// item's duty note (read only for the next number of the sequence).
+func (c splitContext) endsItem(m inlineMarker, st inlineState) bool {
+	if strings.ContainsRune("。！？", c.prev) || c.prev == '.' && isHan(c.prev2) {
+		return true
+	}
+	return isHan(c.prev) && inSequence(m, st) && afterDutyNote(c.before)
 }
 
 // runsOn reports whether the line opens with a short heading of the given
