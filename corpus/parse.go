@@ -787,18 +787,20 @@ func bareHeadings(lines []string) map[int]bool {
 // inlineState is the numbering seen so far in a body: the last 一、, （一）
 // and 1./1、 numbers. A deeper count restarts under each new heading.
 type inlineState struct {
-	cn, paren, num int
+	cn, paren, num, pnum int // pnum: the last （1） item
 }
 
 // see records a heading marker that opens a line.
 func (st *inlineState) see(m marker) {
 	switch m.style {
 	case styleCN:
-		st.cn, st.paren, st.num = m.num, 0, 0
+		st.cn, st.paren, st.num, st.pnum = m.num, 0, 0, 0
 	case styleParenCN:
-		st.paren, st.num = m.num, 0
+		st.paren, st.num, st.pnum = m.num, 0, 0
 	case styleDot, styleDun:
-		st.num = m.num
+		st.num, st.pnum = m.num, 0
+	case styleParenNum:
+		st.pnum = m.num
 	}
 }
 
@@ -835,7 +837,7 @@ func splitInlineHeadings(body []string, lastCN *int) []string {
 
 // inlineMarker is a heading marker found inside a line.
 type inlineMarker struct {
-	style string // styleCN, styleParenCN or styleDot (for 1. and 1、)
+	style string // styleCN, styleParenCN, styleParenNum or styleDot (for 1. and 1、)
 	num   int
 }
 
@@ -850,6 +852,9 @@ func scanInlineMarker(line string, i int) (inlineMarker, bool) {
 		if n > 0 && strings.HasPrefix(rest[len("（")+size:], "）") {
 			return inlineMarker{styleParenCN, n}, true
 		}
+		return scanParenNumber(rest[len("（"):])
+	case rest[0] == '(':
+		return scanParenNumber(rest[1:])
 	case rest[0] >= '0' && rest[0] <= '9':
 		return scanDigitMarker(rest)
 	default:
@@ -879,6 +884,30 @@ func cnSeparator(s string) int {
 		}
 	}
 	return 0
+}
+
+// scanParenNumber reads the rest of a （2） marker after its bracket: one or
+// two digits, the closing bracket (full-width or not: pages mix them, "(2）")
+// and a Han character.
+func scanParenNumber(rest string) (inlineMarker, bool) {
+	j := 0
+	for j < len(rest) && j < 3 && rest[j] >= '0' && rest[j] <= '9' {
+		j++
+	}
+	closing := 0
+	switch {
+	case strings.HasPrefix(rest[j:], "）"):
+		closing = len("）")
+	case strings.HasPrefix(rest[j:], ")"):
+		closing = 1
+	}
+	if j == 0 || j > 2 || closing == 0 {
+		return inlineMarker{}, false
+	}
+	if r, _ := utf8.DecodeRuneInString(rest[j+closing:]); !isHan(r) {
+		return inlineMarker{}, false
+	}
+	return inlineMarker{styleParenNum, markerNumber(rest[:j])}, true
 }
 
 // scanDigitMarker reads a 2. or 2、 marker at the start of rest, which must
@@ -932,7 +961,7 @@ func scanCN(s string) (n, size int) {
 // characters of a text are skipped at once.
 func mayOpenMarker(r rune) bool {
 	switch r {
-	case '（', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十':
+	case '（', '(', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十':
 		return true
 	}
 	return r >= '0' && r <= '9'
@@ -970,7 +999,7 @@ func nextInlineHeading(line string, open marker, openOK bool, st inlineState, fi
 // isCNDigitOrDigit reports whether r is part of a number, so 十二 or 12 is
 // read from its first character only.
 func isCNDigitOrDigit(r rune) bool {
-	return r != '（' && mayOpenMarker(r)
+	return r != '（' && r != '(' && mayOpenMarker(r)
 }
 
 // runOnLimit is how far into a heading line a first sub-heading may run on
@@ -994,6 +1023,9 @@ func inlineSplit(c splitContext, m inlineMarker, st inlineState) bool {
 		return m.num == 1 && st.cn == 0 && c.first && titleBefore(c.before)
 	case styleParenCN:
 		return parenSplit(c, m, st, sentEnd)
+	case styleParenNum:
+		// A list of （1）…；（2）… items: each is a heading, ending at its ；.
+		return (sentEnd || c.prev == '；' || c.prev == '：') && m.num == st.pnum+1
 	}
 	if sentEnd && m.num == st.num+1 {
 		return true
@@ -1008,6 +1040,8 @@ func inSequence(m inlineMarker, st inlineState) bool {
 		return m.num == st.cn+1
 	case styleParenCN:
 		return m.num == st.paren+1
+	case styleParenNum:
+		return m.num == st.pnum+1
 	}
 	return m.num == st.num+1
 }

@@ -558,3 +558,23 @@ func TestSharingSiteNoticesAreBoilerplate(t *testing.T) {
 		t.Errorf("cleanLines kept %q, want the title and the report's sentence", lines)
 	}
 }
+
+// TestInlineNumberedListItems checks （1）…；（2）… items run together in a
+// paragraph: each is a heading ending at its ；, with ASCII or mixed brackets.
+func TestInlineNumberedListItems(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"（1）完善管理办法，规范日常管理；（2）健全考核机制，注重过程评价。（3）强化结果运用。",
+			"（1）完善管理办法，规范日常管理；|（2）健全考核机制，注重过程评价。|（3）强化结果运用。"},
+		{"（1）完善管理办法；(2）健全考核机制；(3)强化结果运用。",
+			"（1）完善管理办法；|(2）健全考核机制；|(3)强化结果运用。"},
+		// Out of sequence, or numbers in brackets that are no items.
+		{"（1）完善管理办法；（3）健全考核机制。", "（1）完善管理办法；（3）健全考核机制。"},
+		{"（1）完善管理办法，覆盖学校（2023年）全部。", "（1）完善管理办法，覆盖学校（2023年）全部。"},
+	}
+	for _, tt := range tests {
+		lastCN := 0
+		if got := strings.Join(splitInlineHeadings([]string{tt.in}, &lastCN), "|"); got != tt.want {
+			t.Errorf("splitInlineHeadings(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
