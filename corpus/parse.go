@@ -756,11 +756,10 @@ func bareHeadings(lines []string) map[int]bool {
 	marked := 0
 	for _, l := range lines {
 		if m, ok := matchMarker(l); ok && m.style != styleShi {
-			marked++
+			if marked++; marked >= 2 {
+				return nil // a document with markers: no need to read on
+			}
 		}
-	}
-	if marked >= 2 {
-		return nil
 	}
 	found := map[int]bool{}
 	for i := 0; i+1 < len(lines); i++ {
