@@ -20,7 +20,13 @@ func isDocTitle(l string) bool {
 	if _, ok := matchMarker(l); ok {
 		return false
 	}
-	return titleEnd.MatchString(l) && strings.Contains(l, "教育")
+	return titleEnd.MatchString(l) && namesEducation(l)
+}
+
+// namesEducation reports whether a title names education or an education
+// bureau by its short names (教体局, 教科局, 文教局).
+func namesEducation(l string) bool {
+	return strings.Contains(l, "教育") || strings.Contains(l, "教体") || strings.Contains(l, "教科") || strings.Contains(l, "文教")
 }
 
 // isTitleLike reports whether the first line of a document reads as a title.

@@ -53,6 +53,9 @@ func TestDocumentSplitRepeatedOrIssuedTitle(t *testing.T) {
 		{"a plan of another year after a summary and plan", []string{
 			"柳岸县教育局2024年工作总结和2025年工作计划", statsParagraph,
 			"2026年教育工作计划", statsParagraph}, 2},
+		{"two reports of a bureau named 教体局", []string{
+			"柳岸县教体局2023年工作总结", statsParagraph,
+			"柳岸县教体局2024年工作计划", statsParagraph}, 2},
 		{"quarterly reports numbered one and two stay apart", []string{
 			"桐溪县教育局季度工作总结一", statsParagraph,
 			"桐溪县教育局季度工作总结二", statsParagraph}, 2},
