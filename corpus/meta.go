@@ -23,10 +23,14 @@ func isDocTitle(l string) bool {
 	return titleEnd.MatchString(l) && namesEducation(l)
 }
 
+// shortBureau is an education bureau's short name; 教科 alone is also
+// 教科研 (teaching research), so the 局 must follow.
+var shortBureau = regexp.MustCompile(`(教体|教科体?|文教体?)局`)
+
 // namesEducation reports whether a title names education or an education
 // bureau by its short names (教体局, 教科局, 文教局).
 func namesEducation(l string) bool {
-	return strings.Contains(l, "教育") || strings.Contains(l, "教体") || strings.Contains(l, "教科") || strings.Contains(l, "文教")
+	return strings.Contains(l, "教育") || strings.Contains(l, "局") && shortBureau.MatchString(l)
 }
 
 // isTitleLike reports whether the first line of a document reads as a title.

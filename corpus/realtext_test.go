@@ -56,6 +56,9 @@ func TestDocumentSplitRepeatedOrIssuedTitle(t *testing.T) {
 		{"two reports of a bureau named 教体局", []string{
 			"柳岸县教体局2023年工作总结", statsParagraph,
 			"柳岸县教体局2024年工作计划", statsParagraph}, 2},
+		{"a teaching-research heading is no report title", []string{
+			"柳岸县教体局2024年工作总结", statsParagraph,
+			"教科研工作总结", statsParagraph}, 1},
 		{"quarterly reports numbered one and two stay apart", []string{
 			"桐溪县教育局季度工作总结一", statsParagraph,
 			"桐溪县教育局季度工作总结二", statsParagraph}, 2},
