@@ -545,7 +545,7 @@ func (p *Parser) sections(body []string, title string) []Section {
 	lines := splitInlineHeadings(dotBareNumbers(closeOpenParens(body)), &lastCN)
 	bare := bareHeadings(lines)
 	for i, line := range lines {
-		if line == title && len(heads) == 0 {
+		if len(heads) == 0 && repeatsTitle(line, title) {
 			continue // the title repeated where the body starts (a viewer's flattened page)
 		}
 		if rh, ok := p.lineHeading(lines, i, len(heads) == 0, bare[i]); ok {
@@ -713,6 +713,20 @@ func dotBareNumbers(lines []string) []string {
 		}
 	}
 	return out
+}
+
+// repeatsTitle reports whether line repeats the title, whole or without its
+// opening words ("教育局年度工作总结" under "2019年教育局年度工作总结"). A
+// part the title names ("2024年工作总结" under "…2024年工作总结和2025年工作
+// 计划") and a reordered repeat stay: they may head the items under them.
+func repeatsTitle(line, title string) bool {
+	if line == title {
+		return true
+	}
+	if len(line) >= len(title) || !titleEnd.MatchString(line) {
+		return false
+	}
+	return utf8.RuneCountInString(line) >= 6 && strings.HasSuffix(title, line)
 }
 
 // lineHeading reads the heading that line i opens, if any: a container

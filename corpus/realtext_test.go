@@ -584,3 +584,23 @@ func TestInlineNumberedListItems(t *testing.T) {
 		}
 	}
 }
+
+// TestShortenedTitleRepeatIsNoHeading checks that the title repeated
+// without its year where the body starts is skipped, not read as a part
+// heading.
+func TestShortenedTitleRepeatIsNoHeading(t *testing.T) {
+	body := "全县新建改扩建学校四所，新增学位两千余个，完成投资一亿余元，城区大班额问题得到有效缓解。"
+	docs := parseLines("柳岸县2024年教育局年度工作总结", "教育局年度工作总结", "一、主要工作进展情况", body, "二、存在的问题", body)
+	for _, s := range docs[0].Sections {
+		if s.Heading == "教育局年度工作总结" {
+			t.Errorf("the repeated title is a heading: %+v", s)
+		}
+		if s.Heading == "主要工作进展情况" && s.Level != 1 {
+			t.Errorf("%q level %d, want 1", s.Heading, s.Level)
+		}
+	}
+	// A part the title names is no repeat of it.
+	if repeatsTitle("2024年工作总结", "柳岸县2024年工作总结和2025年工作计划") {
+		t.Error("repeatsTitle took the summary part heading for the title")
+	}
+}
