@@ -63,7 +63,7 @@ func (m markerRule) mayStart(r rune) bool {
 
 var markerRules = []markerRule{
 	{stylePart, regexp.MustCompile(`^第(` + cnNum + `)(?:部分|章|节)[、，：。\s]*`)},
-	{styleCN, regexp.MustCompile(`^(` + cnNum + `)[、，]\s*`)},
+	{styleCN, regexp.MustCompile(`^(` + cnNum + `)[、，.．]\s*`)},
 	{styleParenCN, regexp.MustCompile(`^（(` + cnNum + `)）[、，．.]?\s*`)},
 	{styleDot, regexp.MustCompile(`^(\d{1,2}) ?[.．](?:\s*)`)},
 	{styleDun, regexp.MustCompile(`^(\d{1,2})[、，]\s*`)},
@@ -133,7 +133,7 @@ func matchMarker(line string) (marker, bool) {
 		}
 		// A decimal (1.5亿) or a list of numbers (一、二年级) is not a heading.
 		r, _ := utf8.DecodeRuneInString(m.rest)
-		if r >= '0' && r <= '9' && (rule.style == styleDot || rule.style == styleDun || rule.style == styleHalfNum) && !datedStart.MatchString(m.rest) {
+		if r >= '0' && r <= '9' && (rule.style == styleDot || rule.style == styleDun || rule.style == styleHalfNum) && !datedPrefix(m.rest) {
 			return marker{}, false
 		}
 		if rule.style == styleCN && strings.ContainsRune("二三四五六七八九十", r) && strings.Contains(m.rest[:min(len(m.rest), 12)], "年级") {

@@ -20,7 +20,17 @@ func isDocTitle(l string) bool {
 	if _, ok := matchMarker(l); ok {
 		return false
 	}
-	return titleEnd.MatchString(l) && strings.Contains(l, "教育")
+	return titleEnd.MatchString(l) && namesEducation(l)
+}
+
+// shortBureau is an education bureau's short name; 教科 alone is also
+// 教科研 (teaching research), so the 局 must follow.
+var shortBureau = regexp.MustCompile(`(教体|教科体?|文教体?)局`)
+
+// namesEducation reports whether a title names education or an education
+// bureau by its short names (教体局, 教科局, 文教局).
+func namesEducation(l string) bool {
+	return strings.Contains(l, "教育") || strings.Contains(l, "局") && shortBureau.MatchString(l)
 }
 
 // isTitleLike reports whether the first line of a document reads as a title.
@@ -184,7 +194,7 @@ func findKind(title string, parts map[string]bool) string {
 var (
 	problemsHeading = regexp.MustCompile(`存在(的)?(主要)?(问题|困难|不足|短板|差距|薄弱)|(短板|差距)(和|与|及)(不足|问题|困难)|问题(与|和|及)(不足|困难|短板|建议)|不足(之处|与|和)|困难(和|与)问题|短板(和|与)?弱项|薄弱环节|面临的(问题|挑战|困难)|^(主要)?问题$|^不足$`)
 	planHeading     = regexp.MustCompile(`工作计划|工作思路|工作打算|下一步|下阶段|下步工作|下半年工作|明年工作|今后工作|工作要点|工作安排|努力方向|工作设想`)
-	planTopHeading  = regexp.MustCompile(`计划|思路|打算|下半年|明年|今后|要点|安排|设想|展望|重点任务|主要任务|目标任务|工作目标|(20\d\d|20[x*×]{2}|[x*×]{4})年(工作|主要)?(要点|目标|任务|重点)|(下一?|第[一二三四1-4])个?(季度|学期|阶段)(工作)?(重点|要点|任务|目标)`)
+	planTopHeading  = regexp.MustCompile(`计划|思路|打算|下半年|明年|今后|新的?一年|谋划|要点|安排$|设想|展望|(重点任务|主要任务|目标任务|工作目标)$|(20\d\d|20[x*×]{2}|[x*×]{4})年(工作|主要)?(要点|目标|任务|重点)|(下一?|第[一二三四1-4])个?(季度|学期|阶段)(工作)?(重点|要点|任务|目标)`)
 	doneHeading     = regexp.MustCompile(`(完成|开展|落实|推进|进展)情况|成效|成绩`)
 	summaryHeading  = regexp.MustCompile(`总结|主要成绩|取得的成绩|工作成效|开展情况|完成情况|工作回顾|主要工作|工作进展|主要做法|工作情况|成绩|成效|回顾`)
 )
@@ -192,7 +202,7 @@ var (
 // partWords holds a literal of every part-heading pattern; headings without
 // any skip the regexps.
 var partWords = newLiteralSet([]string{"存在", "问题", "不足", "困难", "短板", "薄弱", "面临", "计划", "思路", "打算",
-	"下一步", "下阶段", "下步", "下半年", "明年", "今后", "要点", "安排", "方向", "设想", "展望", "任务", "目标",
+	"下一步", "下阶段", "下步", "下半年", "明年", "今后", "要点", "安排", "方向", "设想", "一年", "谋划", "展望", "任务", "目标",
 	"总结", "成绩", "成效", "情况", "回顾", "主要工作", "进展", "做法", "季度", "学期", "阶段"})
 
 // headingPart reports the part a heading opens, or "" when it opens none.

@@ -3,6 +3,7 @@ package corpus
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -82,6 +83,74 @@ func brokenTitle(first, l string) bool {
 		(strings.Contains(first, "局") || strings.Contains(first, "年") || strings.Contains(first, "教育"))
 }
 
+// titleConjunctions join the two halves of a title (总结暨计划, 总结和计划);
+// sites swap one for another when they repeat a title.
+var titleConjunctions = strings.NewReplacer("暨", "和", "及", "和", "与", "和", "并", "和")
+
+// pieceNumber is the number a sharing site puts after the first copy of a
+// title; a table of contents puts page numbers there, which start later.
+var pieceNumber = regexp.MustCompile(`^[1一]$`)
+
+// sameTitleWords reports whether title b repeats title a with its words in
+// another order ("2023年教育局工作总结和…" after "教育局2023年工作总结暨…"):
+// sites print a page headline and then the report's own title, sometimes
+// after the report's opening statistics, and that is one report, not two.
+// Different numbers (季度工作总结一 / 二, 2023年 / 2024年) keep them apart.
+func sameTitleWords(a, b string) bool {
+	// "…工作总结1" then "…工作总结": a sharing site's numbered copy of a
+	// title, then the title itself.
+	if len(a) > len(b) && strings.HasPrefix(a, b) && pieceNumber.MatchString(a[len(b):]) {
+		return true
+	}
+	if a == b || utf8.RuneCountInString(a) != utf8.RuneCountInString(b) {
+		return false
+	}
+	ra := []rune(titleConjunctions.Replace(a))
+	rb := []rune(titleConjunctions.Replace(b))
+	slices.Sort(ra)
+	slices.Sort(rb)
+	return slices.Equal(ra, rb)
+}
+
+// titleYear finds the years a title names.
+var titleYear = regexp.MustCompile(`(19|20)\d\d`)
+
+// titleKind is the kind word that ends a title line.
+var titleKind = regexp.MustCompile(`(总结|计划|要点|打算|思路|安排)[一二三四五六七八九十\d]{0,2}$`)
+
+// partOfTitle reports whether line l heads a part that the open report's
+// title announces: "2025年教育工作计划" inside "…2024年工作总结和2025年工作
+// 计划". It names no bureau of its own, only years the title names, and the
+// kind word it ends with is one of the title's two.
+func partOfTitle(title, l string) bool {
+	if strings.Contains(l, "局") || !strings.Contains(title, "总结") || !planTitleWord.MatchString(title) {
+		return false
+	}
+	m := titleKind.FindStringSubmatch(l)
+	if m == nil || !strings.Contains(title, m[1]) {
+		return false
+	}
+	for _, y := range titleYear.FindAllString(l, -1) {
+		if !strings.Contains(title, y) {
+			return false
+		}
+	}
+	return true
+}
+
+// issuedBy reports whether title is the document that a notice among lines
+// issues ("关于印发《2024年教育工作要点》的通知", "现将《…》印发给你们"): a
+// notice and the text it prints are one report.
+func issuedBy(lines []string, title string) bool {
+	quoted := "《" + title + "》"
+	for _, l := range lines {
+		if strings.Contains(l, quoted) && (strings.Contains(l, "印发") || strings.Contains(l, "转发")) {
+			return true
+		}
+	}
+	return false
+}
+
 // splitDocuments cuts a file's lines into reports at title lines that come
 // after a substantial body (教育局季度工作总结一 / 二 / 三).
 func splitDocuments(lines []string) [][]string {
@@ -92,7 +161,7 @@ func splitDocuments(lines []string) [][]string {
 		if i > 0 && l == lines[i-1] {
 			continue // a title printed twice
 		}
-		if isDocTitle(l) && len(cur) > 0 && !(len(cur) == 1 && brokenTitle(cur[0], l)) {
+		if isDocTitle(l) && len(cur) > 0 && !(len(cur) == 1 && brokenTitle(cur[0], l)) && !sameTitleWords(cur[0], l) && !issuedBy(cur, l) && !partOfTitle(cur[0], l) {
 			// An org line right above a title without one is the title's
 			// first line ("梅岗县教育局" / "2025年教育工作要点").
 			var org []string
@@ -125,6 +194,51 @@ type rawHeading struct {
 	heading string
 	body    []string
 	level   int
+	// leaf is true for a run-in container heading ("总体要求：以…为指导，…"):
+	// its paragraph is its content, so the numbered headings after it are
+	// its siblings, not its children.
+	leaf bool
+}
+
+// containerWords are the general headings of a report that say which part
+// of it follows but name no topic: 总体要求, 指导思想, 重点工作, 保障措施. Each
+// is four characters long.
+var containerWords = map[string]bool{"总体要求": true, "指导思想": true, "总体思路": true, "工作思路": true,
+	"工作原则": true, "总体目标": true, "工作目标": true, "主要目标": true, "目标任务": true, "重点工作": true,
+	"主要工作": true, "重点任务": true, "主要任务": true, "工作重点": true, "主要做法": true, "特色亮点": true,
+	"保障措施": true, "工作措施": true, "主要措施": true, "组织保障": true}
+
+// containerLen is the length in bytes of every container word.
+const containerLen = len("总体要求")
+
+// isContainer reports whether a heading is a general container heading,
+// which names no topic of its own.
+func isContainer(h string) bool { return len(h) == containerLen && containerWords[h] }
+
+// containerHeading reads an unnumbered container heading before a report's
+// first numbered heading: alone on its line when numbered headings follow
+// ("重点工作：" / "一、…"), or run in before its paragraph ("总体要求：…").
+func containerHeading(lines []string, i int) (*rawHeading, bool) {
+	l := lines[i]
+	if len(l) < containerLen || !containerWords[l[:containerLen]] {
+		return nil, false
+	}
+	h, rest := l[:containerLen], strings.TrimSpace(l[containerLen:])
+	colon := strings.HasPrefix(rest, "：") || strings.HasPrefix(rest, ":")
+	rest = strings.TrimSpace(strings.TrimLeft(rest, "：:"))
+	if rest == "" {
+		if i+1 >= len(lines) {
+			return nil, false
+		}
+		if m, ok := matchMarker(lines[i+1]); !ok || m.style == styleShi {
+			return nil, false
+		}
+		return &rawHeading{m: marker{style: stylePlain}, heading: h}, true
+	}
+	if !colon || hanCount(rest) < 20 {
+		return nil, false // a run-in heading needs its colon and a paragraph
+	}
+	return &rawHeading{m: marker{style: stylePlain}, heading: h, body: []string{rest}, leaf: true}, true
 }
 
 // titleContinuation is a second title line that joins the first: 和下半年工作打算.
@@ -140,51 +254,16 @@ func (p *Parser) parseDocument(lines []string) (Document, bool) {
 		lines = lines[1:]
 	}
 	lines = skipToTitle(lines)
-	i := 0
-	if len(lines) > 0 && isTitleLike(lines[0]) {
-		doc.Title = lines[0]
-		i = 1
-		// A title broken over two lines: "…上半年总结及下半年" / "工作计划".
-		if i < len(lines) && !titleEnd.MatchString(doc.Title) {
-			next := lines[i]
-			// A title set large on a PDF page breaks after the org
-			// ("雁溪县教育局" / "2024年工作总结和2025年工作打算"), so the
-			// rest may be long.
-			limit := 12
-			if orgLine.MatchString(doc.Title) {
-				limit = 36
-			}
-			if utf8.RuneCountInString(next) <= limit && !endsSentence(next) && titleEnd.MatchString(doc.Title+next) && !orgLine.MatchString(next) &&
-				!(limit > 12 && strings.Contains(next, "局")) {
-				doc.Title += next
-				i++
-			}
-		} else if i < len(lines) && titleContinuation.MatchString(lines[i]) {
-			// "…2024年上半年工作总结" / "和下半年工作打算": the title goes on.
-			next := lines[i]
-			if utf8.RuneCountInString(next) <= 16 && !endsSentence(next) {
-				doc.Title += next
-				i++
-			}
+	if len(lines) > 0 && !isTitleLike(lines[0]) {
+		if title, rest, ok := runInTitle(lines[0]); ok {
+			lines = append([]string{title, rest}, lines[1:]...)
 		}
 	}
+	var i int
+	doc.Title, i = readTitle(lines)
 	// Org and date lines under the title.
 	var dates []string
-	for ; i < len(lines) && i < 5; i++ {
-		l := strings.Trim(lines[i], "（）() ")
-		if l == doc.Title {
-			continue
-		}
-		if orgLine.MatchString(l) {
-			doc.Org = l
-			continue
-		}
-		if dateLine.MatchString(lines[i]) {
-			dates = append(dates, lines[i])
-			continue
-		}
-		break
-	}
+	doc.Org, dates, i = readHeadLines(lines, i, doc.Title)
 	body := trimSignOff(lines[i:])
 	dates = append(dates, lines[i+len(body):]...) // the sign-off's date, if any
 	if doc.Title != "" && len(body) > 0 {
@@ -207,19 +286,7 @@ func (p *Parser) parseDocument(lines []string) (Document, bool) {
 	if len(doc.Sections) == 0 {
 		return doc, false
 	}
-	parts := map[string]bool{}
-	for _, s := range doc.Sections {
-		parts[s.Part] = true
-	}
-	doc.Kind = findKind(doc.Title, parts)
-	if doc.Kind == KindPlan {
-		// Sections a plan did not mark as another part are plan sections.
-		for k := range doc.Sections {
-			if doc.Sections[k].Part == PartSummary {
-				doc.Sections[k].Part = PartPlan
-			}
-		}
-	}
+	settleParts(&doc)
 	var all strings.Builder
 	all.WriteString(doc.Title)
 	for _, l := range body {
@@ -231,6 +298,193 @@ func (p *Parser) parseDocument(lines []string) (Document, bool) {
 		return doc, false
 	}
 	return doc, true
+}
+
+// spokenReport marks a title of a report given in person (述职, 汇报, 讲话),
+// whose every part, 基本情况 included, is an account of work done.
+var spokenReport = regexp.MustCompile(`述职|汇报|讲话|发言`)
+
+// backgroundHeading names a section of background facts: 基本情况, 全县教育
+// 基础情况, 概况, 背景.
+var backgroundHeading = regexp.MustCompile(`^[\p{Han}]{0,6}((基本|基础)(情况|情形|概况)|概况|背景)$`)
+
+// backgroundIsPreamble makes preamble sections of the top headings that
+// give a report's background (一、基本情况: schools, pupils, staff), with
+// everything under them: they precede the account of the year's work.
+func backgroundIsPreamble(secs []Section) {
+	for k := range secs {
+		s := &secs[k]
+		if s.Parent != "" || s.Level == 0 || len(s.Heading) > 3*12 || !backgroundHeading.MatchString(s.Heading) {
+			continue
+		}
+		s.Part = PartPreamble
+		for j := k + 1; j < len(secs) && strings.HasPrefix(secs[j].ID, s.ID+"."); j++ {
+			secs[j].Part = PartPreamble
+		}
+	}
+}
+
+// headingYear is the year a heading opens with: "2025年主要工作".
+var headingYear = regexp.MustCompile(`^((?:19|20)\d\d)年`)
+
+// laterYearIsPlan makes plan sections of a summary-and-plan report's top
+// headings that open with a year after the year it reviews ("2025年主要工作"
+// in a 2024 summary and 2025 plan), and of everything under them.
+func laterYearIsPlan(secs []Section, year int) {
+	if year == 0 {
+		return
+	}
+	for k := range secs {
+		s := &secs[k]
+		m := headingYear.FindStringSubmatch(s.Heading)
+		if s.Parent != "" || m == nil || s.Part != PartSummary {
+			continue
+		}
+		if y, _ := strconv.Atoi(m[1]); y <= year {
+			continue
+		}
+		s.Part = PartPlan
+		for j := k + 1; j < len(secs) && strings.HasPrefix(secs[j].ID, s.ID+"."); j++ {
+			if secs[j].Part == PartSummary {
+				secs[j].Part = PartPlan
+			}
+		}
+	}
+}
+
+// readTitle reads a document's title from its first line, or two when the
+// title is broken over them, and returns the index of the line after it.
+func readTitle(lines []string) (string, int) {
+	if len(lines) == 0 || !isTitleLike(lines[0]) {
+		return "", 0
+	}
+	title, i := lines[0], 1
+	if i >= len(lines) {
+		return title, i
+	}
+	next := lines[i]
+	// A title broken over two lines: "…上半年总结及下半年" / "工作计划".
+	if !titleEnd.MatchString(title) {
+		// A title set large on a PDF page breaks after the org
+		// ("雁溪县教育局" / "2024年工作总结和2025年工作打算"), so the
+		// rest may be long.
+		limit := 12
+		if orgLine.MatchString(title) {
+			limit = 36
+		}
+		if utf8.RuneCountInString(next) <= limit && !endsSentence(next) && titleEnd.MatchString(title+next) && !orgLine.MatchString(next) &&
+			!(limit > 12 && strings.Contains(next, "局")) {
+			return title + next, i + 1
+		}
+		return title, i
+	}
+	// "…2024年上半年工作总结" / "和下半年工作打算": the title goes on.
+	if titleContinuation.MatchString(next) && utf8.RuneCountInString(next) <= 16 && !endsSentence(next) {
+		return title + next, i + 1
+	}
+	return title, i
+}
+
+// readHeadLines reads the org and date lines under a title, from line i on;
+// it returns the org, the dates and the index of the first body line.
+func readHeadLines(lines []string, i int, title string) (org string, dates []string, next int) {
+	for ; i < len(lines) && i < 5; i++ {
+		l := strings.Trim(lines[i], "（）() ")
+		if l == title {
+			continue
+		}
+		if orgLine.MatchString(l) {
+			org = l
+			continue
+		}
+		if dateLine.MatchString(lines[i]) {
+			dates = append(dates, lines[i])
+			continue
+		}
+		break
+	}
+	return org, dates, i
+}
+
+// settleParts sets the document's kind from its title and parts, then
+// corrects the parts that only the whole document tells: a later year's
+// heading in a summary and plan, a background section, a plan written under
+// a 总结与计划 title, every unmarked section of a plan.
+func settleParts(doc *Document) {
+	parts := map[string]bool{}
+	for _, s := range doc.Sections {
+		parts[s.Part] = true
+	}
+	doc.Kind = findKind(doc.Title, parts)
+	if doc.Kind == KindSummaryPlan {
+		laterYearIsPlan(doc.Sections, doc.Year)
+	}
+	if !spokenReport.MatchString(doc.Title) {
+		backgroundIsPreamble(doc.Sections)
+	}
+	if doc.Kind == KindSummaryPlan && !parts[PartPlan] && planTitleWord.MatchString(doc.Title) && readsAsPlan(sectionsText(doc.Sections)) {
+		// A 总结与计划 whose text only plans: its headings named no part,
+		// but its sentences are all about work to do.
+		markPlan(doc.Sections)
+	}
+	if doc.Kind == KindPlan {
+		// Sections a plan did not mark as another part are plan sections.
+		markPlan(doc.Sections)
+	}
+}
+
+// markPlan turns the summary sections into plan sections.
+func markPlan(secs []Section) {
+	for k := range secs {
+		if secs[k].Part == PartSummary {
+			secs[k].Part = PartPlan
+		}
+	}
+}
+
+// sectionsText is the headings and texts of sections, for judging their tense.
+func sectionsText(secs []Section) string {
+	var b strings.Builder
+	for _, s := range secs {
+		b.WriteString(s.Heading)
+		b.WriteString("。")
+		b.WriteString(s.Text)
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+// runInTitleEnd is the kind word that ends a title run into the report's
+// first sentence.
+var runInTitleEnd = regexp.MustCompile(`(工作总结|工作计划|工作要点|工作报告|工作意见|工作汇报)`)
+
+// runInTitle splits a report title that a flattened copy ran into the first
+// sentence ("某县教育扶贫工作总结近年来，我县…") or its first heading
+// ("…工作总结一、…"): a title naming 教育 or a bureau, without punctuation,
+// ending in a kind word and followed by 一、 or the way an opening sentence
+// starts (近年来, 2024年, 今年, 我县…).
+func runInTitle(line string) (title, rest string, ok bool) {
+	head := line[:min(len(line), 150)]
+	loc := runInTitleEnd.FindStringIndex(head)
+	if loc == nil {
+		return "", "", false
+	}
+	title, rest = line[:loc[1]], line[loc[1]:]
+	n := utf8.RuneCountInString(title)
+	if n < 6 || n > 45 || strings.ContainsAny(title, "。，；：！？") || !(strings.Contains(title, "教育") || strings.Contains(title, "局")) {
+		return "", "", false
+	}
+	if hanCount(rest) < 20 {
+		return "", "", false
+	}
+	// The first heading may follow the title directly ("…工作总结一、…").
+	if m, ok := matchMarker(rest); ok && m.style == styleCN && m.num == 1 {
+		return title, rest, true
+	}
+	if o := runInOpener.FindStringIndex(rest); o == nil || o[0] != 0 {
+		return "", "", false
+	}
+	return title, rest, true
 }
 
 // titleSearch is how many opening lines may stand above a report's title.
@@ -288,31 +542,14 @@ func (p *Parser) sections(body []string, title string) []Section {
 	var pre []string
 	var heads []*rawHeading
 	lastCN := 0
-	lines := splitInlineHeadings(body, &lastCN)
+	lines := splitInlineHeadings(dotBareNumbers(closeOpenParens(body)), &lastCN)
 	bare := bareHeadings(lines)
 	for i, line := range lines {
-		if line == title && len(heads) == 0 {
+		if len(heads) == 0 && repeatsTitle(line, title) {
 			continue // the title repeated where the body starts (a viewer's flattened page)
 		}
-		if bare[i] && headingPart(line, true) == "" {
-			heads = append(heads, &rawHeading{m: marker{style: styleBare}, heading: line})
-			continue
-		}
-		m, ok := matchMarker(line)
-		// 一是 items are found inside bodies by splitShi, not as lines.
-		if ok && m.style != styleShi {
-			h, rest := splitHeading(m.rest)
-			if hanCount(h) >= 2 || m.style == stylePart {
-				rh := &rawHeading{m: m, heading: h}
-				if rest != "" {
-					rh.body = append(rh.body, rest)
-				}
-				heads = append(heads, rh)
-				continue
-			}
-		}
-		if utf8.RuneCountInString(line) <= 24 && !endsSentence(line) && headingPart(line, true) != "" && !p.hasCategoryWord(line) {
-			heads = append(heads, &rawHeading{m: marker{style: stylePlain}, heading: line})
+		if rh, ok := p.lineHeading(lines, i, len(heads) == 0, bare[i]); ok {
+			heads = append(heads, rh)
 			continue
 		}
 		if len(heads) == 0 {
@@ -321,6 +558,7 @@ func (p *Parser) sections(body []string, title string) []Section {
 			heads[len(heads)-1].body = append(heads[len(heads)-1].body, line)
 		}
 	}
+	fixOCRFirstItem(heads)
 	fixMisnumbered(heads)
 	assignLevels(heads)
 
@@ -349,6 +587,181 @@ func (p *Parser) sections(body []string, title string) []Section {
 	return append(out, p.finish(flat, p.titleTopic(title))...)
 }
 
+// closeOpenParens repairs headings that lost the closing bracket of their
+// marker ("（一加强党的建设", as OCR and careless typing leave them) when a
+// neighbouring number of the same style confirms the sequence: a （N-1 before
+// or a （N+1 after, closed or not. A line with a ）near its start is a
+// parenthesis ("（一般公共预算…）"), not a marker.
+func closeOpenParens(lines []string) []string {
+	nums := make([]int, len(lines)) // the （N number opening each line, 0 if none
+	open := false
+	for i, l := range lines {
+		if !strings.HasPrefix(l, "（") {
+			continue
+		}
+		n, size := scanCN(l[len("（"):])
+		if n == 0 {
+			continue
+		}
+		nums[i] = n
+		rest := l[len("（")+size:]
+		if !strings.HasPrefix(rest, "）") {
+			open = true
+		}
+	}
+	if !open {
+		return lines
+	}
+	var out []string
+	for i, l := range lines {
+		if nums[i] == 0 || !openMarkerLine(l) || !neighbourNumber(nums, i) {
+			continue
+		}
+		if out == nil {
+			out = append([]string{}, lines...)
+		}
+		_, size := scanCN(l[len("（"):])
+		k := len("（") + size
+		out[i] = l[:k] + "）" + l[k:]
+	}
+	if out == nil {
+		return lines
+	}
+	return out
+}
+
+// openMarkerLine reports whether a line opening with （N and no closing
+// bracket near its start reads as a heading: Han text follows the numeral.
+func openMarkerLine(l string) bool {
+	r := []rune(l)
+	head := string(r[:min(len(r), 30)])
+	if strings.Contains(head, "）") {
+		return false
+	}
+	_, size := scanCN(l[len("（"):])
+	next, _ := utf8.DecodeRuneInString(l[len("（")+size:])
+	return isHan(next)
+}
+
+// neighbourNumber reports whether line i's number continues a sequence: the
+// nearest numbered line before it holds N-1, or the nearest after it N+1.
+func neighbourNumber(nums []int, i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		if nums[j] != 0 {
+			if nums[j] == nums[i]-1 {
+				return true
+			}
+			break
+		}
+	}
+	for j := i + 1; j < len(nums); j++ {
+		if nums[j] != 0 {
+			return nums[j] == nums[i]+1
+		}
+	}
+	return false
+}
+
+// notItemAfterNumber are the characters that make a number at a line start
+// a quantity or a date ("2所学校…", "3月…"), not an item number.
+const notItemAfterNumber = "年月日号时个所名人万亿元项次届期级岁位家台天周分秒米吨件份批类种条本册倍成余多间"
+
+// bareNumber reads the number of an item written without its point or
+// comma, "1疫情防控常态化", or 0.
+func bareNumber(l string) (n, size int) {
+	for size < len(l) && size < 2 && l[size] >= '0' && l[size] <= '9' {
+		size++
+	}
+	if size == 0 || size < len(l) && l[size] >= '0' && l[size] <= '9' {
+		return 0, 0
+	}
+	r, _ := utf8.DecodeRuneInString(l[size:])
+	if !isHan(r) || strings.ContainsRune(notItemAfterNumber, r) {
+		return 0, 0
+	}
+	if strings.Count(l, " ") >= 2 {
+		return 0, 0 // a table row: 序号, then columns
+	}
+	return markerNumber(l[:size]), size
+}
+
+// dotBareNumbers gives a point to items numbered with a bare number
+// ("1疫情防控常态化" → "1.疫情防控常态化") when they run in sequence — the
+// number before is N-1 or the one after is N+1 — so one stray number at a
+// line start stays text.
+func dotBareNumbers(lines []string) []string {
+	var nums []int
+	for i, l := range lines {
+		if l == "" || l[0] < '0' || l[0] > '9' {
+			continue
+		}
+		if n, _ := bareNumber(l); n > 0 {
+			if nums == nil {
+				nums = make([]int, len(lines))
+			}
+			nums[i] = n
+		}
+	}
+	if nums == nil {
+		return lines
+	}
+	out := append([]string{}, lines...)
+	for i, n := range nums {
+		if n > 0 && neighbourNumber(nums, i) {
+			_, size := bareNumber(out[i])
+			out[i] = out[i][:size] + "." + out[i][size:]
+		}
+	}
+	return out
+}
+
+// repeatsTitle reports whether line repeats the title, whole or without its
+// opening words ("教育局年度工作总结" under "2019年教育局年度工作总结"). A
+// part the title names ("2024年工作总结" under "…2024年工作总结和2025年工作
+// 计划") and a reordered repeat stay: they may head the items under them.
+func repeatsTitle(line, title string) bool {
+	if line == title {
+		return true
+	}
+	if len(line) >= len(title) || !titleEnd.MatchString(line) {
+		return false
+	}
+	return utf8.RuneCountInString(line) >= 6 && strings.HasSuffix(title, line)
+}
+
+// lineHeading reads the heading that line i opens, if any: a container
+// heading before the first heading (first), a bare heading line found by
+// bareHeadings (bare), a marked heading, or an unmarked part heading.
+func (p *Parser) lineHeading(lines []string, i int, first, bare bool) (*rawHeading, bool) {
+	line := lines[i]
+	if first {
+		if rh, ok := containerHeading(lines, i); ok {
+			return rh, true
+		}
+	}
+	// A bare heading naming a topic is no part heading (聚焦重点任务，
+	// 全面落实教育扶贫政策); part headings are read below.
+	if bare && (headingPart(line, true) == "" || p.hasCategoryWord(line)) {
+		return &rawHeading{m: marker{style: styleBare}, heading: line}, true
+	}
+	m, ok := matchMarker(line)
+	// 一是 items are found inside bodies by splitShi, not as lines.
+	if ok && m.style != styleShi {
+		h, rest := splitHeading(m.rest)
+		if hanCount(h) >= 2 || m.style == stylePart {
+			rh := &rawHeading{m: m, heading: h}
+			if rest != "" {
+				rh.body = append(rh.body, rest)
+			}
+			return rh, true
+		}
+	}
+	if utf8.RuneCountInString(line) <= 24 && !endsSentence(line) && headingPart(line, true) != "" && !p.hasCategoryWord(line) {
+		return &rawHeading{m: marker{style: stylePlain}, heading: line}, true
+	}
+	return nil, false
+}
+
 // bareHeadings finds headings that lost their markers — Word's automatic
 // numbering is not part of the text of a .docx — in a document with (almost)
 // no marked headings: short lines without sentence punctuation, each
@@ -357,11 +770,10 @@ func bareHeadings(lines []string) map[int]bool {
 	marked := 0
 	for _, l := range lines {
 		if m, ok := matchMarker(l); ok && m.style != styleShi {
-			marked++
+			if marked++; marked >= 2 {
+				return nil // a document with markers: no need to read on
+			}
 		}
-	}
-	if marked >= 2 {
-		return nil
 	}
 	found := map[int]bool{}
 	for i := 0; i+1 < len(lines); i++ {
@@ -369,7 +781,12 @@ func bareHeadings(lines []string) map[int]bool {
 		if n < 4 || n > 30 || endsSentence(lines[i]) || strings.ContainsAny(lines[i], "。；：") || dateLine.MatchString(lines[i]) {
 			continue
 		}
-		if _, ok := matchMarker(lines[i+1]); ok || utf8.RuneCountInString(lines[i+1]) < 30 {
+		if _, ok := matchMarker(lines[i]); ok {
+			continue // a numbered heading is read with its marker
+		}
+		// Either a paragraph follows, or the numbered sub-headings the
+		// heading holds ("聚焦重点任务" / "（一）改善办学条件").
+		if m, ok := matchMarker(lines[i+1]); ok && m.style == styleShi || !ok && utf8.RuneCountInString(lines[i+1]) < 30 {
 			continue
 		}
 		found[i] = true
@@ -383,18 +800,20 @@ func bareHeadings(lines []string) map[int]bool {
 // inlineState is the numbering seen so far in a body: the last 一、, （一）
 // and 1./1、 numbers. A deeper count restarts under each new heading.
 type inlineState struct {
-	cn, paren, num int
+	cn, paren, num, pnum int // pnum: the last （1） item
 }
 
 // see records a heading marker that opens a line.
 func (st *inlineState) see(m marker) {
 	switch m.style {
 	case styleCN:
-		st.cn, st.paren, st.num = m.num, 0, 0
+		st.cn, st.paren, st.num, st.pnum = m.num, 0, 0, 0
 	case styleParenCN:
-		st.paren, st.num = m.num, 0
+		st.paren, st.num, st.pnum = m.num, 0, 0
 	case styleDot, styleDun:
-		st.num = m.num
+		st.num, st.pnum = m.num, 0
+	case styleParenNum:
+		st.pnum = m.num
 	}
 }
 
@@ -431,7 +850,7 @@ func splitInlineHeadings(body []string, lastCN *int) []string {
 
 // inlineMarker is a heading marker found inside a line.
 type inlineMarker struct {
-	style string // styleCN, styleParenCN or styleDot (for 1. and 1、)
+	style string // styleCN, styleParenCN, styleParenNum or styleDot (for 1. and 1、)
 	num   int
 }
 
@@ -446,28 +865,16 @@ func scanInlineMarker(line string, i int) (inlineMarker, bool) {
 		if n > 0 && strings.HasPrefix(rest[len("（")+size:], "）") {
 			return inlineMarker{styleParenCN, n}, true
 		}
+		return scanParenNumber(rest[len("（"):])
+	case rest[0] == '(':
+		return scanParenNumber(rest[1:])
 	case rest[0] >= '0' && rest[0] <= '9':
-		j := 0
-		for j < len(rest) && j < 3 && rest[j] >= '0' && rest[j] <= '9' {
-			j++
-		}
-		if j > 2 {
-			return inlineMarker{}, false
-		}
-		n := markerNumber(rest[:j])
-		after := strings.TrimPrefix(rest[j:], " ")
-		for _, sep := range []string{".", "．", "、"} {
-			if strings.HasPrefix(after, sep) {
-				r, _ := utf8.DecodeRuneInString(after[len(sep):])
-				if isHan(r) || r == '“' {
-					return inlineMarker{styleDot, n}, true
-				}
-			}
-		}
+		return scanDigitMarker(rest)
 	default:
 		n, size := scanCN(rest)
-		if n > 0 && strings.HasPrefix(rest[size:], "、") {
-			r, _ := utf8.DecodeRuneInString(rest[size+len("、"):])
+		sep := cnSeparator(rest[size:])
+		if n > 0 && sep > 0 {
+			r, _ := utf8.DecodeRuneInString(rest[size+sep:])
 			// A year may open the heading, written or as a placeholder
 			// (xxxx年); another numeral makes a list (一、二年级).
 			if strings.ContainsRune("一二三四五六七八九十", r) {
@@ -479,6 +886,72 @@ func scanInlineMarker(line string, i int) (inlineMarker, bool) {
 		}
 	}
 	return inlineMarker{}, false
+}
+
+// cnSeparator is the length of the 、 or point after a Chinese numeral
+// marker (二、, 二.), or 0.
+func cnSeparator(s string) int {
+	for _, sep := range []string{"、", ".", "．"} {
+		if strings.HasPrefix(s, sep) {
+			return len(sep)
+		}
+	}
+	return 0
+}
+
+// scanParenNumber reads the rest of a （2） marker after its bracket: one or
+// two digits, the closing bracket (full-width or not: pages mix them, "(2）")
+// and a Han character.
+func scanParenNumber(rest string) (inlineMarker, bool) {
+	j := 0
+	for j < len(rest) && j < 3 && rest[j] >= '0' && rest[j] <= '9' {
+		j++
+	}
+	closing := 0
+	switch {
+	case strings.HasPrefix(rest[j:], "）"):
+		closing = len("）")
+	case strings.HasPrefix(rest[j:], ")"):
+		closing = 1
+	}
+	if j == 0 || j > 2 || closing == 0 {
+		return inlineMarker{}, false
+	}
+	if r, _ := utf8.DecodeRuneInString(rest[j+closing:]); !isHan(r) {
+		return inlineMarker{}, false
+	}
+	return inlineMarker{styleParenNum, markerNumber(rest[:j])}, true
+}
+
+// scanDigitMarker reads a 2. or 2、 marker at the start of rest, which must
+// be followed by a Han character, a quote or a year or month.
+func scanDigitMarker(rest string) (inlineMarker, bool) {
+	j := 0
+	for j < len(rest) && j < 3 && rest[j] >= '0' && rest[j] <= '9' {
+		j++
+	}
+	if j > 2 {
+		return inlineMarker{}, false
+	}
+	n := markerNumber(rest[:j])
+	after := strings.TrimPrefix(rest[j:], " ")
+	for _, sep := range []string{".", "．", "、"} {
+		if strings.HasPrefix(after, sep) {
+			r, _ := utf8.DecodeRuneInString(after[len(sep):])
+			// An item may open with its year or month ("1.2019年，…"),
+			// never with another number (2.5亿).
+			if isHan(r) || r == '“' || r >= '0' && r <= '9' && datedPrefix(after[len(sep):]) {
+				return inlineMarker{styleDot, n}, true
+			}
+		}
+	}
+	return inlineMarker{}, false
+}
+
+// datedPrefix reports whether s opens with a year or a month; only its
+// first bytes are read, since s may be the rest of a flattened page.
+func datedPrefix(s string) bool {
+	return datedStart.MatchString(s[:min(len(s), 16)])
 }
 
 // scanCN reads a Chinese number of one to three characters (一, 十二).
@@ -501,7 +974,7 @@ func scanCN(s string) (n, size int) {
 // characters of a text are skipped at once.
 func mayOpenMarker(r rune) bool {
 	switch r {
-	case '（', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十':
+	case '（', '(', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十':
 		return true
 	}
 	return r >= '0' && r <= '9'
@@ -539,7 +1012,7 @@ func nextInlineHeading(line string, open marker, openOK bool, st inlineState, fi
 // isCNDigitOrDigit reports whether r is part of a number, so 十二 or 12 is
 // read from its first character only.
 func isCNDigitOrDigit(r rune) bool {
-	return r != '（' && mayOpenMarker(r)
+	return r != '（' && r != '(' && mayOpenMarker(r)
 }
 
 // runOnLimit is how far into a heading line a first sub-heading may run on
@@ -554,25 +1027,50 @@ const runOnLimit = 40
 // the title of a flattened page ("…年工作总结一、…"); and where OCR turned
 // the 。 before a （二） into a letter ("99.9%o（二）").
 func inlineSplit(c splitContext, m inlineMarker, st inlineState) bool {
-	prev := c.prev
-	sentEnd := strings.ContainsRune("。！？", prev) || prev == '.' && isHan(c.prev2)
+	sentEnd := c.endsItem(m, st)
 	switch m.style {
 	case styleCN:
-		if (sentEnd || prev == '：') && m.num > st.cn && m.num <= st.cn+2 {
+		if (sentEnd || c.prev == '：') && m.num > st.cn && m.num <= st.cn+2 {
 			return true
 		}
 		return m.num == 1 && st.cn == 0 && c.first && titleBefore(c.before)
 	case styleParenCN:
-		ocr := prev == '%' || prev < 0x80 && unicode.IsLetter(prev)
-		if (sentEnd || ocr) && m.num == st.paren+1 {
-			return true
-		}
-		return m.num == 1 && st.paren == 0 && c.runsOn(styleCN)
+		return parenSplit(c, m, st, sentEnd)
+	case styleParenNum:
+		// A list of （1）…；（2）… items: each is a heading, ending at its ；.
+		return (sentEnd || c.prev == '；' || c.prev == '：') && m.num == st.pnum+1
 	}
 	if sentEnd && m.num == st.num+1 {
 		return true
 	}
 	return m.num == 1 && st.num == 0 && (c.runsOn(styleCN) || c.runsOn(styleParenCN))
+}
+
+// inSequence reports whether m is the next number of its style.
+func inSequence(m inlineMarker, st inlineState) bool {
+	switch m.style {
+	case styleCN:
+		return m.num == st.cn+1
+	case styleParenCN:
+		return m.num == st.paren+1
+	case styleParenNum:
+		return m.num == st.pnum+1
+	}
+	return m.num == st.num+1
+}
+
+// dutyNote is the note naming who answers for a plan item ("责任科室：组织科、
+// 思政科"), which closes the item without a sentence end.
+var dutyNote = regexp.MustCompile(`(责任|牵头|配合)(科室|单位|部门|股室)[：:][^。；！？：:]{1,40}$`)
+
+// afterDutyNote reports whether before ends with a duty note, so a number
+// after it opens the next item as a sentence end would.
+func afterDutyNote(before string) bool {
+	tail := before[max(0, len(before)-150):]
+	if !strings.Contains(tail, "：") && !strings.Contains(tail, ":") {
+		return false
+	}
+	return dutyNote.MatchString(tail)
 }
 
 // splitContext is what inlineSplit knows about the text before a marker.
@@ -582,6 +1080,26 @@ type splitContext struct {
 	first       bool   // the line is a source line, not the rest of a split
 	openStyle   string // the style of the marker opening the line, if any
 	openHead    string // the text between that marker and this one
+}
+
+// parenSplit is inlineSplit for （二）: after a sentence end or an OCR
+// letter standing for 。, or a first （一） run on after a short 一、 heading.
+func parenSplit(c splitContext, m inlineMarker, st inlineState, sentEnd bool) bool {
+	ocr := c.prev == '%' || c.prev < 0x80 && unicode.IsLetter(c.prev)
+	if (sentEnd || ocr) && m.num == st.paren+1 {
+		return true
+	}
+	return m.num == 1 && st.paren == 0 && c.runsOn(styleCN)
+}
+
+// endsItem reports whether the text before a marker ends as a sentence or
+// an item does: 。！？, an ASCII point after a Han character, or a plan
+// item's duty note (read only for the next number of the sequence).
+func (c splitContext) endsItem(m inlineMarker, st inlineState) bool {
+	if strings.ContainsRune("。！？", c.prev) || c.prev == '.' && isHan(c.prev2) {
+		return true
+	}
+	return isHan(c.prev) && inSequence(m, st) && afterDutyNote(c.before)
 }
 
 // runsOn reports whether the line opens with a short heading of the given
@@ -649,6 +1167,22 @@ func fixMisnumbered(heads []*rawHeading) {
 	}
 }
 
+// fixOCRFirstItem reads an "l" bullet as item 1 when the next heading of
+// its level is item 2 of a numbered style: OCR reads the "1." of a scanned
+// page as "L" or "l" ("L加强师德师风建设" … "2.推进教师培训").
+func fixOCRFirstItem(heads []*rawHeading) {
+	for i := 0; i+1 < len(heads); i++ {
+		h, next := heads[i], heads[i+1]
+		if h.m.style != styleBullet+"l" || next.m.num != 2 {
+			continue
+		}
+		if next.m.style == styleDot || next.m.style == styleDun {
+			h.m.style, h.m.num = next.m.style, 1
+			h.m.text = strings.Replace(next.m.text, "2", "1", 1)
+		}
+	}
+}
+
 // numeral is the number as written inside a marker (一 in （一）, 3 in 3.).
 func numeral(m marker) string {
 	for _, r := range m.text {
@@ -667,6 +1201,9 @@ func assignLevels(heads []*rawHeading) {
 	for _, h := range heads {
 		if h.m.style == stylePlain {
 			stack = []string{stylePlain}
+			if h.leaf {
+				stack = nil
+			}
 			h.level = 1
 			continue
 		}
@@ -822,7 +1359,8 @@ func (p *Parser) finish(flat []flatHeading, topic string) []Section {
 		// Depth in the tree, not the marker level, decides what "top" means.
 		top := len(stack) == 0 || f.style == stylePlain
 		part := headingPart(f.heading, top)
-		pureHeading := part != "" && !p.hasCategoryWord(f.heading)
+		// A container heading (总体要求) names no topic either.
+		pureHeading := (part != "" || isContainer(f.heading)) && !p.hasCategoryWord(f.heading)
 		if part == PartSummary && !pureHeading {
 			part = "" // 成效, 成绩 in a category heading say nothing about the part
 		}
