@@ -89,6 +89,13 @@ var viewerPageLine = regexp.MustCompile(`[_＿]第\d{1,3}页$|^第\d{1,3}页\s*/
 // A file name on its own line, as document sites print it.
 var fileNameLine = regexp.MustCompile(`(?i)\.(docx?|pdf|txt|wps)$`)
 
+// endsLikeFileName reports whether a line may end in a file extension.
+func endsLikeFileName(l string) bool {
+	tail := strings.ToLower(l[max(0, len(l)-5):])
+	return strings.HasSuffix(tail, ".doc") || strings.HasSuffix(tail, ".docx") || strings.HasSuffix(tail, ".pdf") ||
+		strings.HasSuffix(tail, ".txt") || strings.HasSuffix(tail, ".wps")
+}
+
 // htmlTag matches the tags of HTML that web pages leave in copied text. Only
 // known tag names count: a report may put a title in ASCII angle brackets
 // (<教育法>), which is not markup.
@@ -188,7 +195,9 @@ func cleanLines(text string) []string {
 				continue
 			}
 		}
-		if fileNameLine.MatchString(l) && utf8.RuneCountInString(l) <= 80 {
+		// A cheap suffix test first: the anchored regexp is tried at every
+		// position of every line otherwise.
+		if endsLikeFileName(l) && fileNameLine.MatchString(l) && utf8.RuneCountInString(l) <= 80 {
 			l = fileNameLine.ReplaceAllString(l, "")
 		}
 		out = append(out, l)

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"math"
+	"sync"
 	"regexp"
 	"strconv"
 	"strings"
@@ -55,6 +56,10 @@ type Span struct {
 type Scanner struct {
 	fixed  map[rune][]string // phrase by its first rune, longest first
 	maxLen int
+	// digitFixed indexes the phrases that hold Arabic digits (教育现代化2035,
+	// 1530安全教育) by the value of each digit run, with where it stands.
+	digitFixed map[uint64][]digitPhrase
+	pool   sync.Pool // *scan, reused buffers
 }
 
 // NewScanner makes a scanner with the built-in lexicon plus extra phrases
@@ -86,6 +91,11 @@ func (s *Scanner) addFixed(p string) {
 	}
 	s.fixed[r] = append(s.fixed[r], p)
 	s.maxLen = max(s.maxLen, utf8.RuneCountInString(p))
+	// A digit joined by + ("5+2") is a name already (arabicName): only
+	// the other phrases with digits need looking up around an Arabic number.
+	if strings.ContainsAny(p, "0123456789") && !strings.Contains(p, "+") {
+		s.indexDigits(p)
+	}
 }
 
 func sortLongestFirst(ps []string) {
@@ -120,8 +130,8 @@ func (s *Scanner) Scan(text string) []Span {
 	if !hasNumberRune(text) {
 		return nil
 	}
-	st := &scan{sc: s, rs: narrowRunes([]rune(text))}
-	st.skip = make([]bool, len(st.rs))
+	st := s.get(text)
+	defer s.put(st)
 	skipMarkRunes(st.rs, st.skip)
 	skipListNumbers(st.rs, st.skip)
 	for i := 0; i < len(st.rs); {
@@ -129,6 +139,37 @@ func (s *Scanner) Scan(text string) []Span {
 	}
 	st.signOffDates()
 	return st.spans(text)
+}
+
+// get takes a scan state from the pool, its buffers sized for text: Scan
+// runs on every section of every report parsed, and allocating the rune and
+// skip buffers each time cost more than scanning them.
+func (s *Scanner) get(text string) *scan {
+	st, _ := s.pool.Get().(*scan)
+	if st == nil {
+		st = &scan{sc: s}
+	}
+	st.rs = st.rs[:0]
+	for _, r := range text {
+		st.rs = append(st.rs, r)
+	}
+	narrowRunes(st.rs)
+	if cap(st.skip) < len(st.rs) {
+		st.skip = make([]bool, len(st.rs))
+	}
+	st.skip = st.skip[:len(st.rs)]
+	clear(st.skip)
+	st.out = nil
+	return st
+}
+
+// put returns a scan state to the pool; the spans it returned are the
+// caller's and are not kept.
+func (s *Scanner) put(st *scan) {
+	st.out = nil
+	if cap(st.rs) <= 1<<16 { // a huge text's buffers are not worth keeping
+		s.pool.Put(st)
+	}
 }
 
 // hasNumberRune is a fast pre-check: most sentences of a report hold no
@@ -154,22 +195,45 @@ func (st *scan) at(i int) int {
 		return i + 1
 	}
 	r := st.rs[i]
-	switch {
-	case isDigit(r):
-		return st.arabic(i)
-	case r == '百' && hasPrefixAt(st.rs, i, "百分之"):
-		return st.percentWords(i)
-	case r == 'x' || r == 'X' || r == '×' || r == '*' || r == '＊':
+	if r < 0x80 { // most runes of a report are Han: ASCII is decided here
+		switch {
+		case isDigit(r):
+			return st.arabic(i)
+		case r == 'x' || r == 'X' || r == '*':
+			return st.placeholder(i)
+		}
+		return i + 1
+	}
+	// A switch on the rune, not strings.ContainsRune over a Chinese set: this
+	// runs for every character of every report parsed.
+	switch r {
+	case '×', '＊':
 		return st.placeholder(i)
-	case r == '翻':
+	case '翻':
 		return st.doubling(i)
-	case r == '成' || r == '数' && i+2 < len(st.rs) && st.rs[i+1] == '以':
+	case '成':
 		return st.vagueIdiom(i)
-	case r == '半' || r == '过' && hasPrefixAt(st.rs, i, "过半"):
+	case '半':
 		return st.half(i)
-	case strings.ContainsRune("近逾上超约数几", r) && i+1 < len(st.rs) && isPower(st.rs[i+1]):
-		return st.chinese(i+1, i)
-	case isCNNumeral(r) && (i == 0 || !isCNNumeral(st.rs[i-1])):
+	case '过':
+		if hasPrefixAt(st.rs, i, "过半") {
+			return st.half(i)
+		}
+	case '数':
+		if i+2 < len(st.rs) && st.rs[i+1] == '以' {
+			return st.vagueIdiom(i)
+		}
+		fallthrough
+	case '近', '逾', '上', '超', '约', '几':
+		if i+1 < len(st.rs) && isPower(st.rs[i+1]) {
+			return st.chinese(i+1, i)
+		}
+	case '百':
+		if hasPrefixAt(st.rs, i, "百分之") {
+			return st.percentWords(i)
+		}
+	}
+	if isCNNumeral(r) && (i == 0 || !isCNNumeral(st.rs[i-1])) {
 		return st.chinese(i, i)
 	}
 	return i + 1
@@ -210,8 +274,13 @@ func (st *scan) named(a, b int) int {
 	return b
 }
 
-// fixedAround finds a lexicon phrase that overlaps runes [a, b).
+// fixedAround finds a lexicon phrase that overlaps runes [a, b). An Arabic
+// number can only be inside a phrase written with digits ("5+2"), and the
+// lexicon has few: most candidates are decided without a lookup.
 func (st *scan) fixedAround(a, b int) (int, int, bool) {
+	if isDigit(st.rs[a]) {
+		return st.digitFixedAround(a, b)
+	}
 	for j := max(0, a-st.sc.maxLen+1); j < b; j++ {
 		for _, p := range st.sc.fixed[st.rs[j]] {
 			n := utf8.RuneCountInString(p)
@@ -223,24 +292,79 @@ func (st *scan) fixedAround(a, b int) (int, int, bool) {
 	return 0, 0, false
 }
 
+// digitPhrase is a lexicon phrase holding a run of digits at rune offset
+// off.
+type digitPhrase struct {
+	phrase string
+	off, n int
+}
+
+// indexDigits adds a phrase under each of its digit runs.
+func (s *Scanner) indexDigits(p string) {
+	if s.digitFixed == nil {
+		s.digitFixed = map[uint64][]digitPhrase{}
+	}
+	rs := []rune(p)
+	for i := 0; i < len(rs); i++ {
+		if !isDigit(rs[i]) || i > 0 && isDigit(rs[i-1]) {
+			continue
+		}
+		v := digitRunValue(rs, i)
+		s.digitFixed[v] = append(s.digitFixed[v], digitPhrase{p, i, len(rs)})
+	}
+}
+
+// digitRunValue reads the digits at i as a number (only as a key).
+func digitRunValue(rs []rune, i int) uint64 {
+	var v uint64
+	for ; i < len(rs) && isDigit(rs[i]); i++ {
+		v = v*10 + uint64(rs[i]-'0')
+	}
+	return v
+}
+
+// digitFixedAround is fixedAround for an Arabic number: one lookup by its
+// value, then a check of the few phrases that hold that number there.
+func (st *scan) digitFixedAround(a, b int) (int, int, bool) {
+	for _, d := range st.sc.digitFixed[digitRunValue(st.rs, a)] {
+		if j := a - d.off; j >= 0 && j+d.n <= len(st.rs) && hasPrefixAt(st.rs, j, d.phrase) {
+			return j, j + d.n, true
+		}
+	}
+	return 0, 0, false
+}
+
+// byteCursor turns rune offsets into byte offsets of a text, moving
+// forward; a rune offset behind it starts again from the beginning.
+type byteCursor struct {
+	text       string
+	rune, byte int
+}
+
+func (c *byteCursor) to(r int) int {
+	if r < c.rune {
+		c.rune, c.byte = 0, 0
+	}
+	for c.rune < r && c.byte < len(c.text) {
+		_, n := utf8.DecodeRuneInString(c.text[c.byte:])
+		c.byte += n
+		c.rune++
+	}
+	return c.byte
+}
+
 // spans converts rune offsets to byte offsets and fills in the text.
 func (st *scan) spans(text string) []Span {
 	if len(st.out) == 0 {
 		return nil
 	}
 	sortSpans(st.out)
-	// Offsets from the bytes themselves: an invalid byte is one rune (U+FFFD)
-	// of one byte, not of three.
-	off := make([]int, 0, len(st.rs)+1)
-	for b := 0; b < len(text); {
-		off = append(off, b)
-		_, n := utf8.DecodeRuneInString(text[b:])
-		b += n
-	}
-	off = append(off, len(text))
+	// Offsets from the bytes themselves (an invalid byte is one rune, U+FFFD,
+	// of one byte, not of three), walking forward from span to span.
+	cur := byteCursor{text: text}
 	for i := range st.out {
 		sp := &st.out[i]
-		sp.Start, sp.End = off[sp.Start], off[sp.End]
+		sp.Start, sp.End = cur.to(sp.Start), cur.to(sp.End)
 		sp.Text = text[sp.Start:sp.End]
 	}
 	return st.out

@@ -47,6 +47,9 @@ func (st *scan) chinese(i, from int) int {
 	for j < len(rs) && isCNNumeral(rs[j]) {
 		j++
 	}
+	if !mayFollowNumeral(rs, j) {
+		return j // 进一步, 一是, 统一: most numerals in a report are words
+	}
 	if end, ok := st.cnYear(i, j); ok {
 		return end
 	}
@@ -327,4 +330,29 @@ func (st *scan) vagueIdiom(i int) int {
 		}
 	}
 	return i + 1
+}
+
+// mayFollowNumeral is a cheap test of the rune after a Chinese numeral: only
+// a unit, 余/多, a date, a fraction, a decimal, a range, 季度 or 番 can make it
+// a quantity.
+func mayFollowNumeral(rs []rune, j int) bool {
+	if j >= len(rs) {
+		return false
+	}
+	k := j
+	if rs[k] == '余' || rs[k] == '多' {
+		k++
+		if k >= len(rs) {
+			return false
+		}
+	}
+	r := rs[k]
+	if isSpaceRune(r) {
+		return true
+	}
+	switch r {
+	case '点', '分', '月', '日', '号', '年', '季', '番', '成', '至', '到', '-', '—', '–', '~', '～':
+		return true
+	}
+	return unitsByFirst[r] != nil
 }
