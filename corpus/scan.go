@@ -2,10 +2,10 @@ package corpus
 
 import (
 	"math"
-	"sync"
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -59,7 +59,7 @@ type Scanner struct {
 	// digitFixed indexes the phrases that hold Arabic digits (教育现代化2035,
 	// 1530安全教育) by the value of each digit run, with where it stands.
 	digitFixed map[uint64][]digitPhrase
-	pool   sync.Pool // *scan, reused buffers
+	pool       sync.Pool // *scan, reused buffers
 }
 
 // NewScanner makes a scanner with the built-in lexicon plus extra phrases
