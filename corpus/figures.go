@@ -111,14 +111,17 @@ func figureLabel(text string, start int) string {
 	for changed := true; changed; {
 		changed = false
 		for _, w := range labelTrim {
-			if strings.HasSuffix(label, w) && utf8.RuneCountInString(label) > utf8.RuneCountInString(w) {
-				label = strings.TrimSuffix(label, w)
+			// len(label) > len(w): the label keeps at least one character.
+			if len(label) > len(w) && strings.HasSuffix(label, w) {
+				label = label[:len(label)-len(w)]
 				changed = true
 			}
 		}
 	}
-	if n := utf8.RuneCountInString(label); n > 10 {
-		label = string([]rune(label)[n-10:])
+	// At most the last ten characters (Han: three bytes each).
+	for utf8.RuneCountInString(label) > 10 {
+		_, size := utf8.DecodeRuneInString(label)
+		label = label[size:]
 	}
 	return label
 }

@@ -190,15 +190,24 @@ var runInOpener = regexp.MustCompile(`(\d{4}|20[x*×]{2}|[x×]{4})\s*年|一是|
 // A part heading at the start of a line, before text that runs on.
 var runInPart = regexp.MustCompile(`^.{0,14}?(存在的?(主要)?(问题|不足)((和|与|及)(不足|困难|短板|差距|问题))?|工作(计划|打算|思路|回顾|总结|要点)|主要(成效|成绩))`)
 
+// mayRunInPart is the cheap test before runInPart: its words start with
+// 存在, 工作 or 主要 within the first characters.
+func mayRunInPart(s string) bool {
+	head := s[:min(len(s), 3*22)]
+	return strings.Contains(head, "存在") || strings.Contains(head, "工作") || strings.Contains(head, "主要")
+}
+
 // splitHeading cuts a heading line after its marker into the heading text and
 // the body that runs on after it. The heading is a prefix of the line; the
 // punctuation between it and the body is dropped.
 func splitHeading(rest string) (heading, body string) {
 	rest = strings.TrimSpace(rest)
 	end := headingEnd(rest)
-	if loc := runInPart.FindStringSubmatchIndex(rest[:end]); loc != nil && loc[1] < end {
-		// "存在的问题优质教育资源总量不足，…": the part heading ran into its text.
-		end = loc[1]
+	if mayRunInPart(rest[:end]) {
+		if loc := runInPart.FindStringSubmatchIndex(rest[:end]); loc != nil && loc[1] < end {
+			// "存在的问题优质教育资源总量不足，…": the part heading ran into its text.
+			end = loc[1]
+		}
 	}
 	if utf8.RuneCountInString(rest[:end]) > 8 {
 		if cut, ok := cutRunIn(rest[:end]); ok {
