@@ -102,6 +102,9 @@ func checkWriterRules(t *testing.T, md string, f draft.Facts, plan bool) {
 		checkNoFiguresRestated(t, md, f)
 		return
 	}
+	if f.Doc == corpus.KindSummaryPlan {
+		checkNoFiguresRestated(t, planPart(md, f), f) // the plan part looks forward too
+	}
 	checkParagraphLength(t, md, f)
 }
 
@@ -201,6 +204,16 @@ func checkNoFiguresRestated(t *testing.T, md string, f draft.Facts) {
 			}
 		}
 	}
+}
+
+// planPart is the text from the plan part's heading to the closing.
+func planPart(md string, f draft.Facts) string {
+	next := draft.Period{Year: f.Year, Span: f.Period}.Next().Short()
+	loc := regexp.MustCompile(`(?m)^## .*` + regexp.QuoteMeta(next)).FindStringIndex(md)
+	if loc == nil {
+		return ""
+	}
+	return md[loc[0]:]
 }
 
 // checkParagraphLength: a section given two facts or more reads as a
