@@ -132,12 +132,19 @@ func (s *Scanner) Scan(text string) []Span {
 	}
 	st := s.get(text)
 	defer s.put(st)
-	skipMarkRunes(st.rs, st.skip)
-	skipListNumbers(st.rs, st.skip)
+	// Each pass over the text only when the text can need it.
+	if strings.Contains(text, MarkOpen) {
+		skipMarkRunes(st.rs, st.skip)
+	}
+	if hasASCIIDigit(text) {
+		skipListNumbers(st.rs, st.skip)
+	}
 	for i := 0; i < len(st.rs); {
 		i = max(st.at(i), i+1)
 	}
-	st.signOffDates()
+	if len(st.out) > 0 && strings.Contains(text, "日") {
+		st.signOffDates()
+	}
 	return st.spans(text)
 }
 
@@ -170,6 +177,12 @@ func (s *Scanner) put(st *scan) {
 	if cap(st.rs) <= 1<<16 { // a huge text's buffers are not worth keeping
 		s.pool.Put(st)
 	}
+}
+
+// hasASCIIDigit reports whether text holds a digit (full-width too), which
+// list numbers need.
+func hasASCIIDigit(text string) bool {
+	return strings.ContainsAny(text, "0123456789０１２３４５６７８９")
 }
 
 // hasNumberRune is a fast pre-check: most sentences of a report hold no
