@@ -144,10 +144,12 @@ func withVerb(fact string) string { return rateWithoutVerb.ReplaceAllString(fact
 // without its figures: 开展应急疏散演练210场 → 持续开展应急疏散演练. Only
 // work that goes on (开展, 组织, 实施 …) continues; a count of things done
 // (新建幼儿园2所) does not.
-func continuedWork(facts []Fact) string {
+func continuedWork(facts []Fact, year int) string {
 	var tasks []string
 	for _, f := range facts {
-		if t := continued(f.Text); t != "" {
+		// A campaign does not go on past its year, whatever this year's
+		// facts say (党纪学习教育 in a second-half plan of 2025).
+		if t := continued(f.Text); t != "" && !staleCampaign(t, year, "") {
 			tasks = append(tasks, t)
 		}
 	}
@@ -231,7 +233,7 @@ func (c *Composer) Section(item OutlineItem, examples []Example) string {
 	}
 	facts := FactSentences(item.Facts, item.Part == corpus.PartPlan, c.periodWord())
 	if item.Part == corpus.PartPlan && len(item.Facts) == 0 {
-		facts = continuedWork(item.related)
+		facts = continuedWork(item.related, factsPeriod(c.Facts).Next().Year)
 	}
 	leads := c.leads(item, examples, 2)
 	if len(leads) == 0 && facts == "" && len(item.Tasks) == 0 {
@@ -240,7 +242,7 @@ func (c *Composer) Section(item OutlineItem, examples []Example) string {
 	if len(item.Facts) >= 2 && utf8.RuneCountInString(strings.Join(leads, "")+facts) < 80 {
 		leads = append(leads, c.leads(item, examples, 1)...) // a paragraph, not two lines
 	}
-	b.WriteString(strings.Join(leads, ""))
+	b.WriteString(strings.Join(principleFirst(leads), ""))
 	b.WriteString(facts)
 	if b.Len() == 0 {
 		return noFactsNote
@@ -252,6 +254,15 @@ func (c *Composer) Section(item OutlineItem, examples []Example) string {
 // of other sections).
 func ComposeSection(item OutlineItem, examples []Example) string {
 	return (&Composer{}).Section(item, examples)
+}
+
+// principleFirst puts a principle sentence (坚持……) before the measures, as
+// a paragraph of a report opens.
+func principleFirst(leads []string) []string {
+	sort.SliceStable(leads, func(i, j int) bool {
+		return strings.HasPrefix(leads[i], "坚持") && !strings.HasPrefix(leads[j], "坚持")
+	})
+	return leads
 }
 
 // lastResort is the house sentence for a section that nothing else fills,
@@ -547,7 +558,7 @@ func composeOpening(f Facts, title string) string {
 		tail = "现将" + p.Short() + "工作总结及" + next + "报告如下："
 	}
 	if f.Doc == corpus.KindPlan {
-		return period + "，" + f.Org + "将在" + gov + "的坚强领导和上级教育行政部门的指导下，坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的教育方针，落实立德树人根本任务，推动教育高质量发展。现将工作计划安排如下："
+		return period + "，" + f.Org + "将在" + gov + "的坚强领导和上级教育行政部门的指导下，坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的教育方针，落实立德树人根本任务，推动教育高质量发展。现将" + period + "主要工作安排如下："
 	}
 	return period + "，" + f.Org + "在" + gov + "的坚强领导和上级教育行政部门的关心指导下，坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的教育方针，落实立德树人根本任务，扎实推进各项工作。" + tail
 }

@@ -253,7 +253,7 @@ func partHeading(heads map[string]TemplateSection, part string, f Facts) string 
 		return p.PlanHeading()
 	}
 	if p.Span == corpus.PeriodAnnual {
-		return p.Name() + "工作总结"
+		return p.Name() + "主要工作及成效" // the title says 工作总结 already
 	}
 	return p.Name() + "工作开展情况"
 }

@@ -246,7 +246,7 @@ func (p *Planner) Plan(ctx context.Context, req PlanRequest) (PlanResult, error)
 			switch {
 			case isTarget(req.Facts, f.Text):
 				tasks[c.Category] = append(tasks[c.Category], PlanTask{Text: strings.TrimRight(f.Text, "。；"), Source: SourceFact})
-			case continued(f.Text) != "":
+			case continued(f.Text) != "" && !staleCampaign(f.Text, req.Year, ""):
 				// Ongoing work goes on, without this year's figures.
 				tasks[c.Category] = append(tasks[c.Category], PlanTask{Text: continued(f.Text), Source: SourceCarryOver})
 			}

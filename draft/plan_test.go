@@ -167,8 +167,9 @@ func TestContinuedWork(t *testing.T) {
 	tests := []struct{ fact, want string }{
 		{"开展应急疏散演练210场", "持续开展应急疏散演练"},
 		{"全年组织教师全员培训4300人次", "持续组织教师全员培训"},
-		{"开展党纪学习教育专题研讨共6场", "持续开展党纪学习教育专题研讨"},
-		{"新建幼儿园2所", ""}, // a count of things done does not go on
+		{"开展心理健康专题讲座共6场", "持续开展心理健康专题讲座"},
+		{"开展党纪学习教育专题研讨6场", ""}, // a 2024 campaign does not go on in 2026
+		{"新建幼儿园2所", ""},        // a count of things done does not go on
 		{"招聘特岗教师95名", ""},
 		{"开展研学实践活动56批次，覆盖学生3万人", ""}, // two clauses: not cleanly a task
 		{"实施第2批强校工程", ""},            // a figure inside the clause

@@ -270,7 +270,7 @@ func TestPlanFromSeedsLooksForward(t *testing.T) {
 				}
 			}
 			lines := strings.Split(strings.TrimSpace(md), "\n\n")
-			if n := len(lines); n < 3 || lines[n-2] != f.Org || !signOffLine.MatchString(lines[n-1]) || !strings.Contains(lines[1], "现将工作计划安排如下") {
+			if n := len(lines); n < 3 || lines[n-2] != f.Org || !signOffLine.MatchString(lines[n-1]) || !strings.Contains(lines[1], "主要工作安排如下") {
 				t.Errorf("no opening or no sign-off:\n%s", md)
 			}
 		})
