@@ -203,3 +203,57 @@ func TestParseStarterPolicy(t *testing.T) {
 		t.Errorf("ParseStarterPolicy(sometimes) error = %v", err)
 	}
 }
+
+// A plan's tasks from the corpus follow the same rule: the user's own
+// reports of a category once there are any, 内置范文 only before.
+func TestPlanCorpusTasksFollowTheStarterPolicy(t *testing.T) {
+	db, _ := starterStore(t)
+	summary := []corpus.Section{
+		{Level: 1, Heading: "教师队伍建设", Part: corpus.PartSummary, Category: "师资", Text: "开展教师培训。"},
+		{Level: 1, Heading: "安全管理", Part: corpus.PartSummary, Category: "安全", Text: "开展防溺水教育。"},
+	}
+	tasks := func(policy draft.StarterPolicy) string {
+		p := &draft.Planner{Sections: db, Taxonomy: taxonomy(), Starter: policy}
+		res, err := p.Plan(context.Background(), draft.PlanRequest{Org: "岚湖县教育局", Year: 2025, Summary: summary, Offline: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		for _, s := range res.Sections {
+			for _, it := range s.Items {
+				if it.Source == draft.SourceCorpus {
+					b.WriteString(s.Category + ":" + it.Text + "\n")
+				}
+			}
+		}
+		return b.String()
+	}
+	starterTeachers := strings.TrimSuffix(starterTeachersLead, "。")
+	starterSafety := strings.TrimSuffix(starterSafetyLead, "。")
+	ownTeachers := strings.TrimSuffix(ownTeachersLead, "。")
+	tests := []struct {
+		policy       draft.StarterPolicy
+		want, forbid []string
+	}{
+		// The user's own 师资 sentence comes first in every mode; 安全 has
+		// only 内置范文 sentences.
+		{draft.StarterAlways, []string{ownTeachers, starterSafety}, nil},
+		{draft.StarterAuto, []string{ownTeachers, starterSafety}, []string{starterTeachers}},
+		{draft.StarterNever, []string{ownTeachers}, []string{starterTeachers, starterSafety}},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.policy), func(t *testing.T) {
+			got := tasks(tt.policy)
+			for _, w := range tt.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("corpus tasks lack %q:\n%s", w, got)
+				}
+			}
+			for _, w := range tt.forbid {
+				if strings.Contains(got, w) {
+					t.Errorf("corpus tasks have %q:\n%s", w, got)
+				}
+			}
+		})
+	}
+}
