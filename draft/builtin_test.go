@@ -28,7 +28,7 @@ func TestExamplesPreferTheUsersOwnReports(t *testing.T) {
 		section(2, false, "教师队伍建设持续加强，校长队伍专业化水平不断提高，教师培训覆盖面进一步扩大，教师待遇保障落实到位，乡村教师生活补助按时足额发放。"), // own
 	}
 	facts := []draft.Fact{draft.NewFact("招聘特岗教师80名", 1)}
-	ex, err := draft.SelectExamples(context.Background(), src, "师资", corpus.PartSummary, facts, draft.ExampleOptions{K: 2})
+	ex, err := draft.SelectExamples(context.Background(), src, "师资", corpus.PartSummary, facts, draft.ExampleOptions{K: 2, Starter: draft.StarterAlways})
 	if err != nil {
 		t.Fatal(err)
 	}

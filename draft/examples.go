@@ -13,8 +13,72 @@ import (
 // SectionSource supplies stored sections of a category for example selection.
 type SectionSource interface {
 	// Sections returns sections of the category, of the part when part is
-	// not empty, at most limit (≤ 0: all).
+	// not empty, at most limit (≤ 0: all), the user's own reports before
+	// the built-in sample reports (内置范文).
 	Sections(ctx context.Context, category, part string, limit int) ([]corpus.SectionRecord, error)
+}
+
+// StarterPolicy says when sections of the built-in sample reports (内置范文)
+// may serve as examples (configuration drafting.starter_examples).
+type StarterPolicy string
+
+const (
+	// StarterAuto uses them for a category only while the user has no
+	// report of their own with a section of that category. It is the
+	// default, and what the zero value means.
+	StarterAuto StarterPolicy = "auto"
+	// StarterAlways uses them always, ranked after the user's own.
+	StarterAlways StarterPolicy = "always"
+	// StarterNever never uses them.
+	StarterNever StarterPolicy = "never"
+)
+
+// ParseStarterPolicy reads a configured policy; "" is auto.
+func ParseStarterPolicy(s string) (StarterPolicy, error) {
+	switch p := StarterPolicy(strings.ToLower(strings.TrimSpace(s))); p {
+	case "", StarterAuto:
+		return StarterAuto, nil
+	case StarterAlways, StarterNever:
+		return p, nil
+	}
+	return "", fmt.Errorf("drafting.starter_examples 应为 auto、always 或 never，而不是 %q", s)
+}
+
+// UseStarter reports whether sections of built-in sample reports may serve
+// as examples of category under policy; hasOwn says whether the user has a
+// section of their own in the category (computed only for auto).
+func UseStarter(ctx context.Context, src SectionSource, category string, policy StarterPolicy) (use, hasOwn bool, err error) {
+	switch policy {
+	case StarterAlways:
+		return true, false, nil
+	case StarterNever:
+		return false, false, nil
+	}
+	hasOwn, err = hasOwnSection(ctx, src, category)
+	return !hasOwn, hasOwn, err
+}
+
+// hasOwnSection reports whether the user has a section of their own (not
+// from a 内置范文) in category: the source lists those first, so one
+// section tells.
+func hasOwnSection(ctx context.Context, src SectionSource, category string) (bool, error) {
+	secs, err := src.Sections(ctx, category, "", 1)
+	if err != nil {
+		return false, fmt.Errorf("检索范文: %w", err)
+	}
+	return len(secs) > 0 && !secs[0].Builtin, nil
+}
+
+// withoutStarter returns the sections not from built-in sample reports, in a
+// new slice (the source's may be shared).
+func withoutStarter(secs []corpus.SectionRecord) []corpus.SectionRecord {
+	out := make([]corpus.SectionRecord, 0, len(secs))
+	for _, s := range secs {
+		if !s.Builtin {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // Example is a past section chosen as a style reference, with its rank.
@@ -29,6 +93,9 @@ type ExampleOptions struct {
 	K        int // examples wanted, at most one per document
 	MinChars int // shorter sections are poor examples
 	MaxChars int // longer ones are penalised
+	// Starter says when built-in sample reports (内置范文) may be examples;
+	// "" is StarterAuto.
+	Starter StarterPolicy
 }
 
 // candidatePool bounds how many sections of a category are ranked.
@@ -37,8 +104,12 @@ const candidatePool = 2000
 // SelectExamples returns the best k example sections for a category and part
 // given the user's facts: relevant wording, the same kinds of figures, at most
 // one per document, and penalties for placeholders and odd lengths; the
-// user's own reports come before the built-in sample reports (内置范文). When the
-// part has too few sections, other parts of the category fill in.
+// user's own reports come before the built-in sample reports (内置范文), which
+// are left out under opt.Starter (by default once the user has a report of
+// their own in the category). When the part has too few sections, other
+// parts of the category fill in. Every example's Reasons say, in Chinese,
+// why it was chosen: category, part, own report or 内置范文, the score's
+// terms, length and year.
 func SelectExamples(ctx context.Context, src SectionSource, category, part string, facts []Fact, opt ExampleOptions) ([]Example, error) {
 	if opt.K <= 0 {
 		opt.K = 3
@@ -53,6 +124,25 @@ func SelectExamples(ctx context.Context, src SectionSource, category, part strin
 	if err != nil {
 		return nil, fmt.Errorf("检索范文: %w", err)
 	}
+	useStarter, hasOwn := true, false
+	switch opt.Starter {
+	case StarterAlways:
+	case StarterNever:
+		useStarter = false
+	default:
+		// The part's pool lists own sections first; only when it has none
+		// must the whole category be asked.
+		hasOwn = len(secs) > 0 && !secs[0].Builtin
+		if !hasOwn && part != "" {
+			if hasOwn, err = hasOwnSection(ctx, src, category); err != nil {
+				return nil, err
+			}
+		}
+		useStarter = !hasOwn
+	}
+	if !useStarter {
+		secs = withoutStarter(secs)
+	}
 	ranked := rankExamples(secs, facts, opt)
 	out := pickPerDocument(ranked, opt.K, nil)
 	if len(out) < opt.K && part != "" {
@@ -60,17 +150,57 @@ func SelectExamples(ctx context.Context, src SectionSource, category, part strin
 		if err != nil {
 			return nil, fmt.Errorf("检索范文: %w", err)
 		}
+		if !useStarter {
+			more = withoutStarter(more)
+		}
 		ranked := rankExamples(more, facts, opt)
 		for i := range ranked {
 			if ranked[i].Part != part {
 				ranked[i].Score -= 1
-				ranked[i].Reasons = append(ranked[i].Reasons, "部分不同（"+ranked[i].Part+"）−1")
+				ranked[i].Reasons = append(ranked[i].Reasons, "部分不同（"+corpus.PartName(ranked[i].Part)+"）−1")
 			}
 		}
 		sortExamples(ranked)
 		out = pickPerDocument(ranked, opt.K, out)
 	}
+	for i := range out {
+		out[i].Reasons = explain(out[i], opt.Starter, hasOwn, len(facts) > 0)
+	}
 	return out, nil
+}
+
+// explain puts the reasons every example has before the score's terms:
+// category, part and source; then the terms; then length and year when no
+// term spoke of them.
+func explain(e Example, policy StarterPolicy, hasOwn, withFacts bool) []string {
+	out := []string{"类别：" + e.Category, "部分：" + corpus.PartName(e.Part)}
+	switch {
+	case !e.Builtin:
+		out = append(out, "本单位报告（排在内置范文之前）")
+	case policy == StarterAlways:
+		out = append(out, "内置范文（配置为总是使用，排在本单位报告之后）")
+	default:
+		out = append(out, "内置范文（本类别尚无本单位报告）")
+	}
+	if !withFacts {
+		out = append(out, "未给事实：不比较用词与数字")
+	}
+	out = append(out, e.Reasons...)
+	lengthSaid := false
+	for _, r := range e.Reasons {
+		if strings.HasPrefix(r, "过短") || strings.HasPrefix(r, "过长") || strings.HasPrefix(r, "较长") {
+			lengthSaid = true
+		}
+	}
+	if !lengthSaid {
+		out = append(out, fmt.Sprintf("长度适中（%d 字）", utf8.RuneCountInString(e.Text)))
+	}
+	if e.Year > 0 {
+		out = append(out, fmt.Sprintf("%d 年（同分时较新者优先）", e.Year))
+	} else {
+		out = append(out, "年份不详（同分时排在有年份者之后）")
+	}
+	return out
 }
 
 func pickPerDocument(ranked []Example, k int, have []Example) []Example {

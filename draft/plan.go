@@ -230,6 +230,9 @@ type Planner struct {
 	Checker   Checker
 	Taxonomy  corpus.Taxonomy
 	Now       func() time.Time // optional; the sign-off date (time.Now when nil)
+	// Starter says when task sentences may come from built-in sample
+	// reports (内置范文), as for examples; "" is StarterAuto.
+	Starter StarterPolicy
 }
 
 // Plan writes the plan part: per category in template order, a plan-style
@@ -468,9 +471,16 @@ func (p *Planner) corpusTasks(ctx context.Context, category string, have []PlanT
 	}
 	// Past plans come first; summaries of the category fill in, since their
 	// approach sentences (健全……机制) read as tasks as well.
-	if more, err := p.Sections.Sections(ctx, category, "", 400); err == nil {
-		secs = append(secs, more...)
+	more, err := p.Sections.Sections(ctx, category, "", 400)
+	if err != nil {
+		more = nil
 	}
+	// The user's own reports of the category, once there are any, are the
+	// only source besides the house tasks, as for examples.
+	if p.Starter == StarterNever || p.Starter != StarterAlways && len(more) > 0 && !more[0].Builtin {
+		secs, more = withoutStarter(secs), withoutStarter(more)
+	}
+	secs = append(secs[:len(secs):len(secs)], more...)
 	var out []PlanTask
 	seen := map[string]bool{}
 	for _, h := range have {

@@ -405,6 +405,12 @@ func (s *Service) composeOffline(ctx context.Context, f Facts, items []OutlineIt
 		if err != nil {
 			return nil, fmt.Errorf("检索范文: %w", err)
 		}
+		// Its lead sentences come from the user's own reports of the
+		// category when there are any, as the examples do; from the
+		// 内置范文 only while there are none (or as configured).
+		if p := s.Examples.Starter; p == StarterNever || p != StarterAlways && len(secs) > 0 && !secs[0].Builtin {
+			secs = withoutStarter(secs)
+		}
 		pool := make([]Example, len(secs))
 		for k, sec := range secs {
 			pool[k] = Example{SectionRecord: sec}
@@ -574,7 +580,7 @@ func (s *Service) opening(ctx context.Context, f Facts, title, mode string) stri
 	if mode == ModeOffline {
 		return composeOpening(f, title)
 	}
-	ex, _ := SelectExamples(ctx, s.Sections, s.Fallback, corpus.PartPreamble, nil, ExampleOptions{K: 2, MinChars: 60, MaxChars: 600})
+	ex, _ := SelectExamples(ctx, s.Sections, s.Fallback, corpus.PartPreamble, nil, ExampleOptions{K: 2, MinChars: 60, MaxChars: 600, Starter: s.Examples.Starter})
 	in := prompts.OpeningInput{Org: f.Org, Year: f.Year, PeriodName: PeriodName(f), DocKind: "工作总结", Categories: f.Categories()}
 	if f.Doc == corpus.KindPlan {
 		in.DocKind = "工作计划"

@@ -16,6 +16,7 @@ import (
 
 	"github.com/zongjie/zongjie"
 	"github.com/zongjie/zongjie/corpus"
+	"github.com/zongjie/zongjie/draft"
 )
 
 // Config is the whole configuration, loaded once and passed down as values.
@@ -46,6 +47,8 @@ type Config struct {
 	Drafting struct {
 		PromptsDir    string   `mapstructure:"prompts_dir"`
 		FixedNumerals []string `mapstructure:"fixed_numerals"`
+		// StarterExamples is auto, always or never: see draft.StarterPolicy.
+		StarterExamples string `mapstructure:"starter_examples"`
 	} `mapstructure:"drafting"`
 	Continuity struct {
 		MatchThreshold float64 `mapstructure:"match_threshold"`
@@ -82,6 +85,16 @@ func (c Config) TaxonomyValue() corpus.Taxonomy {
 		return corpus.DefaultTaxonomy()
 	}
 	return corpus.Taxonomy{Categories: c.Taxonomy.Categories, Fallback: c.Taxonomy.Fallback}
+}
+
+// ExampleOptions are the example-selection options of the configuration
+// with k examples (≤ 0: retrieval.k).
+func (c Config) ExampleOptions(k int) draft.ExampleOptions {
+	if k <= 0 {
+		k = c.Retrieval.K
+	}
+	return draft.ExampleOptions{K: k, MinChars: c.Retrieval.MinChars, MaxChars: c.Retrieval.MaxChars,
+		Starter: draft.StarterPolicy(c.Drafting.StarterExamples)}
 }
 
 // APIKey returns the model API key: ZONGJIE_LLM_API_KEY, else the variable
@@ -156,6 +169,11 @@ func loadConfig(path string, flags *pflag.FlagSet) (Config, error) {
 		return Config{}, fmt.Errorf("解析配置: %w", err)
 	}
 	cfg.File = file
+	policy, err := draft.ParseStarterPolicy(cfg.Drafting.StarterExamples)
+	if err != nil {
+		return Config{}, fmt.Errorf("配置有误: %w", err)
+	}
+	cfg.Drafting.StarterExamples = string(policy)
 	if cfg.DB == "" {
 		cfg.DB = defaultDBPath()
 	}

@@ -137,7 +137,7 @@ func (a *app) draftService(offline bool) (*draft.Service, string, error) {
 		Runs:        a.db,
 		Prompts:     set,
 		Checker:     draft.NewChecker(a.cfg.Drafting.FixedNumerals),
-		Examples:    draft.ExampleOptions{K: a.cfg.Retrieval.K, MinChars: a.cfg.Retrieval.MinChars, MaxChars: a.cfg.Retrieval.MaxChars},
+		Examples:    a.cfg.ExampleOptions(0),
 		Concurrency: a.cfg.LLM.Concurrency,
 		Fallback:    a.cfg.TaxonomyValue().Fallback,
 		Taxonomy:    a.cfg.TaxonomyValue(),

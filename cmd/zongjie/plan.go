@@ -136,7 +136,8 @@ func (a *app) planner(offline bool) (*draft.Planner, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &draft.Planner{Sections: a.db, Prompts: set, Checker: draft.NewChecker(a.cfg.Drafting.FixedNumerals), Taxonomy: a.cfg.TaxonomyValue()}
+	p := &draft.Planner{Sections: a.db, Prompts: set, Checker: draft.NewChecker(a.cfg.Drafting.FixedNumerals), Taxonomy: a.cfg.TaxonomyValue(),
+		Starter: draft.StarterPolicy(a.cfg.Drafting.StarterExamples)}
 	if !offline && a.cfg.LLM.BaseURL != "" && a.cfg.LLM.Model != "" {
 		client, err := a.llmClient()
 		if err != nil {
