@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -13,19 +12,6 @@ import (
 	"github.com/zongjie/zongjie/corpus"
 	"github.com/zongjie/zongjie/store"
 )
-
-// storeWriter and reportParser are what ingest needs of the store and the
-// parser.
-type storeWriter interface {
-	SaveUnindexed(ctx context.Context, doc store.Prepared) (int64, bool, error)
-	IndexPending(ctx context.Context) (int, error)
-	// RemoveReplaced removes what an earlier version of source added.
-	RemoveReplaced(ctx context.Context, source string, current []store.Prepared) (int, error)
-}
-
-type reportParser interface {
-	Parse(name string, data []byte) (corpus.Result, error)
-}
 
 // docJSON is one row of `docs --json`.
 type docJSON struct {
