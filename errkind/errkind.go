@@ -59,6 +59,17 @@ func (e *Error) Error() string {
 // Unwrap returns the wrapped error.
 func (e *Error) Unwrap() error { return e.Err }
 
+// ErrorKind returns the error's kind.
+func (e *Error) ErrorKind() Kind { return e.Kind }
+
+// Kinded is an error that says its own kind; a package's own error type
+// (such as a facts file error) implements it to have a kind without being
+// an *Error.
+type Kinded interface {
+	error
+	ErrorKind() Kind
+}
+
 // New returns an error of kind k with message msg; as a package variable it
 // also serves as a sentinel for errors.Is.
 func New(k Kind, msg string) error { return &Error{Kind: k, Msg: msg} }
@@ -74,9 +85,9 @@ func Mark(k Kind, err error) error {
 // Of returns the kind of the outermost error in err's chain that has one,
 // Internal when none has.
 func Of(err error) Kind {
-	var e *Error
-	if errors.As(err, &e) {
-		return e.Kind
+	var k Kinded
+	if errors.As(err, &k) {
+		return k.ErrorKind()
 	}
 	return Internal
 }

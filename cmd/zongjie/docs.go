@@ -77,7 +77,7 @@ func (a *app) docsRemoveCommand() *cobra.Command {
 			for _, arg := range args {
 				id, err := strconv.ParseInt(arg, 10, 64)
 				if err != nil || id <= 0 {
-					return fmt.Errorf("报告编号应为正整数：%q（用 zongjie docs 查看编号）", arg)
+					return invalid("报告编号应为正整数：%q（用 zongjie docs 查看编号）", arg)
 				}
 				ids = append(ids, id)
 			}
@@ -110,7 +110,7 @@ func (a *app) printRemoved(ids []int64, removed []corpus.DocumentRecord) error {
 	}
 	fmt.Fprintf(a.stdout, "共删除 %d 篇。\n", len(removed))
 	if missing > 0 {
-		return exitError{code: 1}
+		return exitError{code: exitNotFound}
 	}
 	return nil
 }
@@ -125,7 +125,7 @@ func (a *app) showCommand() *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			id, err := strconv.ParseInt(args[0], 10, 64)
 			if err != nil {
-				return fmt.Errorf("报告编号应为数字：%q（用 zongjie docs 查看编号）", args[0])
+				return invalid("报告编号应为数字：%q（用 zongjie docs 查看编号）", args[0])
 			}
 			db, err := a.openDB(cmd.Context())
 			if err != nil {
@@ -133,7 +133,7 @@ func (a *app) showCommand() *cobra.Command {
 			}
 			rec, secs, err := db.Document(cmd.Context(), id)
 			if errors.Is(err, store.ErrNotFound) {
-				return fmt.Errorf("没有编号为 %d 的报告（用 zongjie docs 查看编号）", id)
+				return notFound("没有编号为 %d 的报告（用 zongjie docs 查看编号）", id)
 			}
 			if err != nil {
 				return err

@@ -81,7 +81,7 @@ func (a *app) ingestCommand() *cobra.Command {
 				return err
 			}
 			if len(sum.Failed) > 0 {
-				return exitError{code: 1}
+				return exitError{code: exitFailed}
 			}
 			return nil
 		},
