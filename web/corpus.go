@@ -156,7 +156,7 @@ func (h *handlers) upload(w http.ResponseWriter, r *http.Request) {
 			h.refuseLarge(w, r, body, "上传的文件", h.MaxUploadBytes)
 			return
 		}
-		h.render(w, r, http.StatusBadRequest, "error", page{Title: "上传失败", Data: "上传的表单无法读取：" + err.Error()})
+		h.render(w, r, http.StatusBadRequest, "error", page{Title: "上传失败", Data: "上传的表单无法读取，请刷新页面后重新选择文件。"})
 		return
 	}
 	defer r.MultipartForm.RemoveAll()
