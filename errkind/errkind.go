@@ -40,9 +40,12 @@ func (k Kind) String() string {
 // Error is an error with a kind. Its text is the message, followed by the
 // wrapped error's when there is one.
 type Error struct {
+	// Kind is the error's kind.
 	Kind Kind
-	Msg  string
-	Err  error
+	// Msg is the message; empty when Err's text says it all.
+	Msg string
+	// Err is the wrapped error, if any.
+	Err error
 }
 
 // Error returns the message and the wrapped error's text.

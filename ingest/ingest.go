@@ -60,8 +60,11 @@ const UploadSource = "upload:"
 
 // Service ingests reports into its Store.
 type Service[P any] struct {
-	Store  Store[P]
+	// Store keeps the documents.
+	Store Store[P]
+	// Parser turns a file's bytes into documents.
 	Parser Parser
+	// Reader reads files and converts uploads (convert.Reader).
 	Reader Reader
 	// IndexEvery overrides IndexBatch when positive.
 	IndexEvery int
@@ -72,8 +75,10 @@ type Service[P any] struct {
 type Input struct {
 	// Name is the path, or the uploaded file's name.
 	Name string
-	// Data holds an uploaded file's bytes; Upload says that it is one.
-	Data   []byte
+	// Data holds an uploaded file's bytes.
+	Data []byte
+	// Upload says that the input is an uploaded file, stored with the
+	// source UploadSource+Name.
 	Upload bool
 }
 
@@ -93,6 +98,7 @@ func (in Input) source() string {
 
 // Request is one ingest: its inputs, in order, and how to report progress.
 type Request struct {
+	// Inputs are ingested in order.
 	Inputs []Input
 	// Replace removes, per file, what an earlier version of it added that
 	// the file no longer holds.
@@ -103,7 +109,10 @@ type Request struct {
 
 // File is what became of one input.
 type File struct {
-	Name                        string
+	// Name is the input's name.
+	Name string
+	// Added, Duplicates and Replaced count the documents stored, already
+	// stored, and removed as earlier versions (with Replace).
 	Added, Duplicates, Replaced int
 	// Titles are the titles of the file's documents, stored or already
 	// there.
@@ -128,6 +137,7 @@ func (f File) Status() string {
 
 // Report is what an ingest did.
 type Report struct {
+	// Added, Duplicates and Replaced are the totals over Files.
 	Added, Duplicates, Replaced int
 	// Files has one entry per input handled, in order; after cancellation
 	// the inputs not reached are missing.
