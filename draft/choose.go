@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/zongjie/zongjie/corpus"
+	"github.com/zongjie/zongjie/errkind"
 )
 
 // TemplateSource is what template choice needs from the corpus: skeletons
@@ -22,7 +23,7 @@ type TemplateSource interface {
 }
 
 // ErrNoSuchTemplate is returned when a template id names no report.
-var ErrNoSuchTemplate = errors.New("语料库中没有这篇报告")
+var ErrNoSuchTemplate = errkind.New(errkind.NotFound, "语料库中没有这篇报告")
 
 // canonicalKinds is the order in which ChooseTemplate looks for a common
 // structure: the kind asked for, then summary+plan, summaries, any report.

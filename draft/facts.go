@@ -10,6 +10,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/zongjie/zongjie/corpus"
+	"github.com/zongjie/zongjie/errkind"
 )
 
 // Facts is what a user writes to ask for a draft: who, which year and period,
@@ -48,6 +49,9 @@ type FactsError struct {
 	Line int
 	Msg  string
 }
+
+// ErrorKind says that a facts file error is the user's to correct.
+func (e *FactsError) ErrorKind() errkind.Kind { return errkind.Invalid }
 
 // Error words the problem as "facts.yaml 第3行：…".
 func (e *FactsError) Error() string {

@@ -1,11 +1,11 @@
 package draft
 
 import (
-	"errors"
 	"strconv"
 	"strings"
 
 	"github.com/zongjie/zongjie/corpus"
+	"github.com/zongjie/zongjie/errkind"
 )
 
 // Period is the time a report covers: a year and its span (annual,
@@ -94,7 +94,7 @@ func spanOrAnnual(s string) string {
 
 // ErrNoPlanYear is returned when neither the summary nor the facts give a
 // year to plan for.
-var ErrNoPlanYear = errors.New("无法从总结中确定年份，请用 --year 指定计划年份")
+var ErrNoPlanYear = errkind.New(errkind.Invalid, "无法从总结中确定年份，请用 --year 指定计划年份")
 
 // NewPlanRequest is the one place that decides what a plan answers and
 // which period it covers, for the CLI and the web page alike. summary, when

@@ -5,11 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/zongjie/zongjie/errkind"
 )
 
 // ErrNothingToRewrite is returned for a section the run's facts give no
 // content to.
-var ErrNothingToRewrite = errors.New("这一节没有可重写的内容（该类别没有事实）")
+var ErrNothingToRewrite = errkind.New(errkind.Invalid, "这一节没有可重写的内容（该类别没有事实）")
 
 // RewriteSection writes section i of a stored run again, from the run's own
 // facts and template, stores it and returns the run as stored afterwards.

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/zongjie/zongjie/corpus"
+	"github.com/zongjie/zongjie/errkind"
 	"github.com/zongjie/zongjie/prompts"
 )
 
@@ -41,7 +42,7 @@ type RunStore interface {
 }
 
 // ErrRunNotFound is returned (wrapped) for an unknown run id.
-var ErrRunNotFound = errors.New("没有这个草稿记录")
+var ErrRunNotFound = errkind.New(errkind.NotFound, "没有这个草稿记录")
 
 // Run is a stored draft: what it was asked for and each section's state.
 type Run struct {

@@ -34,6 +34,12 @@ func Prepare(source, encoding string, doc corpus.Document) (Prepared, error) {
 	return Prepared{source: source, encoding: encoding, doc: doc, hash: hex.EncodeToString(sum[:])}, nil
 }
 
+// PrepareDocument is Prepare as a method, for the ingest service's store
+// interface.
+func (db *DB) PrepareDocument(source, encoding string, doc corpus.Document) (Prepared, error) {
+	return Prepare(source, encoding, doc)
+}
+
 // SaveDocument stores doc and its sections and figures, in order, in one
 // transaction, so a failure leaves nothing behind. A document is identified
 // by the sha256 of its normalised Text: if one with the same text is already

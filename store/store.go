@@ -23,10 +23,12 @@ import (
 	"time"
 
 	"github.com/mattn/go-sqlite3"
+
+	"github.com/zongjie/zongjie/errkind"
 )
 
 // ErrNotFound is returned, wrapped, when a requested row does not exist.
-var ErrNotFound = errors.New("记录不存在")
+var ErrNotFound = errkind.New(errkind.NotFound, "记录不存在")
 
 // ErrNoFTS5 is returned, wrapped, by Open when the SQLite linked into the
 // binary has no FTS5 (built without the tag) or is the cgo-less stub.

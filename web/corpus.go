@@ -1,18 +1,16 @@
 package web
 
 import (
-	"context"
 	"errors"
-	"fmt"
 	"io"
 	"mime/multipart"
 	"net/http"
-	"path"
-	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/zongjie/zongjie/corpus"
+	"github.com/zongjie/zongjie/errkind"
+	"github.com/zongjie/zongjie/ingest"
 )
 
 // searchView is the search form and its hits.
@@ -158,7 +156,7 @@ func (h *handlers) upload(w http.ResponseWriter, r *http.Request) {
 			h.refuseLarge(w, r, body, "上传的文件", h.MaxUploadBytes)
 			return
 		}
-		h.render(w, r, http.StatusBadRequest, "error", page{Title: "上传失败", Data: "上传的表单无法读取：" + err.Error()})
+		h.render(w, r, http.StatusBadRequest, "error", page{Title: "上传失败", Data: "上传的表单无法读取，请刷新页面后重新选择文件。"})
 		return
 	}
 	defer r.MultipartForm.RemoveAll()
@@ -167,10 +165,7 @@ func (h *handlers) upload(w http.ResponseWriter, r *http.Request) {
 		h.render(w, r, http.StatusBadRequest, "error", page{Title: "上传失败", Data: "没有选择文件。"})
 		return
 	}
-	results := make([]uploadResult, 0, len(files))
-	for _, fh := range files {
-		results = append(results, h.ingest(r.Context(), fh))
-	}
+	results := h.ingestUploads(r, files)
 	r.URL.RawQuery = ""
 	h.showCorpus(w, r, http.StatusOK, results)
 }
@@ -187,50 +182,67 @@ func (h *handlers) refuseLarge(w http.ResponseWriter, r *http.Request, body io.R
 	h.render(w, r, http.StatusRequestEntityTooLarge, "error", page{Title: "内容过大", Data: limitMessage(what, limit)})
 }
 
-// ingest parses one uploaded file and stores each of its documents.
-func (h *handlers) ingest(ctx context.Context, fh *multipart.FileHeader) uploadResult {
-	res := uploadResult{Name: fh.Filename, Status: "failed"}
-	ext := strings.ToLower(path.Ext(fh.Filename))
-	if !slices.Contains(h.Files.Extensions(), ext) {
-		res.Reason = fmt.Sprintf("不支持的文件类型“%s”，请上传 %s 文件", ext, strings.Join(h.Files.Extensions(), "、"))
-		return res
+// readUploads reads the uploaded files. A file that cannot be read gets its
+// failed result now; the others become ingest inputs, whose results fill
+// the nil places of results in order.
+func readUploads(files []*multipart.FileHeader) (inputs []ingest.Input, results []*uploadResult) {
+	results = make([]*uploadResult, len(files))
+	for i, fh := range files {
+		data, err := readUpload(fh)
+		if err != nil {
+			results[i] = &uploadResult{Name: fh.Filename, Status: "failed", Reason: "无法读取上传的文件，请重新上传。"}
+			continue
+		}
+		inputs = append(inputs, ingest.Upload(fh.Filename, data))
 	}
+	return inputs, results
+}
+
+// readUpload returns one uploaded file's bytes.
+func readUpload(fh *multipart.FileHeader) ([]byte, error) {
 	f, err := fh.Open()
 	if err != nil {
-		res.Reason = "无法读取文件：" + err.Error()
-		return res
+		return nil, err
 	}
-	data, err := io.ReadAll(f)
-	f.Close()
-	if err != nil {
-		res.Reason = "无法读取文件：" + err.Error()
-		return res
+	defer f.Close()
+	return io.ReadAll(f)
+}
+
+// ingestUploads ingests the uploaded files through the ingest service and
+// returns a result per file, in order.
+func (h *handlers) ingestUploads(r *http.Request, files []*multipart.FileHeader) []uploadResult {
+	inputs, pending := readUploads(files)
+	rep := h.Ingest.Ingest(r.Context(), ingest.Request{Inputs: inputs})
+	if rep.IndexErr != nil {
+		h.Logger.Error("upload index", "path", r.URL.Path, "err", rep.IndexErr)
 	}
-	if data, err = h.Files.Convert(ctx, fh.Filename, data); err != nil {
-		res.Reason = err.Error()
-		return res
-	}
-	parsed, err := h.Parser.Parse(fh.Filename, data)
-	if err != nil {
-		res.Reason = strings.TrimPrefix(err.Error(), fh.Filename+": ")
-		return res
-	}
-	for _, doc := range parsed.Documents {
-		_, created, err := h.Corpus.SaveDocument(ctx, "upload:"+fh.Filename, parsed.Encoding, doc)
-		if err != nil {
-			res.Reason = "保存失败：" + err.Error()
-			return res
+	results := make([]uploadResult, 0, len(files))
+	next := 0
+	for _, res := range pending {
+		if res == nil && next < len(rep.Files) {
+			res = h.uploadResult(r, rep.Files[next])
+			next++
 		}
-		if created {
-			res.Added++
-		} else {
-			res.Duplicates++
+		if res != nil {
+			results = append(results, *res)
 		}
-		res.Titles = append(res.Titles, doc.Title)
 	}
-	res.Status = "duplicate"
-	if res.Added > 0 {
-		res.Status = "added"
+	return results
+}
+
+// uploadResult shows what became of one file. A problem with the file
+// itself is shown; any other failure is logged and shown in general words.
+func (h *handlers) uploadResult(r *http.Request, f ingest.File) *uploadResult {
+	res := &uploadResult{Name: f.Name, Status: f.Status(), Added: f.Added, Duplicates: f.Duplicates, Titles: f.Titles}
+	if f.Err == nil {
+		return res
 	}
+	res.Titles = nil
+	if errkind.Of(f.Err) == errkind.Invalid {
+		res.Reason = f.Err.Error()
+		return res
+	}
+	h.Logger.Error("upload", "path", r.URL.Path, "file", f.Name, "err", f.Err)
+	res.Reason = "保存失败，请稍后再试；详情见服务器日志。"
 	return res
 }

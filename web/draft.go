@@ -13,6 +13,7 @@ import (
 
 	"github.com/zongjie/zongjie/corpus"
 	"github.com/zongjie/zongjie/draft"
+	"github.com/zongjie/zongjie/errkind"
 )
 
 // draftFormView is the data of the 写总结 page.
@@ -41,7 +42,7 @@ func (h *handlers) draftPage(w http.ResponseWriter, r *http.Request) {
 func (h *handlers) templatePreview(w http.ResponseWriter, r *http.Request) {
 	t, err := h.template(r.Context(), r.URL.Query().Get("id"), r.URL.Query().Get("kind"))
 	if err != nil {
-		plainError(w, http.StatusBadRequest, err.Error())
+		h.failText(w, r, err)
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -57,10 +58,15 @@ func (h *handlers) template(ctx context.Context, id, kind string) (draft.Templat
 	if id != "" {
 		var err error
 		if n, err = strconv.ParseInt(id, 10, 64); err != nil || n <= 0 {
-			return draft.Template{}, fmt.Errorf("模板编号应为正整数：%q", id)
+			return draft.Template{}, invalidf("模板编号应为正整数：%q", id)
 		}
 	}
-	return h.templates.Choose(ctx, n, kind)
+	t, err := h.templates.Choose(ctx, n, kind)
+	if h.kindOf(err) == errkind.NotFound {
+		// A number typed into a form: the form is to correct.
+		err = errkind.Mark(errkind.Invalid, err)
+	}
+	return t, err
 }
 
 // draftStream drafts a report from the form and streams its progress as
@@ -72,17 +78,17 @@ func (h *handlers) draftStream(w http.ResponseWriter, r *http.Request) {
 	}
 	facts, yamlText, err := factsFromForm(r, h.Taxonomy)
 	if err != nil {
-		plainError(w, http.StatusBadRequest, err.Error())
+		h.failText(w, r, err)
 		return
 	}
 	tmpl, err := h.template(r.Context(), chosenReport(r, "template"), facts.Doc)
 	if err != nil {
-		plainError(w, http.StatusBadRequest, err.Error())
+		h.failText(w, r, err)
 		return
 	}
 	svc, err := h.NewDrafter()
 	if err != nil {
-		plainError(w, http.StatusInternalServerError, "无法准备起草："+err.Error())
+		h.failText(w, r, fmt.Errorf("准备起草: %w", err))
 		return
 	}
 	items := svc.Outline(facts, tmpl)
@@ -91,8 +97,15 @@ func (h *handlers) draftStream(w http.ResponseWriter, r *http.Request) {
 	res, err := svc.Draft(r.Context(), draft.Request{Facts: facts, FactsYAML: yamlText, Template: tmpl, Progress: es.progress(writeIndexes(items))})
 	es.send("result", resultFromDraft(res, items))
 	if err != nil {
-		es.send("error", map[string]string{"message": err.Error()})
+		h.streamError(es, r, err)
 	}
+}
+
+// streamError ends an event stream with an error event whose message says
+// what explain lets a page say.
+func (h *handlers) streamError(es *eventStream, r *http.Request, err error) {
+	_, msg := h.explain(r, err)
+	es.send("error", map[string]string{"message": msg})
 }
 
 // parseForm reads a url-encoded form within the form size limit; it
@@ -107,7 +120,7 @@ func (h *handlers) parseForm(w http.ResponseWriter, r *http.Request) bool {
 		if tooLarge(err) {
 			plainError(w, http.StatusRequestEntityTooLarge, limitMessage("提交的内容", h.MaxFormBytes))
 		} else {
-			plainError(w, http.StatusBadRequest, "表单无法读取："+err.Error())
+			plainError(w, http.StatusBadRequest, "表单无法读取，请刷新页面后重试。")
 		}
 		return false
 	}
@@ -161,7 +174,7 @@ func factsFromForm(r *http.Request, tax corpus.Taxonomy) (draft.Facts, string, e
 	f, err := draft.LoadFacts("网页表单", []byte(b.String()), tax)
 	var fe *draft.FactsError
 	if errors.As(err, &fe) {
-		return f, "", errors.New(formMessage(fe.Msg))
+		return f, "", invalidf("%s", formMessage(fe.Msg))
 	}
 	return f, b.String(), err
 }

@@ -89,16 +89,16 @@ func (h *handlers) planSummaryFromForm(ctx context.Context, r *http.Request) (pl
 	switch source {
 	case "corpus":
 		if id == "" {
-			return planSummary{}, errors.New("请选择语料库中的一篇总结，或改为粘贴总结全文。")
+			return planSummary{}, invalidf("请选择语料库中的一篇总结，或改为粘贴总结全文。")
 		}
 		n, err := strconv.ParseInt(id, 10, 64)
 		if err != nil {
-			return planSummary{}, fmt.Errorf("总结编号应为数字：%q", id)
+			return planSummary{}, invalidf("总结编号应为数字：%q", id)
 		}
 		rec, secs, err := h.Corpus.Document(ctx, n)
 		if err != nil {
 			if h.NotFound != nil && errors.Is(err, h.NotFound) {
-				return planSummary{}, fmt.Errorf("语料库中没有编号为 %d 的报告", n)
+				return planSummary{}, invalidf("语料库中没有编号为 %d 的报告", n)
 			}
 			return planSummary{}, err
 		}
@@ -106,16 +106,16 @@ func (h *handlers) planSummaryFromForm(ctx context.Context, r *http.Request) (pl
 		return planSummary{Doc: doc, From: fmt.Sprintf("语料库第 %d 篇：%s", rec.ID, or(rec.Title, "（无标题）"))}, nil
 	case "paste":
 		if text == "" {
-			return planSummary{}, errors.New("请粘贴本期工作总结的全文（含标题和各部分内容），或改为从语料库中选择。")
+			return planSummary{}, invalidf("请粘贴本期工作总结的全文（含标题和各部分内容），或改为从语料库中选择。")
 		}
 		res, err := h.Parser.Parse(pastedName, []byte(text))
 		if err != nil || len(res.Documents) == 0 {
-			return planSummary{}, errors.New("粘贴的文本中没有找到工作总结：请粘贴总结全文（含标题、各部分标题和正文），而不只是几句话。")
+			return planSummary{}, invalidf("粘贴的文本中没有找到工作总结：请粘贴总结全文（含标题、各部分标题和正文），而不只是几句话。")
 		}
 		doc := res.Documents[0]
 		return planSummary{Doc: doc, From: "粘贴的总结：" + or(doc.Title, "（无标题）")}, nil
 	}
-	return planSummary{}, fmt.Errorf("总结来源应为语料库或粘贴：%q", source)
+	return planSummary{}, invalidf("总结来源应为语料库或粘贴：%q", source)
 }
 
 func or(s, alt string) string {
@@ -137,7 +137,7 @@ func (h *handlers) planRequestFromForm(ctx context.Context, r *http.Request) (dr
 	if y := strings.TrimSpace(r.PostFormValue("year")); y != "" {
 		n, err := strconv.Atoi(y)
 		if err != nil || n < 1990 || n > 2100 {
-			return draft.PlanRequest{}, sum, fmt.Errorf("计划年份应为 1990 至 2100 之间的数字：%q", y)
+			return draft.PlanRequest{}, sum, invalidf("计划年份应为 1990 至 2100 之间的数字：%q", y)
 		}
 		year = n
 	}
@@ -155,13 +155,13 @@ func (h *handlers) planRequestFromForm(ctx context.Context, r *http.Request) (dr
 	}
 	req, err := draft.NewPlanRequest(&sum.Doc, &facts, year)
 	if err != nil {
-		return req, sum, errors.New("无法从总结中确定年份，请填写计划年份。")
+		return req, sum, invalidf("无法从总结中确定年份，请填写计划年份。")
 	}
 	if facts.Org != "" {
 		req.Org = facts.Org
 	}
 	if req.Org == "" {
-		return req, sum, errors.New("无法从总结中确定单位名称，请填写单位。")
+		return req, sum, invalidf("无法从总结中确定单位名称，请填写单位。")
 	}
 	req.Facts.Org, req.Facts.Year = req.Org, req.Year
 	if req.Template, err = h.template(ctx, chosenReport(r, "template"), corpus.KindPlan); err != nil {
@@ -228,7 +228,7 @@ func (h *handlers) planPost(w http.ResponseWriter, r *http.Request) {
 	}
 	req, sum, err := h.planRequestFromForm(r.Context(), r)
 	if err != nil {
-		plainError(w, http.StatusBadRequest, err.Error())
+		h.failText(w, r, err)
 		return
 	}
 	if h.NewPlanner == nil {
@@ -237,13 +237,12 @@ func (h *handlers) planPost(w http.ResponseWriter, r *http.Request) {
 	}
 	planner, err := h.NewPlanner()
 	if err != nil {
-		plainError(w, http.StatusInternalServerError, "无法准备生成计划："+err.Error())
+		h.failText(w, r, fmt.Errorf("准备生成计划: %w", err))
 		return
 	}
 	res, err := planner.Plan(r.Context(), req)
 	if err != nil {
-		h.Logger.Error("plan", "err", err)
-		plainError(w, http.StatusBadGateway, "生成计划出错："+err.Error())
+		h.failText(w, r, fmt.Errorf("生成计划: %w", err))
 		return
 	}
 	if len(res.Sections) == 0 {
@@ -301,7 +300,7 @@ func (h *handlers) downloadPlanDocx(w http.ResponseWriter, r *http.Request) {
 	var buf bytes.Buffer
 	if err := docx.Write(&buf, docx.FromMarkdown(p.Markdown)); err != nil {
 		h.Logger.Error("docx", "plan", r.PathValue("id"), "err", err)
-		plainError(w, http.StatusInternalServerError, "生成 Word 文件出错："+err.Error())
+		plainError(w, http.StatusInternalServerError, "生成 Word 文件出错，请稍后再试或下载 .md 文件。")
 		return
 	}
 	attachment(w, p.Title+".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")

@@ -2,7 +2,6 @@ package web
 
 import (
 	"bytes"
-	"errors"
 	"html/template"
 	"net/http"
 	"strings"
@@ -68,18 +67,6 @@ func (h *handlers) render(w http.ResponseWriter, r *http.Request, status int, na
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
 	buf.WriteTo(w)
-}
-
-// fail shows an error page: 404 for what does not exist, else 500 with the
-// error logged and a general message shown.
-func (h *handlers) fail(w http.ResponseWriter, r *http.Request, err error) {
-	status, msg := http.StatusInternalServerError, "服务器出错："+err.Error()
-	if h.NotFound != nil && errors.Is(err, h.NotFound) {
-		status, msg = http.StatusNotFound, "没有找到这条记录。"
-	} else {
-		h.Logger.Error("handler", "path", r.URL.Path, "err", err)
-	}
-	h.render(w, r, status, "error", page{Title: "出错了", Data: msg})
 }
 
 // highlightSnippet renders a search snippet: the store wraps each match in

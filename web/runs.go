@@ -22,17 +22,17 @@ func (h *handlers) rewriteSection(w http.ResponseWriter, r *http.Request) {
 	}
 	run, i, err := h.runSection(r)
 	if err != nil {
-		plainError(w, http.StatusNotFound, err.Error())
+		h.failText(w, r, err)
 		return
 	}
 	facts, err := draft.LoadFacts(run.FactsName, []byte(run.FactsYAML), h.Taxonomy)
 	if err != nil {
-		plainError(w, http.StatusBadRequest, err.Error())
+		h.failText(w, r, err)
 		return
 	}
 	svc, err := h.NewDrafter()
 	if err != nil {
-		plainError(w, http.StatusInternalServerError, "无法准备起草："+err.Error())
+		h.failText(w, r, fmt.Errorf("准备起草: %w", err))
 		return
 	}
 	if svc.Runs == nil {
@@ -41,7 +41,7 @@ func (h *handlers) rewriteSection(w http.ResponseWriter, r *http.Request) {
 	es := newEventStream(w)
 	run, err = svc.RewriteSection(r.Context(), run, i, es.progress(map[int]int{1: i}))
 	if err != nil {
-		es.send("error", map[string]string{"message": err.Error()})
+		h.streamError(es, r, err)
 		return
 	}
 	es.send("result", resultFromRun(run, facts, svc.Checker))
@@ -55,7 +55,7 @@ func (h *handlers) runSection(r *http.Request) (draft.Run, int, error) {
 	}
 	i, err := strconv.Atoi(r.PathValue("i"))
 	if err != nil || i < 0 || i >= len(run.Sections) || !run.Sections[i].Write {
-		return run, 0, fmt.Errorf("草稿 %d 中没有第 %s 节", run.ID, r.PathValue("i"))
+		return run, 0, notFoundf("草稿 %d 中没有第 %s 节", run.ID, r.PathValue("i"))
 	}
 	return run, i, nil
 }
@@ -64,11 +64,11 @@ func (h *handlers) runSection(r *http.Request) (draft.Run, int, error) {
 func (h *handlers) run(r *http.Request) (draft.Run, error) {
 	id, err := strconv.ParseInt(r.PathValue("run"), 10, 64)
 	if err != nil {
-		return draft.Run{}, fmt.Errorf("草稿编号应为数字：%q", r.PathValue("run"))
+		return draft.Run{}, notFoundf("草稿编号应为数字：%q", r.PathValue("run"))
 	}
 	run, err := h.Runs.GetRun(r.Context(), id)
 	if errors.Is(err, draft.ErrRunNotFound) {
-		return run, fmt.Errorf("没有编号为 %d 的草稿", id)
+		return run, notFoundf("没有编号为 %d 的草稿", id)
 	}
 	return run, err
 }
@@ -101,7 +101,7 @@ func resultFromRun(run draft.Run, facts draft.Facts, checker draft.Checker) resu
 func (h *handlers) downloadMarkdown(w http.ResponseWriter, r *http.Request) {
 	run, err := h.run(r)
 	if err != nil {
-		plainError(w, http.StatusNotFound, err.Error())
+		h.failText(w, r, err)
 		return
 	}
 	attachment(w, run.Title+".md", "text/markdown; charset=utf-8")
@@ -112,13 +112,13 @@ func (h *handlers) downloadMarkdown(w http.ResponseWriter, r *http.Request) {
 func (h *handlers) downloadDocx(w http.ResponseWriter, r *http.Request) {
 	run, err := h.run(r)
 	if err != nil {
-		plainError(w, http.StatusNotFound, err.Error())
+		h.failText(w, r, err)
 		return
 	}
 	var buf bytes.Buffer
 	if err := docx.Write(&buf, docx.FromMarkdown(h.runMarkdown(run))); err != nil {
 		h.Logger.Error("docx", "run", run.ID, "err", err)
-		plainError(w, http.StatusInternalServerError, "生成 Word 文件出错："+err.Error())
+		plainError(w, http.StatusInternalServerError, "生成 Word 文件出错，请稍后再试或下载 .md 文件。")
 		return
 	}
 	attachment(w, run.Title+".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")

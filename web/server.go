@@ -17,6 +17,7 @@ import (
 
 	"github.com/zongjie/zongjie/corpus"
 	"github.com/zongjie/zongjie/draft"
+	"github.com/zongjie/zongjie/ingest"
 )
 
 // Corpus is what the pages read and write of the stored reports.
@@ -36,9 +37,13 @@ type Corpus interface {
 	// RemoveDocuments deletes documents with their sections and returns
 	// those it removed; ids of no document are skipped.
 	RemoveDocuments(ctx context.Context, ids []int64) ([]corpus.DocumentRecord, error)
-	// SaveDocument stores a parsed document; created is false for a text
-	// already stored.
-	SaveDocument(ctx context.Context, source, encoding string, doc corpus.Document) (id int64, created bool, err error)
+}
+
+// Ingester stores uploaded files: the ingest service, the one the
+// command's ingest uses.
+type Ingester interface {
+	// Ingest reads, parses and stores the inputs and reports per file.
+	Ingest(ctx context.Context, req ingest.Request) ingest.Report
 }
 
 // CallLog is the log of model calls.
@@ -58,15 +63,12 @@ type Parser interface {
 	Normalize(s string) string
 }
 
-// Files turns uploaded files into bytes the Parser reads. The command
-// wires convert.Reader, the one place that lists the accepted types, so the
-// upload accepts what the CLI's ingest does.
+// Files says which file types an upload accepts, for the page's file
+// input. The command wires convert.Reader, the one place that lists the
+// accepted types, so the upload accepts what the CLI's ingest does.
 type Files interface {
 	// Extensions lists the accepted file types, lower case with the dot.
 	Extensions() []string
-	// Convert returns the bytes of an uploaded file named name, converted
-	// by an external tool when its type needs one.
-	Convert(ctx context.Context, name string, data []byte) ([]byte, error)
 }
 
 // Server serves the web interface. The command fills in its fields; Handler
@@ -81,8 +83,10 @@ type Server struct {
 	Runs draft.RunStore
 	// Parser reads uploaded files.
 	Parser Parser
-	// Files says which uploads are accepted and converts them; required.
+	// Files says which uploads are accepted; required.
 	Files Files
+	// Ingest stores uploaded files; required.
+	Ingest Ingester
 	// Taxonomy gives the categories of the facts form and search filter.
 	Taxonomy corpus.Taxonomy
 	// NewDrafter builds a drafting service for one request (offline when no
@@ -127,8 +131,8 @@ func (s *Server) Handler() (http.Handler, error) {
 	if s.MaxUploadBytes <= 0 {
 		s.MaxUploadBytes = 10 << 20
 	}
-	if s.Files == nil {
-		return nil, errors.New("web: Server.Files is required")
+	if s.Files == nil || s.Ingest == nil {
+		return nil, errors.New("web: Server.Files and Server.Ingest are required")
 	}
 	pages, err := parsePages()
 	if err != nil {

@@ -28,6 +28,7 @@ import (
 	"github.com/zongjie/zongjie/convert"
 	"github.com/zongjie/zongjie/corpus"
 	"github.com/zongjie/zongjie/draft"
+	"github.com/zongjie/zongjie/ingest"
 	"github.com/zongjie/zongjie/llm"
 	"github.com/zongjie/zongjie/llm/llmtest"
 	"github.com/zongjie/zongjie/prompts"
@@ -122,6 +123,7 @@ func newFixture(t *testing.T, configure func(*web.Server)) *fixture {
 	}
 	srv := &web.Server{
 		Corpus: db, Calls: db, Runs: db, Parser: parser, Files: convert.New(), Taxonomy: tax, NotFound: store.ErrNotFound,
+		Ingest: &ingest.Service[store.Prepared]{Store: db, Parser: parser, Reader: convert.New()},
 		NewDrafter: func() (*draft.Service, error) {
 			client, err := newClient()
 			if err != nil {

@@ -46,7 +46,7 @@ func (a *app) checkCommand() *cobra.Command {
 			}
 			data, err := os.ReadFile(factsPath)
 			if err != nil {
-				return fmt.Errorf("读取事实文件: %w", err)
+				return invalid("读取事实文件: %w", err)
 			}
 			facts, err := draft.LoadFacts(factsPath, data, a.cfg.TaxonomyValue())
 			if err != nil {
@@ -61,7 +61,7 @@ func (a *app) checkCommand() *cobra.Command {
 				printCheck(a.stdout, res)
 			}
 			if !res.OK {
-				return exitError{code: 3}
+				return exitError{code: exitCheck}
 			}
 			return nil
 		},
@@ -116,7 +116,7 @@ func (a *app) checkContinuity(ctx context.Context, planRef, summaryRef, nextRef 
 		}
 	}
 	if unaddressed(rep.Tasks)+unaddressed(rep.Problems) > 0 {
-		return exitError{code: 3}
+		return exitError{code: exitCheck}
 	}
 	return nil
 }

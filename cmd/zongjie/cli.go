@@ -106,7 +106,7 @@ func speakChinese(root *cobra.Command) {
 		},
 	})
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return fmt.Errorf("%s（用 %s --help 查看可用选项）", flagError(err.Error()), c.CommandPath())
+		return invalid("%s（用 %s --help 查看可用选项）", flagError(err.Error()), c.CommandPath())
 	})
 }
 
@@ -176,9 +176,9 @@ func pathError(pe *fs.PathError) string {
 func noArgs(cmd *cobra.Command, args []string) error {
 	if len(args) > 0 {
 		if cmd.HasSubCommands() {
-			return fmt.Errorf("%s 没有子命令 %q（用 %s --help 查看）", cmd.CommandPath(), args[0], cmd.CommandPath())
+			return invalid("%s 没有子命令 %q（用 %s --help 查看）", cmd.CommandPath(), args[0], cmd.CommandPath())
 		}
-		return fmt.Errorf("%s 不需要参数，多出了 %q（选项以 -- 开头，用 %s --help 查看）", cmd.CommandPath(), strings.Join(args, " "), cmd.CommandPath())
+		return invalid("%s 不需要参数，多出了 %q（选项以 -- 开头，用 %s --help 查看）", cmd.CommandPath(), strings.Join(args, " "), cmd.CommandPath())
 	}
 	return nil
 }
@@ -198,11 +198,11 @@ func rangeArgs(lo, hi int, what string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		switch {
 		case len(args) < lo && lo == 1:
-			return fmt.Errorf("%s 需要%s（用法：%s）", cmd.CommandPath(), what, useLine(cmd))
+			return invalid("%s 需要%s（用法：%s）", cmd.CommandPath(), what, useLine(cmd))
 		case len(args) < lo:
-			return fmt.Errorf("%s 需要 %d 个%s，只给了 %d 个（用法：%s）", cmd.CommandPath(), lo, what, len(args), useLine(cmd))
+			return invalid("%s 需要 %d 个%s，只给了 %d 个（用法：%s）", cmd.CommandPath(), lo, what, len(args), useLine(cmd))
 		case hi >= 0 && len(args) > hi:
-			return fmt.Errorf("%s 最多接受 %d 个%s，给了 %d 个：%s（用法：%s）", cmd.CommandPath(), hi, what, len(args), strings.Join(args, " "), useLine(cmd))
+			return invalid("%s 最多接受 %d 个%s，给了 %d 个：%s（用法：%s）", cmd.CommandPath(), hi, what, len(args), strings.Join(args, " "), useLine(cmd))
 		}
 		return nil
 	}

@@ -175,10 +175,10 @@ func TestConfigCheck(t *testing.T) {
 		want  string
 	}{
 		{"OK", llmtest.Reply{Text: "正常"}, nil, nil, 0, "模型服务正常：test-model"},
-		{"WrongKey", llmtest.Reply{}, []llmtest.Option{llmtest.WithKey("sk-another-key-456")}, nil, 1, "模型服务拒绝了 API 密钥（HTTP 401），请检查环境变量 ZONGJIE_LLM_API_KEY"},
+		{"WrongKey", llmtest.Reply{}, []llmtest.Option{llmtest.WithKey("sk-another-key-456")}, nil, exitUnavailable, "模型服务拒绝了 API 密钥（HTTP 401），请检查环境变量 ZONGJIE_LLM_API_KEY"},
 		{"WrongModel", llmtest.Reply{Status: 404, ErrorMessage: "The model `test-model` does not exist"}, nil, nil, 1, "HTTP 404），请检查 llm.base_url 和 llm.model"},
-		{"Unreachable", llmtest.Reply{}, nil, map[string]string{"ZONGJIE_LLM_BASE_URL": "http://127.0.0.1:1/v1"}, 1, "无法连接模型服务 http://127.0.0.1:1/v1"},
-		{"Timeout", llmtest.Reply{Delay: 10e9}, nil, map[string]string{"ZONGJIE_LLM_HEADER_TIMEOUT": "200ms"}, 1, "0.2 秒内没有响应（超时）"},
+		{"Unreachable", llmtest.Reply{}, nil, map[string]string{"ZONGJIE_LLM_BASE_URL": "http://127.0.0.1:1/v1"}, exitUnavailable, "无法连接模型服务 http://127.0.0.1:1/v1"},
+		{"Timeout", llmtest.Reply{Delay: 10e9}, nil, map[string]string{"ZONGJIE_LLM_HEADER_TIMEOUT": "200ms"}, exitUnavailable, "0.2 秒内没有响应（超时）"},
 		{"NotConfigured", llmtest.Reply{}, nil, map[string]string{"ZONGJIE_LLM_MODEL": ""}, 1, "未配置模型"},
 	}
 	for _, tt := range tests {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -13,19 +12,6 @@ import (
 	"github.com/zongjie/zongjie/corpus"
 	"github.com/zongjie/zongjie/store"
 )
-
-// storeWriter and reportParser are what ingest needs of the store and the
-// parser.
-type storeWriter interface {
-	SaveUnindexed(ctx context.Context, doc store.Prepared) (int64, bool, error)
-	IndexPending(ctx context.Context) (int, error)
-	// RemoveReplaced removes what an earlier version of source added.
-	RemoveReplaced(ctx context.Context, source string, current []store.Prepared) (int, error)
-}
-
-type reportParser interface {
-	Parse(name string, data []byte) (corpus.Result, error)
-}
 
 // docJSON is one row of `docs --json`.
 type docJSON struct {
@@ -91,7 +77,7 @@ func (a *app) docsRemoveCommand() *cobra.Command {
 			for _, arg := range args {
 				id, err := strconv.ParseInt(arg, 10, 64)
 				if err != nil || id <= 0 {
-					return fmt.Errorf("报告编号应为正整数：%q（用 zongjie docs 查看编号）", arg)
+					return invalid("报告编号应为正整数：%q（用 zongjie docs 查看编号）", arg)
 				}
 				ids = append(ids, id)
 			}
@@ -124,7 +110,7 @@ func (a *app) printRemoved(ids []int64, removed []corpus.DocumentRecord) error {
 	}
 	fmt.Fprintf(a.stdout, "共删除 %d 篇。\n", len(removed))
 	if missing > 0 {
-		return exitError{code: 1}
+		return exitError{code: exitNotFound}
 	}
 	return nil
 }
@@ -139,7 +125,7 @@ func (a *app) showCommand() *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			id, err := strconv.ParseInt(args[0], 10, 64)
 			if err != nil {
-				return fmt.Errorf("报告编号应为数字：%q（用 zongjie docs 查看编号）", args[0])
+				return invalid("报告编号应为数字：%q（用 zongjie docs 查看编号）", args[0])
 			}
 			db, err := a.openDB(cmd.Context())
 			if err != nil {
@@ -147,7 +133,7 @@ func (a *app) showCommand() *cobra.Command {
 			}
 			rec, secs, err := db.Document(cmd.Context(), id)
 			if errors.Is(err, store.ErrNotFound) {
-				return fmt.Errorf("没有编号为 %d 的报告（用 zongjie docs 查看编号）", id)
+				return notFound("没有编号为 %d 的报告（用 zongjie docs 查看编号）", id)
 			}
 			if err != nil {
 				return err

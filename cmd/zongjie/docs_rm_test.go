@@ -34,10 +34,10 @@ func TestDocsRmRemovesReportsAndStarterDoesNotComeBack(t *testing.T) {
 		t.Errorf("removed reports are still found:\n%s", r.stdout)
 	}
 	r = zj(t, "docs", "rm", "99999")
-	if r.code != 1 || !strings.Contains(r.stderr, "没有编号为 99999 的报告") {
+	if r.code != exitNotFound || !strings.Contains(r.stderr, "没有编号为 99999 的报告") {
 		t.Errorf("removing no report: %s", r)
 	}
-	if r = zj(t, "docs", "rm", "abc"); r.code == 0 || !strings.Contains(r.stderr, "报告编号应为正整数") {
+	if r = zj(t, "docs", "rm", "abc"); r.code != exitInvalid || !strings.Contains(r.stderr, "报告编号应为正整数") {
 		t.Errorf("a bad number: %s", r)
 	}
 }

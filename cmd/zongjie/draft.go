@@ -69,7 +69,7 @@ func (a *app) draftCommand() *cobra.Command {
 			} else {
 				data, err := os.ReadFile(factsPath)
 				if err != nil {
-					return fmt.Errorf("读取事实文件: %w", err)
+					return invalid("读取事实文件: %w", err)
 				}
 				req.FactsYAML = string(data)
 				if outPath != "" {
@@ -110,7 +110,7 @@ func (a *app) draftCommand() *cobra.Command {
 				printCheck(a.stderr, res.Check)
 			}
 			if strict && !res.Check.OK {
-				return exitError{code: 3}
+				return exitError{code: exitCheck}
 			}
 			return nil
 		},

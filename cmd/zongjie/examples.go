@@ -51,7 +51,7 @@ func (a *app) examplesCommand() *cobra.Command {
 			if factsPath != "" {
 				data, err := os.ReadFile(factsPath)
 				if err != nil {
-					return fmt.Errorf("读取事实文件: %w", err)
+					return invalid("读取事实文件: %w", err)
 				}
 				f, err := draft.LoadFacts(factsPath, data, tax)
 				if err != nil {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"io/fs"
 	"os"
 	"runtime/debug"
 
@@ -14,16 +13,6 @@ import (
 // OCR, each when installed. Errors start with the path.
 func readReport(ctx context.Context, path string) ([]byte, error) {
 	return convert.New().ReadFile(ctx, path)
-}
-
-// regularEntry refuses a folder entry that is not a regular file, a
-// symbolic link followed to its target: a named pipe would make ingest wait
-// forever, a link to /dev/zero would read without end.
-func regularEntry(path string, d fs.DirEntry) error {
-	if d.Type().IsRegular() {
-		return nil
-	}
-	return convert.CheckRegular(path)
 }
 
 // readMemoryLimit is the soft limit on the Go heap while reading reports.

@@ -4,19 +4,15 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io/fs"
 	"os"
-	"path/filepath"
 	"runtime/debug"
-	"sort"
 	"strings"
-	"time"
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 
 	"github.com/zongjie/zongjie/convert"
-	"github.com/zongjie/zongjie/corpus"
+	"github.com/zongjie/zongjie/ingest"
 	"github.com/zongjie/zongjie/store"
 )
 
@@ -58,21 +54,19 @@ func (a *app) ingestCommand() *cobra.Command {
 		Args: minArgs(1, "要导入的文件或文件夹"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			files, failed := collectFiles(args)
 			db, err := a.openDB(ctx)
 			if err != nil {
 				return err
 			}
-			sum := ingestSummary{Failed: failed}
-			bar := progressbar.NewOptions(len(files),
+			svc := a.ingestService(db)
+			inputs, failed := svc.Expand(args)
+			bar := progressbar.NewOptions(len(inputs),
 				progressbar.OptionSetWriter(a.stderr),
 				progressbar.OptionSetDescription("导入"),
 				progressbar.OptionSetVisibility(isTerminal(a.stderr) && !asJSON),
 				progressbar.OptionShowCount(),
 				progressbar.OptionClearOnFinish())
-			done := ingestAll(ctx, db, a.parser(), files, replace, func() { bar.Add(1) })
-			sum.Added, sum.Duplicates, sum.Replaced, sum.Files = done.Added, done.Duplicates, done.Replaced, done.Files
-			sum.Failed = append(sum.Failed, done.Failed...)
+			sum := summarize(ingestAll(ctx, svc, inputs, replace, func() { bar.Add(1) }), failed)
 			bar.Finish()
 			if sum.Added > 0 && ctx.Err() == nil {
 				// One index segment again after many small commits.
@@ -87,7 +81,7 @@ func (a *app) ingestCommand() *cobra.Command {
 				return err
 			}
 			if len(sum.Failed) > 0 {
-				return exitError{code: 1}
+				return exitError{code: exitFailed}
 			}
 			return nil
 		},
@@ -142,11 +136,14 @@ func (a *app) printIngest(sum ingestSummary, asJSON bool) error {
 // ingestGCPercent is the garbage collector's GOGC while ingesting.
 const ingestGCPercent = 400
 
-// ingestAll ingests files in order. Files are read, parsed and prepared for
-// storing one step ahead, so that work overlaps writing the previous file.
-// With replace, what an earlier version of a file added and the file no
-// longer holds is removed once the file's documents are stored.
-func ingestAll(ctx context.Context, db storeWriter, p reportParser, files []string, replace bool, progress func()) ingestSummary {
+// ingestService is the ingest use case over the database.
+func (a *app) ingestService(db *store.DB) *ingest.Service[store.Prepared] {
+	return &ingest.Service[store.Prepared]{Store: db, Parser: a.parser(), Reader: convert.New()}
+}
+
+// ingestAll ingests the inputs with the collector tuned for parsing.
+// progress is called after each file.
+func ingestAll(ctx context.Context, svc *ingest.Service[store.Prepared], inputs []ingest.Input, replace bool, progress func()) ingest.Report {
 	if os.Getenv("GOGC") == "" {
 		// Parsing makes much short-lived garbage over a small live heap, so
 		// at the default GOGC=100 the collector runs every few megabytes;
@@ -155,157 +152,27 @@ func ingestAll(ctx context.Context, db storeWriter, p reportParser, files []stri
 		defer debug.SetGCPercent(debug.SetGCPercent(ingestGCPercent))
 	}
 	defer limitMemory()()
-	type prepared struct {
-		path string
-		docs []store.Prepared
-		err  error
-		took time.Duration // reading and parsing
+	return svc.Ingest(ctx, ingest.Request{Inputs: inputs, Replace: replace, Progress: func(ingest.File) { progress() }})
+}
+
+// summarize turns an ingest report and the paths that could not be
+// expanded into the command's summary.
+func summarize(rep ingest.Report, failed []ingest.File) ingestSummary {
+	sum := ingestSummary{Added: rep.Added, Duplicates: rep.Duplicates, Replaced: rep.Replaced}
+	for _, f := range failed {
+		sum.Failed = append(sum.Failed, ingestFailure{Path: f.Name, Error: f.Err.Error()})
 	}
-	ch := make(chan prepared, 4)
-	go func() {
-		defer close(ch)
-		for _, f := range files {
-			if ctx.Err() != nil {
-				return
-			}
-			start := time.Now()
-			docs, err := prepareFile(ctx, p, f)
-			ch <- prepared{f, docs, err, time.Since(start)}
-		}
-	}()
-	var sum ingestSummary
-	unindexed := 0
-	index := func(ctx context.Context) {
-		if _, err := db.IndexPending(ctx); err != nil {
-			// The sections are stored; the next ingest or Open indexes them.
-			sum.Failed = append(sum.Failed, ingestFailure{Path: "（全文索引）", Error: err.Error()})
-		}
-		unindexed = 0
-	}
-	for item := range ch {
-		n, dups, err := 0, 0, item.err
-		saveStart := time.Now()
-		if err == nil {
-			n, dups, err = saveAll(ctx, db, item.docs)
-		}
-		replaced := 0
-		if err == nil && replace {
-			replaced, err = db.RemoveReplaced(ctx, item.path, item.docs)
-		}
-		sum.Added += n
-		sum.Duplicates += dups
-		sum.Replaced += replaced
-		file := ingestFile{Path: item.path, Added: n, Duplicates: dups, Replaced: replaced, Seconds: (item.took + time.Since(saveStart)).Seconds()}
-		if err != nil {
-			sum.Failed = append(sum.Failed, ingestFailure{Path: item.path, Error: err.Error()})
-			file.Error = err.Error()
+	for _, f := range rep.Files {
+		file := ingestFile{Path: f.Name, Added: f.Added, Duplicates: f.Duplicates, Replaced: f.Replaced, Seconds: f.Took.Seconds()}
+		if f.Err != nil {
+			file.Error = f.Err.Error()
+			sum.Failed = append(sum.Failed, ingestFailure{Path: f.Name, Error: file.Error})
 		}
 		sum.Files = append(sum.Files, file)
-		if unindexed += n; unindexed >= ingestIndexBatch {
-			index(ctx)
-		}
-		progress()
 	}
-	if unindexed > 0 {
-		// Also after Ctrl-C: what was stored becomes searchable.
-		index(context.WithoutCancel(ctx))
+	if rep.IndexErr != nil {
+		// The sections are stored; the next ingest or Open indexes them.
+		sum.Failed = append(sum.Failed, ingestFailure{Path: "（全文索引）", Error: rep.IndexErr.Error()})
 	}
 	return sum
-}
-
-// ingestIndexBatch is how many documents ingest stores before it indexes
-// them. Each document is stored in its own transaction; FTS5 writes an index
-// segment per commit, so indexing one document at a time took over half of
-// the time to store it (measured).
-const ingestIndexBatch = 200
-
-// prepareFile reads and parses one report file and prepares its documents
-// for storing.
-func prepareFile(ctx context.Context, p reportParser, path string) ([]store.Prepared, error) {
-	res, err := parseFile(ctx, p, path)
-	if err != nil {
-		return nil, err
-	}
-	docs := make([]store.Prepared, 0, len(res.Documents))
-	for _, doc := range res.Documents {
-		pd, err := store.Prepare(path, res.Encoding, doc)
-		if err != nil {
-			return nil, err
-		}
-		docs = append(docs, pd)
-	}
-	return docs, nil
-}
-
-// parseFile reads and parses one report file.
-func parseFile(ctx context.Context, p reportParser, path string) (corpus.Result, error) {
-	data, err := readReport(ctx, path)
-	if err != nil {
-		return corpus.Result{}, trimPathPrefix(err, path)
-	}
-	return p.Parse(path, data)
-}
-
-// saveAll stores each prepared document of a file in its own transaction,
-// leaving the full-text index to ingestAll.
-func saveAll(ctx context.Context, db storeWriter, docs []store.Prepared) (added, dups int, err error) {
-	for _, doc := range docs {
-		_, created, err := db.SaveUnindexed(ctx, doc)
-		if err != nil {
-			return added, dups, err
-		}
-		if created {
-			added++
-		} else {
-			dups++
-		}
-	}
-	return added, dups, nil
-}
-
-// trimPathPrefix drops a leading "path: " from an error already reported
-// next to its path.
-func trimPathPrefix(err error, path string) error {
-	msg := strings.TrimPrefix(err.Error(), path+": ")
-	return fmt.Errorf("%s", msg)
-}
-
-// collectFiles expands folders into the report files below them, sorted.
-func collectFiles(args []string) (files []string, failed []ingestFailure) {
-	for _, arg := range args {
-		st, err := os.Stat(arg)
-		if err != nil {
-			failed = append(failed, ingestFailure{Path: arg, Error: "文件不存在或无法读取"})
-			continue
-		}
-		if !st.IsDir() {
-			files = append(files, arg)
-			continue
-		}
-		var found []string
-		err = filepath.WalkDir(arg, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				failed = append(failed, ingestFailure{Path: p, Error: err.Error()})
-				return nil
-			}
-			if d.IsDir() && strings.HasPrefix(d.Name(), ".") && p != arg {
-				return filepath.SkipDir
-			}
-			if d.IsDir() || !convert.Accepts(p) || strings.HasPrefix(d.Name(), "~$") {
-				return nil
-			}
-			if err := regularEntry(p, d); err != nil {
-				failed = append(failed, ingestFailure{Path: p, Error: err.Error()})
-				return nil
-			}
-			found = append(found, p)
-			return nil
-		})
-		if err != nil {
-			failed = append(failed, ingestFailure{Path: arg, Error: err.Error()})
-		}
-		sort.Strings(found)
-		files = append(files, found...)
-	}
-	return files, failed
 }

@@ -9,8 +9,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/zongjie/zongjie/convert"
 	"github.com/zongjie/zongjie/corpus"
 	"github.com/zongjie/zongjie/corpus/starter"
+	"github.com/zongjie/zongjie/ingest"
 	"github.com/zongjie/zongjie/store"
 )
 
@@ -73,14 +75,18 @@ func benchIngest(b *testing.B, texts []string) {
 		b.Fatal(err)
 	}
 	defer db.Close()
-	p := corpus.NewParser(corpus.DefaultTaxonomy())
+	svc := &ingest.Service[store.Prepared]{Store: db, Parser: corpus.NewParser(corpus.DefaultTaxonomy()), Reader: convert.New()}
+	inputs := make([]ingest.Input, 0, len(files))
+	for _, f := range files {
+		inputs = append(inputs, ingest.Path(f))
+	}
 	ctx := context.Background()
 	b.ResetTimer()
-	sum := ingestAll(ctx, db, p, files, false, func() {})
-	if len(sum.Failed) > 0 {
-		b.Fatal(sum.Failed[0].Error)
+	rep := ingestAll(ctx, svc, inputs, false, func() {})
+	if rep.Failed() > 0 || rep.IndexErr != nil {
+		b.Fatalf("%d files failed; index: %v", rep.Failed(), rep.IndexErr)
 	}
-	added := sum.Added
+	added := rep.Added
 	if err := db.Optimize(ctx); err != nil { // as the ingest command does
 		b.Fatal(err)
 	}

@@ -505,7 +505,7 @@ func TestLLMResume(t *testing.T) {
 	}{
 		{"500 until retries run out", func(context.CancelFunc) llmtest.Reply {
 			return llmtest.Reply{Status: 500, ErrorMessage: "internal error"}
-		}, 1, "3"},
+		}, exitUnavailable, "3"},
 		{"interrupted (context cancelled)", func(cancel context.CancelFunc) llmtest.Reply {
 			cancel()
 			return llmtest.Reply{Delay: 10 * time.Second}

@@ -84,7 +84,7 @@ func (a *app) logCommand() *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			id, err := strconv.ParseInt(args[0], 10, 64)
 			if err != nil {
-				return fmt.Errorf("记录编号应为数字：%q", args[0])
+				return invalid("记录编号应为数字：%q", args[0])
 			}
 			db, err := a.openDB(cmd.Context())
 			if err != nil {
@@ -92,7 +92,7 @@ func (a *app) logCommand() *cobra.Command {
 			}
 			c, err := db.Call(cmd.Context(), id)
 			if errors.Is(err, store.ErrNotFound) {
-				return fmt.Errorf("没有编号为 %d 的调用记录", id)
+				return notFound("没有编号为 %d 的调用记录", id)
 			}
 			if err != nil {
 				return err

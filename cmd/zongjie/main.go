@@ -12,6 +12,8 @@ import (
 	"syscall"
 
 	"github.com/spf13/cobra"
+
+	"github.com/zongjie/zongjie/errkind"
 )
 
 func main() {
@@ -46,10 +48,44 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return ee.code
 	}
 	fmt.Fprintln(stderr, "错误："+cliError(err))
+	return exitCode(err)
+}
+
+// Exit statuses (README, “退出码”). A command that reports its own failure
+// returns an exitError with one of them; any other error is mapped by its
+// kind in exitCode.
+const (
+	exitFailed      = 1   // an internal error, or some files of an ingest failed
+	exitInvalid     = 2   // input to correct: arguments, options, a facts file
+	exitCheck       = 3   // the number or continuity check found problems
+	exitNotFound    = 4   // no such report, draft run or log entry
+	exitUnavailable = 5   // the model service did not answer or refused the key
+	exitConflict    = 6   // the request clashes with what is stored
+	exitInterrupted = 130 // Ctrl-C
+)
+
+// exitCode maps an error to the exit status by its kind: the one place
+// the command does so.
+func exitCode(err error) int {
 	if errors.Is(err, context.Canceled) {
-		return 130
+		return exitInterrupted
 	}
-	return 1
+	switch errkind.Of(err) {
+	case errkind.Invalid:
+		return exitInvalid
+	case errkind.NotFound:
+		return exitNotFound
+	case errkind.Unavailable:
+		return exitUnavailable
+	case errkind.Conflict:
+		return exitConflict
+	}
+	return exitFailed
+}
+
+// invalid is an error of kind Invalid with a formatted message.
+func invalid(format string, args ...any) error {
+	return errkind.Mark(errkind.Invalid, fmt.Errorf(format, args...))
 }
 
 // rootCommand builds the command tree.
@@ -72,4 +108,9 @@ func (a *app) rootCommand() *cobra.Command {
 		a.searchCommand(), a.templatesCommand(), a.examplesCommand(), a.draftCommand(), a.planCommand(), a.checkCommand(), a.exportCommand(), a.logCommand(), a.serveCommand(),
 		a.configCommand(), a.versionCommand())
 	return root
+}
+
+// notFound is an error of kind NotFound with a formatted message.
+func notFound(format string, args ...any) error {
+	return errkind.Mark(errkind.NotFound, fmt.Errorf(format, args...))
 }

@@ -50,7 +50,7 @@ func (a *app) planCommand() *cobra.Command {
 			if factsPath != "" {
 				data, err := os.ReadFile(factsPath)
 				if err != nil {
-					return fmt.Errorf("读取事实文件 %s：%w", factsPath, err)
+					return invalid("读取事实文件 %s：%w", factsPath, err)
 				}
 				f, err := draft.LoadFacts(factsPath, data, a.cfg.TaxonomyValue())
 				if err != nil {

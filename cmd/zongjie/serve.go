@@ -46,7 +46,7 @@ func (a *app) serveCommand() *cobra.Command {
 			// Drafts share the pools of example sections until the corpus changes.
 			sections := &draft.SectionCache{Source: db}
 			srv := &web.Server{
-				Corpus: db, Calls: db, Runs: db, Parser: a.parser(), Files: convert.New(),
+				Corpus: db, Calls: db, Runs: db, Parser: a.parser(), Files: convert.New(), Ingest: a.ingestService(db),
 				Taxonomy: a.cfg.TaxonomyValue(),
 				NewDrafter: func() (*draft.Service, error) {
 					svc, _, err := a.draftService(false)
