@@ -2,8 +2,6 @@ package draft_test
 
 import (
 	"context"
-	"regexp"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -16,17 +14,6 @@ import (
 )
 
 // factLine is a numbered fact in a section prompt ("1. 招聘特岗教师72名").
-var factLine = regexp.MustCompile(`(?m)^\d+\. (.+)$`)
-
-// echoFacts answers a section prompt with its facts, so no repair is needed.
-func echoFacts(req llmtest.Request) llmtest.Reply {
-	var b strings.Builder
-	b.WriteString("坚持问题导向，扎实推进各项工作。")
-	for _, m := range factLine.FindAllStringSubmatch(req.Last(), -1) {
-		b.WriteString(m[1] + "。")
-	}
-	return llmtest.Reply{Text: b.String()}
-}
 
 // benchFacts has one fact in each of seven categories.
 func benchFacts(b *testing.B) draft.Facts {
@@ -62,7 +49,7 @@ func (benchSections) Sections(_ context.Context, category, part string, _ int) (
 }
 
 func benchService(b *testing.B, delay time.Duration, concurrency int) (*draft.Service, *sync.Map) {
-	srv := llmtest.NewServer(b, llmtest.WithReply(echoFacts), llmtest.WithDelay(delay))
+	srv := llmtest.NewServer(b, llmtest.WithReply(llmtest.EchoFacts), llmtest.WithDelay(delay))
 	cfg := llm.DefaultConfig()
 	cfg.BaseURL, cfg.Model, cfg.APIKey = srv.URL, "bench", "sk-bench"
 	client, err := llm.New(cfg, nil)

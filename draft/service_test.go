@@ -57,7 +57,7 @@ func TestOfflineDraftPassesTheNumberCheckByConstruction(t *testing.T) {
 
 func TestModelInventedFigureIsRepairedOnceThenMarked(t *testing.T) {
 	srv := llmtest.NewServer(t, llmtest.WithReply(func(req llmtest.Request) llmtest.Reply {
-		rep := echoFacts(req)
+		rep := llmtest.EchoFacts(req)
 		rep.Text += "全年另招收新生9350人。"
 		return rep
 	}))
@@ -106,7 +106,7 @@ func TestOpeningWithAnInventedFigureIsRepairedThenMarked(t *testing.T) {
 		if strings.Contains(req.Messages[0].Content, "总述段") || strings.Contains(req.Last(), "开头") {
 			return llmtest.Reply{Text: opening}
 		}
-		return echoFacts(req)
+		return llmtest.EchoFacts(req)
 	}))
 	svc := modelService(t, srv.URL)
 	f, err := draft.LoadFacts("t.yaml", []byte("org: 岚湖县教育局\nyear: 2024\nsections:\n  师资: [招聘特岗教师72名]\n"), taxonomy())

@@ -20,7 +20,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -62,8 +61,6 @@ type fixture struct {
 	call  int64
 }
 
-var factLine = regexp.MustCompile(`(?m)^\d+\. (.+)$`)
-
 // echoWithInvented answers with the prompt's facts, except any holding
 // "3100" (so one fact goes missing), plus an invented 9350人.
 func echoWithInvented(extra string) func(llmtest.Request) llmtest.Reply {
@@ -72,14 +69,15 @@ func echoWithInvented(extra string) func(llmtest.Request) llmtest.Reply {
 		if strings.Contains(msg, "总述段") {
 			return llmtest.Reply{Text: "一年来，全县教育系统扎实推进各项工作。"}
 		}
-		if i := strings.Index(msg, "以下参考范文"); i >= 0 {
-			msg = msg[:i]
-		}
 		var b strings.Builder
 		b.WriteString(extra + "坚持问题导向，扎实推进各项工作。")
-		for _, m := range factLine.FindAllStringSubmatch(msg, -1) {
-			if !strings.Contains(m[1], "3100") {
-				b.WriteString(m[1] + "。")
+		facts := llmtest.Facts(msg)
+		if llmtest.KindOf(msg) == llmtest.KindPlan {
+			facts = llmtest.PlanTasks(msg)
+		}
+		for _, f := range facts {
+			if !strings.Contains(f, "3100") {
+				b.WriteString(f + "。")
 			}
 		}
 		b.WriteString("全年另有师生9350人参加培训。")

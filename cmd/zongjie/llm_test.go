@@ -27,66 +27,7 @@ func useModel(t *testing.T, srv *llmtest.Server) {
 	t.Setenv("ZONGJIE_LLM_API_KEY", testKey)
 }
 
-// Kinds of request, told apart by their prompts.
-const (
-	reqSection = "section"
-	reqRepair  = "repair"
-	reqOpening = "opening"
-)
-
-var (
-	factLineRE = regexp.MustCompile(`(?m)^\d+\. (.+)$`)
-	categoryRE = regexp.MustCompile(`(?m)^类别：(.+)$`)
-	headingRE  = regexp.MustCompile(`(?m)^标题：(.+)$`)
-	fenceRE    = regexp.MustCompile(`(?s)<<<\n(.*?)\n>>>`)
-)
-
-func kindOf(r llmtest.Request) string {
-	u := r.Last()
-	switch {
-	case strings.Contains(u, "【初稿】"):
-		return reqRepair
-	case strings.Contains(u, "总述段"):
-		return reqOpening
-	case headingRE.MatchString(u):
-		return reqSection
-	}
-	return ""
-}
-
-func categoryOf(r llmtest.Request) string {
-	if m := categoryRE.FindStringSubmatch(r.Last()); m != nil {
-		return strings.TrimSpace(m[1])
-	}
-	return ""
-}
-
-func headingOf(r llmtest.Request) string {
-	if m := headingRE.FindStringSubmatch(r.Last()); m != nil {
-		return strings.TrimSpace(m[1])
-	}
-	return ""
-}
-
-// promptFacts returns the numbered facts listed in a section or repair
-// prompt (not the examples, which come after them).
-func promptFacts(msg string) []string {
-	i := strings.Index(msg, "用户提供的事实")
-	if i < 0 {
-		return nil
-	}
-	rest := msg[i:]
-	for _, stop := range []string{"以下参考范文", "用户事实中找不到", "没有写进正文", "只输出"} {
-		if j := strings.Index(rest, stop); j >= 0 {
-			rest = rest[:j]
-		}
-	}
-	var out []string
-	for _, m := range factLineRE.FindAllStringSubmatch(rest, -1) {
-		out = append(out, strings.TrimSpace(m[1]))
-	}
-	return out
-}
+var fenceRE = regexp.MustCompile(`(?s)<<<\n(.*?)\n>>>`)
 
 // fakeModel answers like a well-behaved model: each section is a lead
 // sentence and the facts it was given, the opening names no figures. invent
@@ -94,23 +35,23 @@ func promptFacts(msg string) []string {
 // of such a section invents it again.
 func fakeModel(invent map[string]string) func(llmtest.Request) llmtest.Reply {
 	return func(r llmtest.Request) llmtest.Reply {
-		switch kindOf(r) {
-		case reqOpening:
+		switch llmtest.KindOf(r.Last()) {
+		case llmtest.KindOpening:
 			return llmtest.Reply{Text: "2024年，岚湖县教育局坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的教育方针，扎实推进各项工作。现将有关情况总结如下："}
-		case reqRepair:
-			text := "对照问题逐项整改，扎实推进各项工作。" + strings.Join(promptFacts(r.Last()), "；") + "。"
+		case llmtest.KindRepair:
+			text := "对照问题逐项整改，扎实推进各项工作。" + strings.Join(llmtest.Facts(r.Last()), "；") + "。"
 			for _, s := range invent {
 				if strings.Contains(r.Last(), s) {
 					text += s
 				}
 			}
 			return llmtest.Reply{Text: text}
-		case reqSection:
+		case llmtest.KindSection:
 			text := "坚持统筹推进，扎实开展各项工作。"
-			if facts := promptFacts(r.Last()); len(facts) > 0 {
+			if facts := llmtest.Facts(r.Last()); len(facts) > 0 {
 				text += strings.Join(facts, "；") + "。"
 			}
-			return llmtest.Reply{Text: text + invent[categoryOf(r)]}
+			return llmtest.Reply{Text: text + invent[llmtest.Category(r.Last())]}
 		}
 		return llmtest.Reply{}
 	}
@@ -172,7 +113,7 @@ func (w *llmWorld) assertNoKey(t *testing.T) {
 func requestsOf(srv *llmtest.Server, kind string) []llmtest.Request {
 	var out []llmtest.Request
 	for _, r := range srv.Requests() {
-		if kindOf(r) == kind {
+		if llmtest.KindOf(r.Last()) == kind {
 			out = append(out, r)
 		}
 	}
@@ -229,10 +170,10 @@ func testLLMDraft(t *testing.T, stream string) {
 
 	t.Run("each section request carries its facts and fenced examples of its category", func(t *testing.T) {
 		texts := corpusTexts(t)
-		secs := requestsOf(w.srv, reqSection)
+		secs := requestsOf(w.srv, llmtest.KindSection)
 		seen := map[string]bool{}
 		for _, req := range secs {
-			c := categoryOf(req)
+			c := llmtest.Category(req.Last())
 			seen[c] = true
 			u := req.Last()
 			if req.Stream != (stream == "true") {
@@ -248,7 +189,7 @@ func testLLMDraft(t *testing.T, stream string) {
 			if c == corpus.DefaultTaxonomy().Fallback {
 				want = facts.Problems
 			}
-			got := promptFacts(u)
+			got := llmtest.Facts(u)
 			for _, f := range want {
 				if !strings.Contains(u, f.Text) {
 					t.Errorf("the %s request lacks its fact %q", c, f.Text)
@@ -295,7 +236,7 @@ func testLLMDraft(t *testing.T, stream string) {
 				t.Errorf("no request for the category %s", c)
 			}
 		}
-		if n := len(requestsOf(w.srv, reqRepair)); n != 0 {
+		if n := len(requestsOf(w.srv, llmtest.KindRepair)); n != 0 {
 			t.Errorf("%d repair calls for clean answers", n)
 		}
 	})
@@ -362,7 +303,7 @@ func TestLLMInventedFigure(t *testing.T) {
 	if res.Check.OK || !containsPart(res.Check.Unsupported, "9350") {
 		t.Errorf("check = %+v, want 9350人 in unsupported", res.Check)
 	}
-	repairs := requestsOf(w.srv, reqRepair)
+	repairs := requestsOf(w.srv, llmtest.KindRepair)
 	if len(repairs) != 1 || !strings.Contains(repairs[0].Last(), "9350") {
 		t.Errorf("%d repair calls, want one for the section with 9350", len(repairs))
 	}
@@ -395,7 +336,7 @@ func TestLLMSurvivesTwo429s(t *testing.T) {
 	var mu sync.Mutex
 	n := 0
 	w.srv.SetReply(func(r llmtest.Request) llmtest.Reply {
-		if kindOf(r) == reqSection && categoryOf(r) == "党建" {
+		if llmtest.KindOf(r.Last()) == llmtest.KindSection && llmtest.Category(r.Last()) == "党建" {
 			mu.Lock()
 			n++
 			k := n
@@ -420,8 +361,8 @@ func TestLLMSurvivesTwo429s(t *testing.T) {
 		t.Errorf("the 党建 section was not written after the retries: check %+v", res.Check)
 	}
 	perCategory := map[string]int{}
-	for _, req := range requestsOf(w.srv, reqSection) {
-		perCategory[categoryOf(req)]++
+	for _, req := range requestsOf(w.srv, llmtest.KindSection) {
+		perCategory[llmtest.Category(req.Last())]++
 	}
 	for c, k := range perCategory {
 		if want := map[bool]int{true: 3, false: 1}[c == "党建"]; k != want {
@@ -520,7 +461,7 @@ func TestLLMResume(t *testing.T) {
 			defer cancel()
 			model := fakeModel(nil)
 			w.srv.SetReply(func(r llmtest.Request) llmtest.Reply {
-				if kindOf(r) == reqSection && categoryOf(r) == "安全" {
+				if llmtest.KindOf(r.Last()) == llmtest.KindSection && llmtest.Category(r.Last()) == "安全" {
 					return tt.fail(cancel)
 				}
 				return model(r)
@@ -570,8 +511,8 @@ func TestLLMResume(t *testing.T) {
 			decodeJSON(t, r, &res)
 			redone := map[string]bool{}
 			for _, req := range w.srv.Requests()[before:] {
-				if kindOf(req) == reqSection {
-					h := headingOf(req)
+				if llmtest.KindOf(req.Last()) == llmtest.KindSection {
+					h := llmtest.Heading(req.Last())
 					for m := range missing {
 						if strings.HasSuffix(h, m) {
 							redone[m] = true

@@ -31,7 +31,7 @@ func TestDraftHungModel(t *testing.T) {
 			var mu sync.Mutex
 			sections := 0
 			w.srv.SetReply(func(r llmtest.Request) llmtest.Reply {
-				if kindOf(r) != reqSection {
+				if llmtest.KindOf(r.Last()) != llmtest.KindSection {
 					return model(r)
 				}
 				mu.Lock()
@@ -66,7 +66,7 @@ func TestDraftHungModel(t *testing.T) {
 			}
 			// With one section at a time, only the hung one was tried after
 			// the first: drafting stopped at it.
-			if n := len(requestsOf(w.srv, reqSection)); n > 2+4 {
+			if n := len(requestsOf(w.srv, llmtest.KindSection)); n > 2+4 {
 				t.Errorf("%d section requests: drafting went on after the model stopped answering", n)
 			}
 			md := readFile(t, out)

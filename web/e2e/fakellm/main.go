@@ -18,15 +18,14 @@ import (
 	"log"
 	"net"
 	"net/http"
-	"regexp"
 	"strings"
 	"time"
+
+	"github.com/zongjie/zongjie/llm/llmtest"
 )
 
 // Invented is the figure every section answer adds that no fact supports.
 const Invented = "全年还组织各类培训惠及师生9350人。"
-
-var factLine = regexp.MustCompile(`(?m)^\d+\. (.+)$`)
 
 func main() {
 	addr := flag.String("addr", "127.0.0.1:0", "listen address")
@@ -56,7 +55,7 @@ func answer(prompt string) string {
 	case strings.Contains(prompt, "工作计划撰写"):
 		var b strings.Builder
 		b.WriteString("我局将坚持问题导向，")
-		for i, t := range planTasks(prompt) {
+		for i, t := range llmtest.PlanTasks(prompt) {
 			if i > 0 {
 				b.WriteString("；")
 			}
@@ -69,7 +68,7 @@ func answer(prompt string) string {
 	case strings.Contains(prompt, "标题：") || strings.Contains(prompt, "【初稿】"):
 		var b strings.Builder
 		b.WriteString("我局坚持问题导向，扎实推进各项工作。")
-		for _, f := range userFacts(prompt) {
+		for _, f := range llmtest.Facts(prompt) {
 			b.WriteString(strings.TrimRight(f, "。") + "。")
 		}
 		b.WriteString(Invented)
@@ -78,50 +77,7 @@ func answer(prompt string) string {
 	return "各项工作稳步推进。"
 }
 
-// userFacts returns the numbered facts of a section or repair prompt, not
-// the numbered lines of the examples after them.
-func userFacts(prompt string) []string {
-	i := strings.Index(prompt, "用户提供的事实")
-	if i < 0 {
-		return nil
-	}
-	rest := prompt[i:]
-	for _, stop := range []string{"以下参考范文", "用户事实中找不到", "没有写进正文", "只输出"} {
-		if j := strings.Index(rest, stop); j >= 0 {
-			rest = rest[:j]
-		}
-	}
-	var out []string
-	for _, m := range factLine.FindAllStringSubmatch(rest, -1) {
-		out = append(out, strings.TrimSpace(m[1]))
-	}
-	return out
-}
-
 var numerals = []string{"一", "二", "三", "四", "五", "六", "七", "八"}
-
-// source is the hint after a plan task: （出处：carry-over）.
-var source = regexp.MustCompile(`（出处：[^）]*）$`)
-
-// planTasks returns the tasks and targets of a plan prompt.
-func planTasks(prompt string) []string {
-	i := strings.Index(prompt, "任务提纲")
-	if i < 0 {
-		i = strings.Index(prompt, "用户给出的目标")
-	}
-	if i < 0 {
-		return nil
-	}
-	rest := prompt[i:]
-	if j := strings.Index(rest, "只输出"); j >= 0 {
-		rest = rest[:j]
-	}
-	var out []string
-	for _, m := range factLine.FindAllStringSubmatch(rest, -1) {
-		out = append(out, source.ReplaceAllString(strings.TrimSpace(m[1]), ""))
-	}
-	return out
-}
 
 func complete(w http.ResponseWriter, r *http.Request, delay time.Duration) {
 	var in struct {
