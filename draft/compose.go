@@ -387,7 +387,7 @@ var houseLeads = map[string][]string{
 // planHouseLeads are house-style task sentences per category for a plan
 // part, in the plan's tense.
 var planHouseLeads = map[string][]string{
-	"党建":   {"持续深化党建引领，推动全面从严治党向基层学校延伸。"},
+	"党建":   {"持续推进学校党组织标准化规范化建设，严格落实“第一议题”和“三会一课”制度。"},
 	"办学条件": {"持续改善办学条件，统筹推进学校建设和设施设备更新。"},
 	"师资":   {"持续加强教师队伍建设，完善教师补充、培训和激励机制。"},
 	"安全":   {"持续抓好校园安全工作，健全风险防控和应急处置机制。"},
@@ -475,7 +475,35 @@ func similar(a, b string) bool {
 		x, y = y, x
 	}
 	n := overlap(y, x)
-	return len(x) > 0 && (n >= 4 || 3*n >= len(x))
+	return len(x) > 0 && (n >= 4 || 3*n >= len(x)) || sharesTerm(a, b)
+}
+
+// sharesTerm reports whether two sentences share a four-character term
+// beyond the words every report uses (质量监测, 控辍保学): the same work
+// said twice in one paragraph.
+func sharesTerm(a, b string) bool {
+	rs := []rune(a)
+	for i := 0; i+4 <= len(rs); i++ {
+		term := string(rs[i : i+4])
+		if !isHanRun(rs[i:i+4]) || !strings.Contains(b, term) {
+			continue
+		}
+		for g := range bigramSet(term) {
+			if !headingWords[g] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isHanRun(rs []rune) bool {
+	for _, r := range rs {
+		if r < 0x4E00 || r > 0x9FFF {
+			return false
+		}
+	}
+	return true
 }
 
 // contentBigrams are a text's character pairs less the words every heading
