@@ -368,6 +368,17 @@ func nodeText(v *yaml.Node) string {
 	return map[yaml.Kind]string{yaml.SequenceNode: "列表", yaml.MappingNode: "映射"}[v.Kind]
 }
 
+// YAMLSyntaxError checks that data is well-formed YAML and, when it is
+// not, says in Chinese where and what, as for a facts file (also used for
+// config.yaml, whose reader answers in English).
+func YAMLSyntaxError(name string, data []byte) error {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return &FactsError{Name: name, Line: yamlProblemLine(err, data), Msg: "YAML 格式错误：" + yamlErrorDetail(err, data)}
+	}
+	return nil
+}
+
 // yamlErrorLine finds the line yaml.v3 names in its message, 0 when none.
 func yamlErrorLine(err error) int {
 	var te *yaml.TypeError

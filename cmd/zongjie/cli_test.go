@@ -230,3 +230,14 @@ func TestModelFlag(t *testing.T) {
 		}
 	}
 }
+
+// TestBadConfigFileInChinese checks that a config.yaml with a YAML error is
+// reported in Chinese at its line, not in the YAML reader's English.
+func TestBadConfigFileInChinese(t *testing.T) {
+	e := newEnv(t)
+	file := e.write(t, "config.yaml", []byte("db: x.db\n  llm: [\n"))
+	r := zj(t, "--config", file, "docs")
+	if r.code == 0 || !strings.Contains(r.stderr, "第2行") || !strings.Contains(r.stderr, "YAML 格式错误") || strings.Contains(r.stderr, "mapping values") {
+		t.Errorf("bad config: %s", r)
+	}
+}

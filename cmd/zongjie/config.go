@@ -151,7 +151,7 @@ func loadConfig(path string, flags *pflag.FlagSet) (Config, error) {
 			if path == "" && errors.Is(err, os.ErrNotExist) {
 				file = ""
 			} else {
-				return Config{}, fmt.Errorf("读取配置文件 %s: %w", file, err)
+				return Config{}, configFileError(file, err)
 			}
 		}
 	}
@@ -205,6 +205,19 @@ func settings(v *viper.Viper, keys []string, file string, fromFlag map[string]st
 		out = append(out, st)
 	}
 	return out
+}
+
+// configFileError words a config file that cannot be read in Chinese, with
+// the line of a YAML error.
+func configFileError(file string, err error) error {
+	data, rerr := os.ReadFile(file)
+	if rerr != nil {
+		return fmt.Errorf("读取配置文件 %s：%w", file, rerr)
+	}
+	if yerr := draft.YAMLSyntaxError(file, data); yerr != nil {
+		return fmt.Errorf("配置文件有误：%w", yerr)
+	}
+	return fmt.Errorf("读取配置文件 %s：%w", file, err)
 }
 
 // findConfigFile looks in the working directory, beside the binary, then in
