@@ -104,3 +104,19 @@ func TestControlCharactersAreStripped(t *testing.T) {
 		})
 	}
 }
+
+// TestT2SLongLineInChunks checks that a line longer than one conversion
+// chunk converts exactly as its sentences would one by one.
+func TestT2SLongLineInChunks(t *testing.T) {
+	var c converter
+	sentence := "學校組織開展教師培訓，進一步加強師資隊伍建設。"
+	line := strings.Repeat(sentence, 300) // about 20 KB on one line
+	got := c.t2s(line)
+	want := strings.Repeat(c.t2s(sentence), 300)
+	if got != want {
+		t.Errorf("long line converted differently from its sentences")
+	}
+	if strings.Contains(got, "學") || !strings.Contains(got, "学校组织开展教师培训") {
+		t.Errorf("long line not converted: %.60s", got)
+	}
+}

@@ -23,11 +23,50 @@ func (c *converter) t2s(s string) string {
 	if c.err != nil {
 		return s
 	}
+	if len(s) <= t2sChunk {
+		return c.convert(s)
+	}
+	// A line of a whole flattened report is converted a sentence run at a
+	// time: OpenCC's tokens for a 770 KB line took hundreds of MB at once.
+	var b strings.Builder
+	for len(s) > 0 {
+		n := chunkEnd(s, t2sChunk)
+		b.WriteString(c.convert(s[:n]))
+		s = s[n:]
+	}
+	return b.String()
+}
+
+// t2sChunk is the most bytes converted in one call.
+const t2sChunk = 4096
+
+func (c *converter) convert(s string) string {
 	out, err := c.cc.Convert(s)
 	if err != nil {
 		return s
 	}
 	return out
+}
+
+// chunkEnd is where the first chunk of s ends: after the last sentence end
+// within max bytes, else at a rune boundary at max.
+func chunkEnd(s string, max int) int {
+	if len(s) <= max {
+		return len(s)
+	}
+	head := s[:max]
+	for _, end := range []string{"。", "；", "！", "？", "，"} {
+		if i := strings.LastIndex(head, end); i > 0 {
+			return i + len(end)
+		}
+	}
+	for max > 0 && !utf8.RuneStart(s[max]) {
+		max--
+	}
+	if max == 0 {
+		return len(s)
+	}
+	return max
 }
 
 var tradSet = func() map[rune]bool {
