@@ -215,6 +215,9 @@ type Composer struct {
 // sentences.
 func (c *Composer) Section(item OutlineItem, examples []Example) string {
 	var b strings.Builder
+	if item.goals {
+		return c.goalsParagraph(item)
+	}
 	if item.Part == corpus.PartProblems {
 		// Another report's problems are not ours: only the user's are listed.
 		b.WriteString("工作中也还存在一些问题和不足")
@@ -248,6 +251,18 @@ func (c *Composer) Section(item OutlineItem, examples []Example) string {
 		return noFactsNote
 	}
 	return b.String()
+}
+
+// goalsParagraph states a plan's targets together: 2026年，力争实现以下目标：…；…。
+func (c *Composer) goalsParagraph(item OutlineItem) string {
+	var parts []string
+	for _, f := range item.Facts {
+		t := strings.TrimRight(strings.TrimSpace(f.Text), "。；，,;.")
+		if t = strings.TrimPrefix(t, "力争"); t != "" {
+			parts = append(parts, t)
+		}
+	}
+	return factsPeriod(c.Facts).Name() + "，力争实现以下目标：" + strings.Join(parts, "；") + "。"
 }
 
 // ComposeSection writes one section with a composer of its own (no memory

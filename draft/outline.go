@@ -26,6 +26,8 @@ type OutlineItem struct {
 	composed string
 	// others are the headings of the part's other sections, for the prompt.
 	others []string
+	// goals marks a plan's 主要目标 section, which states all its targets.
+	goals bool
 	// related are this period's facts of the category, for a plan section
 	// that carries no figures: its leads should speak of the same work, and
 	// its ongoing work continues (持续开展应急疏散演练).
@@ -149,7 +151,15 @@ func BuildOutline(f Facts, t Template, fallback string) []OutlineItem {
 			continue
 		}
 		level := 1
-		if len(parts) > 1 { // a report of one part numbers its sections 一、二、
+		goals := f.Doc == corpus.KindPlan && len(f.Sections) > 0
+		if goals {
+			// A plan opens with its targets, then the tasks (一、主要目标
+			// 二、重点任务), so the targets are stated once, together.
+			out = append(out,
+				OutlineItem{Level: 1, Marker: NumberMarker(style(1), 1), Heading: "主要目标", Part: part, Category: fallback, Facts: sectionFacts(f), Write: true, goals: true},
+				OutlineItem{Level: 1, Marker: NumberMarker(style(1), 2), Heading: "重点任务", Part: part, Category: fallback})
+			top, level = 2, 2
+		} else if len(parts) > 1 { // a report of one part numbers its sections 一、二、
 			top++
 			out = append(out, OutlineItem{Level: 1, Marker: NumberMarker(style(1), top), Heading: partHeading(partHead, part, f), Part: part, Category: fallback})
 			level = 2
@@ -161,8 +171,10 @@ func BuildOutline(f Facts, t Template, fallback string) []OutlineItem {
 				continue
 			}
 			var related []Fact
-			if part == corpus.PartPlan && f.Doc == corpus.KindSummaryPlan {
-				related, facts = facts, nil // this year's figures are not next year's targets
+			if part == corpus.PartPlan && f.Doc == corpus.KindSummaryPlan || goals {
+				// This year's figures are not next year's targets, and a
+				// plan's targets are stated under 主要目标.
+				related, facts = facts, nil
 			}
 			n++
 			heading := catHead[part][c]
@@ -173,11 +185,23 @@ func BuildOutline(f Facts, t Template, fallback string) []OutlineItem {
 				heading = CategoryHeading(c, part == corpus.PartPlan)
 			}
 			marker := NumberMarker(style(level), n)
+			if goals {
+				marker = NumberMarker("（一）", n) // the tasks under 二、重点任务
+			}
 			if level == 1 {
 				top = n
 			}
 			out = append(out, OutlineItem{Level: level, Marker: marker, Heading: heading, Part: part, Category: c, Facts: facts, Write: true, related: related})
 		}
+	}
+	return out
+}
+
+// sectionFacts are all the facts of the sections, in order.
+func sectionFacts(f Facts) []Fact {
+	var out []Fact
+	for _, c := range f.Sections {
+		out = append(out, c.Facts...)
 	}
 	return out
 }

@@ -44,7 +44,10 @@ type PlanResult struct {
 	Mode     string        `json:"mode"`
 	Markdown string        `json:"markdown"`
 	Sections []PlanSection `json:"sections"`
-	Check    CheckResult   `json:"check"`
+	// Goals are the user's targets, stated together under 主要目标 before
+	// the tasks.
+	Goals []string    `json:"goals,omitempty"`
+	Check CheckResult `json:"check"`
 }
 
 // PlanRequest asks for next period's plan.
@@ -268,7 +271,7 @@ func (p *Planner) Plan(ctx context.Context, req PlanRequest) (PlanResult, error)
 	}
 	order := p.categoryOrder(req, tasks)
 	heads := planHeadings(req.Template, fallback)
-	res := PlanResult{Year: req.Year, Mode: mode}
+	res := PlanResult{Year: req.Year, Mode: mode, Goals: takeGoals(tasks)}
 	for i, c := range order {
 		items := tasks[c]
 		if len(items) < 2 {
@@ -284,7 +287,11 @@ func (p *Planner) Plan(ctx context.Context, req PlanRequest) (PlanResult, error)
 		if h == "" || !headingFits(h, c, tasksAsFacts(items)) || req.Template.Mined && !strings.Contains(h, "，") {
 			h = CategoryHeading(c, true) // 办好特殊教育… over tasks with no 特殊教育
 		}
-		res.Sections = append(res.Sections, PlanSection{Marker: ChineseNumeral(i+1) + "、", Heading: h, Category: c, Items: items})
+		marker := ChineseNumeral(i+1) + "、"
+		if len(res.Goals) > 0 {
+			marker = "（" + ChineseNumeral(i+1) + "）" // the tasks under 二、重点任务
+		}
+		res.Sections = append(res.Sections, PlanSection{Marker: marker, Heading: h, Category: c, Items: items})
 	}
 	allowed := planFacts(req)
 	for i := range res.Sections {
@@ -554,6 +561,25 @@ func (p *Planner) polish(ctx context.Context, req PlanRequest, s PlanSection) (s
 	return cleanModelText(resp.Text, s.Heading), nil
 }
 
+// takeGoals moves the user's targets out of the task lists: a plan states
+// them together under 主要目标.
+func takeGoals(tasks map[string][]PlanTask) []string {
+	var goals []string
+	for c, items := range tasks {
+		kept := items[:0]
+		for _, it := range items {
+			if it.Source == SourceFact {
+				goals = append(goals, strings.TrimPrefix(it.Text, "力争"))
+				continue
+			}
+			kept = append(kept, it)
+		}
+		tasks[c] = kept
+	}
+	sort.Strings(goals) // map order is random; a stable plan is testable
+	return goals
+}
+
 // partyCategory is the taxonomy's party-building category, which a plan
 // puts first.
 const partyCategory = "党建"
@@ -589,8 +615,14 @@ func renderPlan(req PlanRequest, res PlanResult, closing string) string {
 	var b strings.Builder
 	b.WriteString("# " + PlanTitle(req) + "\n\n")
 	b.WriteString(ComposeOpening(Facts{Org: req.Org, Year: req.Year, Period: req.Period, Doc: corpus.KindPlan}) + "\n\n")
+	head := "## "
+	if len(res.Goals) > 0 {
+		name := Period{req.Year, spanOrAnnual(req.Period)}.Name()
+		b.WriteString("## 一、主要目标\n\n" + name + "，力争实现以下目标：" + strings.Join(res.Goals, "；") + "。\n\n## 二、重点任务\n\n")
+		head = "### "
+	}
 	for _, s := range res.Sections {
-		b.WriteString("## " + s.Marker + s.Heading + "\n\n" + chineseQuotes(s.Text) + "\n\n")
+		b.WriteString(head + s.Marker + s.Heading + "\n\n" + chineseQuotes(s.Text) + "\n\n")
 	}
 	b.WriteString(closing)
 	return strings.TrimRight(b.String(), "\n") + "\n"

@@ -150,7 +150,7 @@ func (s *Service) attachProblemTasks(f Facts, items []OutlineItem) []OutlineItem
 // planItemOf is the index of the plan section of a category, -1 if none.
 func planItemOf(items []OutlineItem, category string) int {
 	for i, it := range items {
-		if it.Part == corpus.PartPlan && it.Write && it.Category == category {
+		if it.Part == corpus.PartPlan && it.Write && !it.goals && it.Category == category {
 			return i
 		}
 	}

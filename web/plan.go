@@ -257,6 +257,14 @@ func (h *handlers) planPost(w http.ResponseWriter, r *http.Request) {
 	if v.Check.Missing == nil {
 		v.Check.Missing = []string{}
 	}
+	if len(res.Goals) > 0 {
+		// The targets come first, together, as in the plan's text.
+		gv := planSectionView{Marker: "一、", Heading: "主要目标"}
+		for _, g := range res.Goals {
+			gv.Items = append(gv.Items, planTaskView{Text: g, Source: draft.SourceFact, Label: sourceLabels[draft.SourceFact]})
+		}
+		v.Sections = append(v.Sections, gv)
+	}
 	for _, s := range res.Sections {
 		sv := planSectionView{Marker: s.Marker, Heading: s.Heading, Category: s.Category, Text: s.Text}
 		for _, it := range s.Items {
