@@ -3,6 +3,7 @@ package draft
 import (
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -255,14 +256,26 @@ func (c *Composer) Section(item OutlineItem, examples []Example) string {
 
 // goalsParagraph states a plan's targets together: 2026年，力争实现以下目标：…；…。
 func (c *Composer) goalsParagraph(item OutlineItem) string {
-	var parts []string
+	var goals []string
 	for _, f := range item.Facts {
-		t := strings.TrimRight(strings.TrimSpace(f.Text), "。；，,;.")
-		if t = strings.TrimPrefix(t, "力争"); t != "" {
-			parts = append(parts, t)
+		goals = append(goals, f.Text)
+	}
+	return goalsSentence(factsPeriod(c.Facts).Name(), c.Facts.Year, goals)
+}
+
+// goalsSentence states a plan's targets in one sentence, each without the
+// 力争 and the year the sentence already says: 2026年，力争实现以下目标：…；…。
+func goalsSentence(period string, year int, goals []string) string {
+	var parts []string
+	for _, g := range goals {
+		g = strings.TrimRight(strings.TrimSpace(g), "。；，,;.")
+		g = strings.TrimPrefix(g, "力争")
+		g = strings.TrimPrefix(strings.TrimPrefix(g, strconv.Itoa(year)+"年"), "底")
+		if g = strings.TrimLeft(g, "，, "); g != "" {
+			parts = append(parts, g)
 		}
 	}
-	return factsPeriod(c.Facts).Name() + "，力争实现以下目标：" + strings.Join(parts, "；") + "。"
+	return period + "，力争实现以下目标：" + strings.Join(parts, "；") + "。"
 }
 
 // ComposeSection writes one section with a composer of its own (no memory

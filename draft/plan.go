@@ -618,7 +618,7 @@ func renderPlan(req PlanRequest, res PlanResult, closing string) string {
 	head := "## "
 	if len(res.Goals) > 0 {
 		name := Period{req.Year, spanOrAnnual(req.Period)}.Name()
-		b.WriteString("## 一、主要目标\n\n" + name + "，力争实现以下目标：" + strings.Join(res.Goals, "；") + "。\n\n## 二、重点任务\n\n")
+		b.WriteString("## 一、主要目标\n\n" + goalsSentence(name, req.Year, res.Goals) + "\n\n## 二、重点任务\n\n")
 		head = "### "
 	}
 	for _, s := range res.Sections {
