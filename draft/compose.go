@@ -240,8 +240,10 @@ func (c *Composer) Section(item OutlineItem, examples []Example) string {
 		facts = continuedWork(item.related, factsPeriod(c.Facts).Next().Year)
 	}
 	leads := c.leads(item, examples, 2)
-	if len(leads) == 0 && facts == "" && len(item.Tasks) == 0 {
-		leads = c.lastResort(item) // a section is never left empty
+	if len(leads) == 0 && len(item.Tasks) == 0 && (facts == "" || item.Part == corpus.PartPlan) {
+		// A section is never left empty, and a plan section is more than
+		// this year's work continued.
+		leads = c.lastResort(item)
 	}
 	if len(item.Facts) >= 2 && utf8.RuneCountInString(strings.Join(leads, "")+facts) < 80 {
 		leads = append(leads, c.leads(item, examples, 1)...) // a paragraph, not two lines
@@ -274,6 +276,9 @@ func goalsSentence(period string, year int, goals []string) string {
 		if g = strings.TrimLeft(g, "，, "); g != "" {
 			parts = append(parts, g)
 		}
+	}
+	if len(parts) == 1 {
+		return period + "，力争" + parts[0] + "。" // one target needs no list
 	}
 	return period + "，力争实现以下目标：" + strings.Join(parts, "；") + "。"
 }

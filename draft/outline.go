@@ -111,8 +111,9 @@ func BuildOutline(f Facts, t Template, fallback string) []OutlineItem {
 			// 坚持党建引领，筑牢思想根基) so headings at one level read alike,
 			// and a summary heading neither claims a change nor names a problem.
 			claims := t.Mined && (!strings.Contains(s.Heading, "，") || s.Part != corpus.PartPlan && (comparative.MatchString(s.Heading) || problemWords.MatchString(s.Heading)))
-			if _, ok := catHead[s.Part][s.Category]; !ok && reusableHeading(s.Heading) && !claims && !staleCampaign(s.Heading, f.Year, factsText(f)) {
-				catHead[s.Part][s.Category] = s.Heading
+			h := withoutStaleClause(s.Heading, f)
+			if _, ok := catHead[s.Part][s.Category]; !ok && reusableHeading(h) && !claims && !staleCampaign(h, f.Year, factsText(f)) {
+				catHead[s.Part][s.Category] = h
 			}
 		}
 	}
@@ -280,6 +281,22 @@ func partHeading(heads map[string]TemplateSection, part string, f Facts) string 
 		return p.Name() + "主要工作及成效" // the title says 工作总结 already
 	}
 	return p.Name() + "工作开展情况"
+}
+
+// withoutStaleClause drops the clause of a two-clause heading that names
+// another year's campaign, keeping the rest of the writer's heading:
+// 深入开展党史学习教育，党建工作扎实推进 → 党建工作扎实推进.
+func withoutStaleClause(h string, f Facts) string {
+	if !strings.Contains(h, "，") || !staleCampaign(h, f.Year, factsText(f)) {
+		return h
+	}
+	var kept []string
+	for _, clause := range strings.Split(h, "，") {
+		if !staleCampaign(clause, f.Year, factsText(f)) {
+			kept = append(kept, clause)
+		}
+	}
+	return strings.Join(kept, "，")
 }
 
 // markerRank orders the marker styles of Chinese reports from the top level
