@@ -92,59 +92,12 @@ var yearInHeading = regexp.MustCompile(`(19|20)\d{2}|20[xX×*]{2}|[xX×]{4}`)
 // A problems part is added when the facts list problems; a plan part when the
 // document kind asks for one.
 func BuildOutline(f Facts, t Template, fallback string) []OutlineItem {
-	catLevel := t.categoryLevel(fallback)
-	partHead := map[string]TemplateSection{}
-	catHead := map[string]map[string]string{} // part → category → heading
-	styles := t.MarkerStyles()
-	for _, s := range t.Sections {
-		if s.Level < catLevel && s.Category == fallback {
-			if _, ok := partHead[s.Part]; !ok {
-				partHead[s.Part] = s
-			}
-			continue
-		}
-		if s.Level == catLevel && s.Category != fallback {
-			if catHead[s.Part] == nil {
-				catHead[s.Part] = map[string]string{}
-			}
-			// A mined heading is kept only in the house form (two clauses, as
-			// 坚持党建引领，筑牢思想根基) so headings at one level read alike,
-			// and a summary heading neither claims a change nor names a problem.
-			claims := t.Mined && (!strings.Contains(s.Heading, "，") || s.Part != corpus.PartPlan && (comparative.MatchString(s.Heading) || problemWords.MatchString(s.Heading)))
-			h := withoutStaleClause(s.Heading, f)
-			if _, ok := catHead[s.Part][s.Category]; !ok && reusableHeading(h) && !claims && !staleCampaign(h, f.Year, factsText(f)) {
-				catHead[s.Part][s.Category] = h
-			}
-		}
-	}
-	if !markersInOrder(styles) {
-		styles = nil // 1. above （一）: the template's numbering is not a model
-	}
-	style := func(level int) string {
-		if level-1 < len(styles) && styles[level-1] != "" {
-			return styles[level-1]
-		}
-		return []string{"一、", "（一）", "1.", "（1）"}[min(level-1, 3)]
-	}
-	var parts []string
-	switch f.Doc {
-	case corpus.KindPlan:
-		parts = []string{corpus.PartPlan}
-	case corpus.KindSummaryPlan:
-		parts = []string{corpus.PartSummary}
-		if len(f.Problems) > 0 {
-			parts = append(parts, corpus.PartProblems)
-		}
-		parts = append(parts, corpus.PartPlan)
-	default:
-		parts = []string{corpus.PartSummary}
-		if len(f.Problems) > 0 {
-			parts = append(parts, corpus.PartProblems)
-		}
-	}
+	partHead, catHead := templateHeadings(f, t, fallback)
+	style := markerStyles(t)
 	order := orderCategories(f, t, fallback)
 	var out []OutlineItem
 	top := 0
+	parts := reportParts(f)
 	for _, part := range parts {
 		if part == corpus.PartProblems {
 			top++
@@ -165,37 +118,120 @@ func BuildOutline(f Facts, t Template, fallback string) []OutlineItem {
 			out = append(out, OutlineItem{Level: 1, Marker: NumberMarker(style(1), top), Heading: partHeading(partHead, part, f), Part: part, Category: fallback})
 			level = 2
 		}
-		n := 0
-		for _, c := range order {
-			facts := f.For(c)
-			if len(facts) == 0 && part != corpus.PartPlan {
-				continue
-			}
-			var related []Fact
-			if part == corpus.PartPlan && f.Doc == corpus.KindSummaryPlan || goals {
-				// This year's figures are not next year's targets, and a
-				// plan's targets are stated under 主要目标.
-				related, facts = facts, nil
-			}
-			n++
-			heading := catHead[part][c]
-			if t.Mined && len(facts) > 0 && !headingFits(heading, c, facts) {
-				heading = "" // another report's heading over other work: 舆情 over 智慧教室
-			}
-			if heading == "" {
-				heading = CategoryHeading(c, part == corpus.PartPlan)
-			}
-			marker := NumberMarker(style(level), n)
-			if goals {
-				marker = NumberMarker("（一）", n) // the tasks under 二、重点任务
-			}
-			if level == 1 {
-				top = n
-			}
-			out = append(out, OutlineItem{Level: level, Marker: marker, Heading: heading, Part: part, Category: c, Facts: facts, Write: true, related: related})
+		items := categoryItems(f, t, order, part, level, goals, catHead[part], style)
+		if level == 1 && len(items) > 0 {
+			top = len(items)
 		}
+		out = append(out, items...)
 	}
 	return out
+}
+
+// categoryItems are a part's sections, one per category in order: plan
+// parts list every category, other parts only those with facts.
+func categoryItems(f Facts, t Template, order []string, part string, level int, goals bool, heads map[string]string, style func(int) string) []OutlineItem {
+	var out []OutlineItem
+	for _, c := range order {
+		facts := f.For(c)
+		if len(facts) == 0 && part != corpus.PartPlan {
+			continue
+		}
+		var related []Fact
+		if part == corpus.PartPlan && f.Doc == corpus.KindSummaryPlan || goals {
+			// This year's figures are not next year's targets, and a
+			// plan's targets are stated under 主要目标.
+			related, facts = facts, nil
+		}
+		heading := heads[c]
+		if t.Mined && len(facts) > 0 && !headingFits(heading, c, facts) {
+			heading = "" // another report's heading over other work: 舆情 over 智慧教室
+		}
+		if heading == "" {
+			heading = CategoryHeading(c, part == corpus.PartPlan)
+		}
+		marker := NumberMarker(style(level), len(out)+1)
+		if goals {
+			marker = NumberMarker("（一）", len(out)+1) // the tasks under 二、重点任务
+		}
+		out = append(out, OutlineItem{Level: level, Marker: marker, Heading: heading, Part: part, Category: c, Facts: facts, Write: true, related: related})
+	}
+	return out
+}
+
+// reportParts are the parts the document kind asks for: a summary (with
+// its problems), a plan, or both.
+func reportParts(f Facts) []string {
+	if f.Doc == corpus.KindPlan {
+		return []string{corpus.PartPlan}
+	}
+	parts := []string{corpus.PartSummary}
+	if len(f.Problems) > 0 {
+		parts = append(parts, corpus.PartProblems)
+	}
+	if f.Doc == corpus.KindSummaryPlan {
+		parts = append(parts, corpus.PartPlan)
+	}
+	return parts
+}
+
+// markerStyles gives the marker style of each level: the template's, unless
+// its numbering is not a model (1. above （一）), else the house styles.
+func markerStyles(t Template) func(level int) string {
+	styles := t.MarkerStyles()
+	if !markersInOrder(styles) {
+		styles = nil
+	}
+	return func(level int) string {
+		if level-1 < len(styles) && styles[level-1] != "" {
+			return styles[level-1]
+		}
+		return []string{"一、", "（一）", "1.", "（1）"}[min(level-1, 3)]
+	}
+}
+
+// templateHeadings reads a template's part headings and its reusable
+// category headings per part.
+func templateHeadings(f Facts, t Template, fallback string) (map[string]TemplateSection, map[string]map[string]string) {
+	catLevel := t.categoryLevel(fallback)
+	partHead := map[string]TemplateSection{}
+	catHead := map[string]map[string]string{} // part → category → heading
+	for _, s := range t.Sections {
+		if s.Level < catLevel && s.Category == fallback {
+			if _, ok := partHead[s.Part]; !ok {
+				partHead[s.Part] = s
+			}
+			continue
+		}
+		if s.Level != catLevel || s.Category == fallback {
+			continue
+		}
+		if catHead[s.Part] == nil {
+			catHead[s.Part] = map[string]string{}
+		}
+		h := withoutStaleClause(s.Heading, f)
+		if _, ok := catHead[s.Part][s.Category]; !ok && keepHeading(t, s, h, f) {
+			catHead[s.Part][s.Category] = h
+		}
+	}
+	return partHead, catHead
+}
+
+// keepHeading decides whether a template's category heading h is reused. A
+// mined heading is kept only in the house form (two clauses, as 坚持党建引领，
+// 筑牢思想根基) so headings at one level read alike, and a summary heading
+// neither claims a change nor names a problem; no heading names another
+// year's campaign.
+func keepHeading(t Template, s TemplateSection, h string, f Facts) bool {
+	if !reusableHeading(h) || staleCampaign(h, f.Year, factsText(f)) {
+		return false
+	}
+	if !t.Mined {
+		return true
+	}
+	if !strings.Contains(h, "，") {
+		return false
+	}
+	return s.Part == corpus.PartPlan || !comparative.MatchString(h) && !problemWords.MatchString(h)
 }
 
 // sectionFacts are all the facts of the sections, in order.
