@@ -127,17 +127,40 @@ func (st *scan) cnQuantity(i, j, from int, prev rune, v float64) int {
 	case hasPrefixAt(rs, k, "番"):
 		return k + 1
 	}
-	unit := matchUnitAt(rs, k)
-	end := k + utf8.RuneCountInString(unit)
-	if unit == "" && !ordinal {
-		unit, end = rangeUnit(rs, k), j // the 三 of 三至五名
-	}
-	if unit == "" || cnOnlyNot[firstRune(unit)] && !(unit == "分" && scoreNumeral(rs[i:j])) && !(ordinal && unit == "届") || unit == "日" {
+	unit, end := cnUnit(rs, i, j, k, ordinal)
+	if unit == "" {
 		if ordinal && v >= 1 {
 			st.emit(Span{Kind: KindOrdinal, Value: v, Soft: true}, from, j) // 第二课堂
 		}
 		return max(k, j)
 	}
+	sp := cnSpan(rs, i, from, v, unit, approx, ordinal)
+	sp.Class = st.rateClass(from, sp.Class)
+	st.emit(sp, from, end)
+	return end
+}
+
+// cnUnit is the unit after a Chinese numeral rs[i:j] (k past 余/多), or the
+// unit of the range it opens (the 三 of 三至五名); "" when the word after it
+// is no unit a Chinese numeral takes (十分重要, 十九届, 九日).
+func cnUnit(rs []rune, i, j, k int, ordinal bool) (string, int) {
+	unit := matchUnitAt(rs, k)
+	end := k + utf8.RuneCountInString(unit)
+	if unit == "" && !ordinal {
+		unit, end = rangeUnit(rs, k), j
+	}
+	if unit == "" || unit == "日" {
+		return "", end
+	}
+	if cnOnlyNot[firstRune(unit)] && !(unit == "分" && scoreNumeral(rs[i:j])) && !(ordinal && unit == "届") {
+		return "", end
+	}
+	return unit, end
+}
+
+// cnSpan is what a Chinese numeral with its unit claims: an ordinal (第二批,
+// 第三名 a rank), a vague order of magnitude, a soft 一所 of prose, or a count.
+func cnSpan(rs []rune, i, from int, v float64, unit string, approx, ordinal bool) Span {
 	sp := Span{Kind: KindCount, Value: v, Unit: unit, Class: ClassOf(unit), Approx: approx}
 	switch {
 	case ordinal:
@@ -157,9 +180,7 @@ func (st *scan) cnQuantity(i, j, from int, prev rune, v float64) int {
 	if sp.Class == ClassPercent || sp.Class == ClassPoints {
 		sp.Kind = KindPercent
 	}
-	sp.Class = st.rateClass(from, sp.Class)
-	st.emit(sp, from, end)
-	return end
+	return sp
 }
 
 // grade reports whether a numeral names a school grade or a class: 初三,
