@@ -79,34 +79,53 @@ func numberEnd(rs []rune, i int) int {
 // telephone numbers and hotlines.
 func (st *scan) arabicName(i, j int) (int, bool) {
 	rs := st.rs
-	if i > 0 && (isLatin(rs[i-1]) || rs[i-1] == '.' || rs[i-1] == '+' || rs[i-1] == '·' ||
-		(rs[i-1] == '-' || rs[i-1] == '_') && i > 1 && (isLatin(rs[i-2]) || isDigit(rs[i-2]))) {
-		return st.named(i, nameEnd(rs, j)), true
-	}
 	if j < len(rs) && strings.ContainsRune("xX×*＊", rs[j]) {
 		return j, true // 20xx年, 20**年: the placeholder reader takes it
 	}
-	if j < len(rs) && (isLatin(rs[j]) || rs[j] == '+') {
+	if joinedName(rs, i, j) {
 		return st.named(i, nameEnd(rs, j)), true
-	}
-	if j+1 < len(rs) && strings.ContainsRune("·•・", rs[j]) && isDigit(rs[j+1]) {
-		return st.named(i, nameEnd(rs, j)), true // "5·12"
-	}
-	if j+1 < len(rs) && rs[j] == '-' && isDigit(rs[j+1]) && j-i >= 3 && !isYearAt(rs, i, j) {
-		return st.named(i, nameEnd(rs, j)), true // 0731-1234567
 	}
 	num := string(rs[i:j])
 	next := skipSpaceRunes(rs, j)
-	if strings.HasSuffix(num, ".0") && !startsAmountAt(rs, next) || strings.Contains(num, ".") && hasAnyPrefixAt(rs, next, versionWords) {
-		return st.named(i, j), true // 教育信息化2.0, 3.0版: versions
-	}
-	if hotlines[num] && (!startsAmountAt(rs, next) || hasAnyPrefixAt(rs, next, hotlineWords)) {
-		return st.named(i, j), true
-	}
-	if j-i >= 3 && isDigitRun(rs[i:j]) && (hasAnyPrefixAt(rs, next, hotlineWords) || hasAnySuffixBefore(rs, i, []string{"拨打", "热线", "电话", "号码"})) {
+	if isVersion(rs, num, next) || isPhoneNumber(rs, i, j, num, next) {
 		return st.named(i, j), true
 	}
 	return 0, false
+}
+
+// joinedName reports whether the number rs[i:j] is joined to letters or
+// other numbers in a name: 5G, COVID-19, "5+2", 1+X, "5·12", 0731-1234567.
+func joinedName(rs []rune, i, j int) bool {
+	if i > 0 {
+		p := rs[i-1]
+		if isLatin(p) || p == '.' || p == '+' || p == '·' || (p == '-' || p == '_') && i > 1 && (isLatin(rs[i-2]) || isDigit(rs[i-2])) {
+			return true
+		}
+	}
+	if j >= len(rs) {
+		return false
+	}
+	switch {
+	case isLatin(rs[j]) || rs[j] == '+':
+		return true
+	case j+1 < len(rs) && strings.ContainsRune("·•・", rs[j]) && isDigit(rs[j+1]):
+		return true // "5·12"
+	}
+	return j+1 < len(rs) && rs[j] == '-' && isDigit(rs[j+1]) && j-i >= 3 && !isYearAt(rs, i, j) // 0731-1234567
+}
+
+// isVersion reports a version number: 教育信息化2.0, 3.0版.
+func isVersion(rs []rune, num string, next int) bool {
+	return strings.HasSuffix(num, ".0") && !startsAmountAt(rs, next) || strings.Contains(num, ".") && hasAnyPrefixAt(rs, next, versionWords)
+}
+
+// isPhoneNumber reports a hotline or a telephone number: 12345 alone or
+// with 热线, a number after 拨打/电话.
+func isPhoneNumber(rs []rune, i, j int, num string, next int) bool {
+	if hotlines[num] && (!startsAmountAt(rs, next) || hasAnyPrefixAt(rs, next, hotlineWords)) {
+		return true
+	}
+	return j-i >= 3 && isDigitRun(rs[i:j]) && (hasAnyPrefixAt(rs, next, hotlineWords) || hasAnySuffixBefore(rs, i, []string{"拨打", "热线", "电话", "号码"}))
 }
 
 // nameEnd extends a name over the digits, Latin letters and joiners that
