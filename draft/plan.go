@@ -422,6 +422,16 @@ func (p *Planner) categoryOrder(req PlanRequest, tasks map[string][]PlanTask) []
 	return out
 }
 
+// principleTasksFirst puts a principle (坚持……) before the specific tasks,
+// as a list in a plan opens.
+func principleTasksFirst(items []PlanTask) []PlanTask {
+	out := append([]PlanTask(nil), items...)
+	sort.SliceStable(out, func(i, j int) bool {
+		return strings.HasPrefix(out[i].Text, "坚持") && !strings.HasPrefix(out[j].Text, "坚持")
+	})
+	return out
+}
+
 // tasksAsFacts lets a plan's tasks stand where facts are checked.
 func tasksAsFacts(items []PlanTask) []Fact {
 	out := make([]Fact, len(items))
@@ -524,6 +534,7 @@ func (p *Planner) corpusTasks(ctx context.Context, category string, have []PlanT
 
 // offlinePlanText joins tasks into 一是……；二是……。
 func offlinePlanText(items []PlanTask) string {
+	items = principleTasksFirst(items)
 	var b strings.Builder
 	for i, it := range items {
 		if i > 0 {
