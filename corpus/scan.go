@@ -188,18 +188,38 @@ func hasASCIIDigit(text string) bool {
 // hasNumberRune is a fast pre-check: most sentences of a report hold no
 // digit and no Chinese numeral.
 func hasNumberRune(text string) bool {
+	inNumeral := false // the rune before was a Chinese numeral
 	for _, r := range text {
 		if r < 0x80 {
 			if r >= '0' && r <= '9' || r == 'x' || r == 'X' || r == '*' {
 				return true
 			}
+			inNumeral = false
 			continue
 		}
-		if isCNNumeral(r) || r == '半' || r == '番' || r == '０' || r >= '１' && r <= '９' || r == '×' || r == '＊' {
+		switch {
+		case r == '０' || r >= '１' && r <= '９' || r == '×' || r == '＊' || r == '半' || r == '番' || r == '成':
+			return true
+		case isCNNumeral(r):
+			inNumeral = true
+			continue
+		case inNumeral && numeralFollower(r):
+			// 三所, 五十岁, 百分之, 二〇二四年: only a numeral followed by
+			// a unit or such can be a number; 进一步, 一是 are words.
 			return true
 		}
+		inNumeral = false
 	}
 	return false
+}
+
+// numeralFollower is mayFollowNumeral for one rune.
+func numeralFollower(r rune) bool {
+	switch r {
+	case '余', '多', '点', '分', '月', '日', '号', '年', '季', '至', '到', '—', '–', '～', '计':
+		return true
+	}
+	return unitsByFirst[r] != nil
 }
 
 // at reads whatever starts at i and returns where scanning resumes.

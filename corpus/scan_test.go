@@ -83,3 +83,18 @@ func TestScanNotFigures(t *testing.T) {
 		}
 	}
 }
+
+// TestHasNumberRuneIsAPrecheck checks that the cheap test before Scan lets
+// through every text with a number and stops words made with numerals.
+func TestHasNumberRuneIsAPrecheck(t *testing.T) {
+	for _, in := range []string{"新建学校三所", "数以万计", "成百上千", "过半", "翻一番", "三分之二", "百分之九十", "二〇二四年", "近万名", "12人", "１２人", "xx人", "五十岁"} {
+		if !hasNumberRune(in) {
+			t.Errorf("hasNumberRune(%q) = false", in)
+		}
+	}
+	for _, in := range []string{"进一步加强", "一是抓学习", "一以贯之", ""} { // a conservative test: 统一部署 may pass, Scan decides
+		if hasNumberRune(in) {
+			t.Errorf("hasNumberRune(%q) = true", in)
+		}
+	}
+}
