@@ -351,33 +351,10 @@ func (db *DB) Sections(ctx context.Context, category, part string, limit int) ([
 
 // findDocuments returns document id, or all documents when id is 0.
 func findDocuments(ctx context.Context, tx *sql.Tx, id int64) ([]corpus.DocumentRecord, error) {
-	query := `
-		SELECT d.id, d.source, d.encoding, d.title, d.org, coalesce(d.year, 0), d.period, d.kind, d.created_at,
-		       (SELECT count(*) FROM sections s WHERE s.doc_id = d.id)
-		FROM documents d`
-	var args []any
 	if id != 0 {
-		query += ` WHERE d.id = ?`
-		args = append(args, id)
+		return queryDocuments(ctx, tx, `WHERE d.id = ? ORDER BY d.id`, id)
 	}
-	rows, err := tx.QueryContext(ctx, query+` ORDER BY d.id`, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var docs []corpus.DocumentRecord
-	for rows.Next() {
-		var d corpus.DocumentRecord
-		var created string
-		if err := rows.Scan(&d.ID, &d.Source, &d.Encoding, &d.Title, &d.Org, &d.Year, &d.Period, &d.Kind, &created, &d.SectionCount); err != nil {
-			return nil, err
-		}
-		if d.CreatedAt, err = parseTime(created); err != nil {
-			return nil, err
-		}
-		docs = append(docs, d)
-	}
-	return docs, rows.Err()
+	return queryDocuments(ctx, tx, `ORDER BY d.id`)
 }
 
 // builtinColumn is 1 for a section of a built-in sample report, else 0.
