@@ -61,15 +61,7 @@ func TestModelInventedFigureIsRepairedOnceThenMarked(t *testing.T) {
 		rep.Text += "全年另招收新生9350人。"
 		return rep
 	}))
-	svc := modelService(t, srv.URL)
-	f, err := draft.LoadFacts("t.yaml", []byte("org: 岚湖县教育局\nyear: 2024\nsections:\n  师资: [招聘特岗教师72名]\n"), taxonomy())
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := svc.Draft(context.Background(), draft.Request{Facts: f})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := draftOneFact(t, srv.URL)
 	if !strings.Contains(res.Markdown, "【待核实：") || !strings.Contains(res.Markdown, "9350人】") {
 		t.Errorf("invented figure not marked:\n%s", res.Markdown)
 	}
@@ -108,15 +100,7 @@ func TestOpeningWithAnInventedFigureIsRepairedThenMarked(t *testing.T) {
 		}
 		return llmtest.EchoFacts(req)
 	}))
-	svc := modelService(t, srv.URL)
-	f, err := draft.LoadFacts("t.yaml", []byte("org: 岚湖县教育局\nyear: 2024\nsections:\n  师资: [招聘特岗教师72名]\n"), taxonomy())
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := svc.Draft(context.Background(), draft.Request{Facts: f})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := draftOneFact(t, srv.URL)
 	if !strings.Contains(res.Markdown, "全县教育系统凝心聚力") || !strings.Contains(res.Markdown, "【待核实：128所】") {
 		t.Errorf("the opening is not kept with its figure marked:\n%s", res.Markdown)
 	}
@@ -129,4 +113,18 @@ func TestOpeningWithAnInventedFigureIsRepairedThenMarked(t *testing.T) {
 	if repairs != 1 || res.Check.OK {
 		t.Errorf("opening repairs = %d (want 1), check %+v", repairs, res.Check)
 	}
+}
+
+// draftOneFact drafts a one-fact report against the model at url.
+func draftOneFact(t *testing.T, url string) draft.Result {
+	t.Helper()
+	f, err := draft.LoadFacts("t.yaml", []byte("org: 岚湖县教育局\nyear: 2024\nsections:\n  师资: [招聘特岗教师72名]\n"), taxonomy())
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := modelService(t, url).Draft(context.Background(), draft.Request{Facts: f})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
 }

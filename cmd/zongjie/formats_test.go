@@ -1,7 +1,6 @@
 package main
 
 import (
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -11,16 +10,9 @@ import (
 // Issue 12: a folder of mixed formats is ingested with a result per file.
 func TestIngestMixedFormatsReportsEachFile(t *testing.T) {
 	e := newEnv(t)
-	copyFile := func(src, dst string) {
-		data, err := os.ReadFile(repoPath(src))
-		if err != nil {
-			t.Fatal(err)
-		}
-		e.write(t, dst, data)
-	}
-	copyFile("convert/testdata/report.doc", "mixed/青溪县上半年总结.doc")
-	copyFile("convert/testdata/report.pdf", "mixed/青溪县上半年总结.pdf")
-	copyFile("corpus/testdata/gbk.txt", "mixed/青禾县2023年总结.txt")
+	e.copyRepo(t, "convert/testdata/report.doc", "mixed/青溪县上半年总结.doc")
+	e.copyRepo(t, "convert/testdata/report.pdf", "mixed/青溪县上半年总结.pdf")
+	e.copyRepo(t, "corpus/testdata/gbk.txt", "mixed/青禾县2023年总结.txt")
 	e.write(t, "mixed/损坏.rtf", []byte("{\\rtf1 不完整"))
 	e.write(t, "mixed/表格.xlsx", []byte("PK\x03\x04")) // not a report type: skipped
 

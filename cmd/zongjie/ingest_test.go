@@ -317,20 +317,13 @@ func checkFailures(t *testing.T, failed []ingestFailure, bad []string) {
 
 func TestIngestFolderRecurses(t *testing.T) {
 	e := newEnv(t)
-	copyFile := func(src, dst string) {
-		data, err := os.ReadFile(repoPath(src))
-		if err != nil {
-			t.Fatal(err)
-		}
-		e.write(t, dst, data)
-	}
-	copyFile("corpus/testdata/gbk.txt", "reports/2023/gbk.txt")
-	copyFile("corpus/testdata/multi_document.txt", "reports/multi.txt")                // 3 documents
-	copyFile("corpus/testdata/report.docx", "reports/2023/docx/deeper/report.docx")    // 1 document
-	copyFile("corpus/testdata/inline_items.txt", "reports/2023/docx/deeper/inline.md") // .md counts
-	e.write(t, "reports/2023/notes.xyz", []byte("不是报告"))                               // not a report type: skipped
-	e.write(t, "reports/.hidden/secret.txt", []byte("隐藏文件夹不导入"))                       // hidden folder: skipped
-	e.write(t, "reports/2023/~$report.docx", []byte("Word lock file"))                 // Office lock file: skipped
+	e.copyRepo(t, "corpus/testdata/gbk.txt", "reports/2023/gbk.txt")
+	e.copyRepo(t, "corpus/testdata/multi_document.txt", "reports/multi.txt")                // 3 documents
+	e.copyRepo(t, "corpus/testdata/report.docx", "reports/2023/docx/deeper/report.docx")    // 1 document
+	e.copyRepo(t, "corpus/testdata/inline_items.txt", "reports/2023/docx/deeper/inline.md") // .md counts
+	e.write(t, "reports/2023/notes.xyz", []byte("不是报告"))                                    // not a report type: skipped
+	e.write(t, "reports/.hidden/secret.txt", []byte("隐藏文件夹不导入"))                            // hidden folder: skipped
+	e.write(t, "reports/2023/~$report.docx", []byte("Word lock file"))                      // Office lock file: skipped
 
 	r := mustZJ(t, "ingest", e.path("reports"), "--json")
 	var sum ingestSummary

@@ -136,6 +136,17 @@ func (e testEnv) write(t *testing.T, name string, data []byte) string {
 	return p
 }
 
+// copyRepo copies a file of the repository (src, from its root) into the
+// test's directory as name.
+func (e testEnv) copyRepo(t *testing.T, src, name string) string {
+	t.Helper()
+	data, err := os.ReadFile(repoPath(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e.write(t, name, data)
+}
+
 // seedFiles returns the shared seed reports, skipping the test when
 // ../shared is not there (a plain clone).
 func seedFiles(t *testing.T) []string {
