@@ -19,6 +19,7 @@ var campaigns = []campaign{
 	{[]string{"主题教育"}, 2023, 2024},
 	{[]string{"党纪学习教育"}, 2024, 2024},
 	{[]string{"八项规定精神学习教育"}, 2025, 2025},
+	{[]string{"群众身边不正之风和腐败问题", "群众身边不正之风"}, 2024, 2025},
 	{[]string{"脱贫攻坚", "精准扶贫", "建档立卡"}, 2014, 2020},
 	{[]string{"十九大", "十九届"}, 2017, 2022},
 	{[]string{"二十大", "二十届"}, 2022, 2027},
@@ -40,6 +41,20 @@ func staleCampaign(text string, year int, facts string) bool {
 			if year == c.end+1 && strings.Count(text, w) == strings.Count(text, w+"成果") {
 				continue
 			}
+			if strings.Contains(text, w) && !strings.Contains(facts, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// namesCampaign reports whether text names one of the campaigns that the
+// user's facts do not: a lead naming a drive presents it as the bureau's
+// record, which only the writer can say, in any year.
+func namesCampaign(text, facts string) bool {
+	for _, c := range campaigns {
+		for _, w := range c.words {
 			if strings.Contains(text, w) && !strings.Contains(facts, w) {
 				return true
 			}

@@ -55,9 +55,21 @@ func SignDate(f Facts, at time.Time) string {
 	}
 	end := periodEnd(factsPeriod(f))
 	if f.Doc == corpus.KindPlan {
-		end = time.Date(f.Year-1, 12, 31, 0, 0, 0, 0, time.UTC)
+		end = periodStart(factsPeriod(f)).AddDate(0, 0, -1) // written before its period starts
 	}
 	return cnDate(end)
+}
+
+// periodStart is the first day of a period.
+func periodStart(p Period) time.Time {
+	month := 1
+	switch q := p.quarter(); {
+	case q > 0:
+		month = 3*q - 2
+	case p.Span == corpus.PeriodSecondHalf:
+		month = 7
+	}
+	return time.Date(p.Year, time.Month(month), 1, 0, 0, 0, 0, time.UTC)
 }
 
 // periodEnd is the last day of a period.

@@ -102,6 +102,9 @@ func FactSentences(facts []Fact, plan bool, period string) string {
 	var parts []string
 	for _, f := range facts {
 		t := strings.TrimRight(strings.TrimSpace(f.Text), "。；，,;.")
+		if plan {
+			t = periodLead.ReplaceAllString(t, "") // the plan part's heading names the period
+		}
 		if t != "" {
 			parts = append(parts, t)
 		}
@@ -129,6 +132,9 @@ func FactSentences(facts []Fact, plan bool, period string) string {
 	}
 	return b.String()
 }
+
+// periodLead opens a writer's target with the period it is for: 下半年力争….
+var periodLead = regexp.MustCompile(`^(下半年|下季度|下阶段|明年)[，,]?`)
 
 // activityVerb opens a fact that reports work done over the period, which
 // 全年 fits (全年新建幼儿园2所); a rate or a standing figure (高考本科上线率…)
@@ -329,7 +335,7 @@ func (c *Composer) periodWord() string {
 }
 
 // futureWords mark a sentence about what will be done: it opens no summary.
-var futureWords = regexp.MustCompile(`力争|争取|计划|将(进一步|继续|全面|着力|持续|加快|大力|以|在|于)|要(进一步|继续|坚持|加强|抓好|做好|把|以)|拟|确保.*(达到|完成)|下一步|下阶段|明年|今后`)
+var futureWords = regexp.MustCompile(`力争|争取|计划|将(进一步|继续|全面|着力|持续|加快|大力|以|在|于)|要(进一步|继续|坚持|加强|抓好|做好|把|以)|(^|[^模虚])拟|确保.*(达到|完成)|下一步|下阶段|明年|今后`)
 
 // leads ranks the usable sentences of all examples by the words they share
 // with the heading, the category and the facts, and keeps those that fit the
@@ -380,7 +386,7 @@ func (c *Composer) leads(item OutlineItem, examples []Example, n int) []string {
 	}
 	for _, h := range house {
 		h = c.atLevel(h)
-		if !seen[h] && !c.used[h] && len(cands) < n+2 && !c.echoes(h) && !similarTask(h, item.Tasks) {
+		if !seen[h] && !c.used[h] && len(cands) < n+2 && !c.echoes(h) && !similarTask(h, item.Tasks) && stockFits(h, item.Category, c.partPeriod(item), factsText(c.Facts)) {
 			seen[h] = true
 			cands = append(cands, cand{h, -1})
 		}
@@ -413,47 +419,35 @@ var houseLeads = map[string][]string{
 	"德育":   {"坚持立德树人根本任务，推进思政课程与课程思政协同育人。", "加强学校、家庭、社会协同育人，促进学生德智体美劳全面发展。"},
 	"学前教育": {"坚持公益普惠方向，扩大学前教育优质资源供给。", "规范幼儿园办园行为，加强保育教育过程指导，提升保育教育质量。"},
 	"职业教育": {"坚持产教融合、校企合作，提升职业教育服务发展能力。", "对接地方产业优化专业设置，加强实训基地和“双师型”教师队伍建设。"},
-	"教育改革": {"坚持以改革促发展，持续激发教育发展活力。", "深化教育评价改革，推动各项改革举措落地见效。"},
-	"信息化":  {"坚持以教育数字化赋能教育高质量发展，加快智慧校园建设。", "加强教师信息技术应用能力培训，推动信息技术与教育教学深度融合。"},
+	"教育改革": {"坚持以改革促发展，聚焦群众关切的热点难点问题，统筹推进各项教育改革。", "深化教育评价改革，推动各项改革举措落地见效。"},
+	"信息化":  {"坚持以教育数字化赋能教育高质量发展，完善数字教育资源共建共享机制。", "加强教师信息技术应用能力培训，推动信息技术与教育教学深度融合。"},
 }
 
 // planHouseLeads are house-style task sentences per category for a plan
 // part, in the plan's tense.
 var planHouseLeads = map[string][]string{
 	"党建":   {"持续推进学校党组织标准化规范化建设，严格落实“第一议题”和“三会一课”制度。"},
-	"办学条件": {"持续改善办学条件，统筹推进学校建设和设施设备更新。"},
-	"师资":   {"持续加强教师队伍建设，完善教师补充、培训和激励机制。"},
-	"安全":   {"持续抓好校园安全工作，健全风险防控和应急处置机制。"},
-	"扶贫":   {"持续落实学生资助政策，巩固控辍保学成果。"},
-	"教育质量": {"持续深化教学改革，健全教学质量监测和评价机制。"},
-	"德育":   {"持续落实立德树人根本任务，完善全员全程全方位育人机制。"},
-	"学前教育": {"持续推进学前教育普及普惠，扩大公办园资源。"},
-	"职业教育": {"持续深化产教融合，提升职业教育办学水平。"},
-	"教育改革": {"持续深化教育评价改革和学校管理体制改革，激发学校办学活力。"},
-	"信息化":  {"持续推进教育数字化转型，提升智慧校园建设和应用水平。"},
+	"办学条件": {"持续改善办学条件，统筹推进学校建设和设施设备更新。", "加强校舍安全鉴定和维修改造，提升学校设施设备使用效益。"},
+	"师资":   {"持续加强教师队伍建设，完善教师补充、培训和激励机制。", "加强师德师风建设，健全教师专业发展支持体系。"},
+	"安全":   {"持续抓好校园安全工作，健全风险防控和应急处置机制。", "常态化开展安全教育和应急演练，提升师生安全素养和自护能力。"},
+	"扶贫":   {"持续落实学生资助政策，巩固控辍保学成果。", "加强资助育人，做好家庭经济困难学生精准认定和动态管理。"},
+	"教育质量": {"持续深化教学改革，健全教学质量监测和评价机制。", "加强学科教研组和备课组建设，推动课堂教学提质增效。"},
+	"德育":   {"持续落实立德树人根本任务，完善全员全程全方位育人机制。", "加强心理健康教育和家校协同育人，促进学生身心健康成长。"},
+	"学前教育": {"持续推进学前教育普及普惠，扩大公办园资源。", "深化幼小科学衔接，加强幼儿园保育教育质量评估。"},
+	"职业教育": {"持续深化产教融合，提升职业教育办学水平。", "对接地方产业优化专业设置，推进校企合作和订单培养。"},
+	"教育改革": {"持续深化教育评价改革和学校管理体制改革，激发学校办学活力。", "推进义务教育学校管理改革，完善学区制管理和集团化办学机制。"},
+	"信息化":  {"持续推进教育数字化转型，提升智慧校园建设和应用水平。", "推进数字教育资源共建共享，深化信息技术与课堂教学融合应用。"},
 }
 
 // fits reports whether a lead sentence suits the section: a summary's leads
-// do not speak of the future, no lead names a campaign of another year, and
-// a sentence the taxonomy files under another category stays out.
+// do not speak of the future, the sentence suits the part's period (see
+// stockFits), and a sentence the taxonomy files under another category
+// stays out.
 func (c *Composer) fits(s string, item OutlineItem) bool {
 	if item.Part != corpus.PartPlan && futureWords.MatchString(s) {
 		return false
 	}
-	if eventOpener.MatchString(s) || quotesName(s) {
-		return false // another bureau's events and named activities are its facts
-	}
-	year := c.Facts.Year
-	if item.Part == corpus.PartPlan && c.Facts.Doc != corpus.KindPlan {
-		year = factsPeriod(c.Facts).Next().Year // the plan part is next year's
-	}
-	if staleCampaign(s, year, "") || enumerates.MatchString(s) {
-		// Another year's campaign is no lead even when the facts name it (the
-		// fact says it), and a list of particular activities (农耕体验、家务
-		// 劳动等) is another bureau's record.
-		return false
-	}
-	if offTopic[item.Category] != nil && offTopic[item.Category].MatchString(s) {
+	if !stockFits(s, item.Category, c.partPeriod(item), factsText(c.Facts)) {
 		return false
 	}
 	if len(c.Taxonomy.Categories) > 0 && item.Category != "" {
@@ -463,6 +457,34 @@ func (c *Composer) fits(s string, item OutlineItem) bool {
 		}
 	}
 	return true
+}
+
+// partPeriod is the period an item's part speaks of: the plan part of a
+// summary+plan covers the next one.
+func (c *Composer) partPeriod(item OutlineItem) Period {
+	period := factsPeriod(c.Facts)
+	if item.Part == corpus.PartPlan && c.Facts.Doc != corpus.KindPlan {
+		period = period.Next()
+	}
+	return period
+}
+
+// stockFits is the one rule for a stock sentence (a corpus lead, a house
+// lead, a corpus plan task) in a report of period p whose user's facts are
+// facts: it may not report another bureau's events or named activities or
+// list particular ones (农耕体验、家务劳动等); it may not name a campaign of
+// another year, or one the facts do not name (持续整治群众身边不正之风 presents
+// the drive as this bureau's record); it may not speak of work of other
+// months (质量监测 in a July–September report); and it stays on the
+// category's topic (信访维稳 is not campus safety).
+func stockFits(s, category string, p Period, facts string) bool {
+	if eventOpener.MatchString(s) || quotesName(s) || enumerates.MatchString(s) {
+		return false
+	}
+	if staleCampaign(s, p.Year, "") || namesCampaign(s, facts) || outOfSeason(s, p) {
+		return false
+	}
+	return offTopic[category] == nil || !offTopic[category].MatchString(s)
 }
 
 // offTopic marks sentences a category's keywords draw in that are about

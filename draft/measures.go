@@ -90,11 +90,26 @@ var degreeTail = regexp.MustCompile(`(的)?(问题)?(仍然|仍|依然|依旧|�
 // the problem.
 func Countermeasure(problem string) (task, category string) {
 	p := strings.TrimSpace(strings.TrimRight(problem, "。；，"))
-	solve := resolution(problemPhrase(p))
+	core := problemPhrase(p)
+	solve := "，" + resolution(core)
+	if restatesProblem(core) {
+		solve = "" // the problem is stated once, in its part; the measure stands alone
+	}
 	for _, m := range measures {
 		if m.problem.MatchString(p) {
-			return m.action + "，" + solve, m.category
+			return m.action + solve, m.category
 		}
 	}
-	return "深入分析原因，制定专项整改方案，明确责任单位和完成时限，" + solve, ""
+	if solve == "" {
+		solve = "，推动问题整改到位"
+	}
+	return "深入分析原因，制定专项整改方案，明确责任单位和完成时限" + solve, ""
+}
+
+// restatesProblem reports whether naming a problem's core in its measure
+// would repeat the problem rather than name what is solved: it holds a
+// figure or several clauses, or runs long (部分农村小规模学校学生数不足50人，
+// 资源配置效益不高).
+func restatesProblem(core string) bool {
+	return strings.ContainsAny(core, "0123456789，,；") || utf8.RuneCountInString(core) > 16
 }

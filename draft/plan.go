@@ -275,7 +275,7 @@ func (p *Planner) Plan(ctx context.Context, req PlanRequest) (PlanResult, error)
 	for i, c := range order {
 		items := tasks[c]
 		if len(items) < 2 {
-			items = append(items, p.corpusTasks(ctx, c, items, 2-len(items), req.Year, req.Org)...)
+			items = append(items, p.corpusTasks(ctx, c, items, 2-len(items), req)...)
 		}
 		if len(items) > 5 {
 			items = keepPriority(items, 5)
@@ -336,7 +336,7 @@ func planFacts(req PlanRequest) []Fact {
 }
 
 // targetWords mark a sentence that states a goal rather than a result.
-var targetWords = regexp.MustCompile(`力争|争取|目标|计划|确保|拟|将要|将在|将于|准备|不低于|保持在|控制在|达到.*以上`)
+var targetWords = regexp.MustCompile(`力争|争取|目标|计划|确保|(^|[^模虚])拟|将要|将在|将于|准备|不低于|保持在|控制在|达到.*以上`)
 
 // isTarget reports whether a fact is a target the plan keeps as it is: every
 // fact of a plan's facts file, and the goals stated in a summary's facts.
@@ -478,7 +478,7 @@ func planHeadings(t Template, fallback string) map[string]string {
 
 // corpusTasks takes typical, fact-free task sentences from past plans of the
 // category, avoiding ones that repeat tasks already listed.
-func (p *Planner) corpusTasks(ctx context.Context, category string, have []PlanTask, n int, year int, org string) []PlanTask {
+func (p *Planner) corpusTasks(ctx context.Context, category string, have []PlanTask, n int, req PlanRequest) []PlanTask {
 	if p.Sections == nil || n <= 0 {
 		return nil
 	}
@@ -498,6 +498,7 @@ func (p *Planner) corpusTasks(ctx context.Context, category string, have []PlanT
 		secs, more = withoutStarter(secs), withoutStarter(more)
 	}
 	secs = append(secs[:len(secs):len(secs)], more...)
+	period, facts := Period{Year: req.Year, Span: spanOrAnnual(req.Period)}, factsText(req.Facts)
 	var out []PlanTask
 	seen := map[string]bool{}
 	for _, h := range have {
@@ -505,10 +506,8 @@ func (p *Planner) corpusTasks(ctx context.Context, category string, have []PlanT
 	}
 	for _, s := range secs {
 		for _, sent := range LeadSentences(s.Text, 0) {
-			t := strings.TrimRight((&Composer{Facts: Facts{Org: org}}).atLevel(sent), "。")
-			// Another year's campaign is not next year's task; neither is a
-			// named activity of another bureau.
-			if seen[t] || staleCampaign(t, year, "") || quotesName(t) || eventOpener.MatchString(t) || !p.ofCategory(t, category) || similarTask(t, have, out) {
+			t := strings.TrimRight((&Composer{Facts: Facts{Org: req.Org}}).atLevel(sent), "。")
+			if seen[t] || !stockFits(t, category, period, facts) || !p.ofCategory(t, category) || similarTask(t, have, out) {
 				continue
 			}
 			seen[t] = true
@@ -524,7 +523,7 @@ func (p *Planner) corpusTasks(ctx context.Context, category string, have []PlanT
 		if len(out) >= n {
 			break
 		}
-		if !seen[t] && !similarTask(t, have, out) {
+		if !seen[t] && !similarTask(t, have, out) && stockFits(t, category, period, facts) {
 			seen[t] = true
 			out = append(out, PlanTask{Text: t, Source: SourceCorpus})
 		}

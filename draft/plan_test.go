@@ -8,6 +8,7 @@ import (
 
 	"github.com/zongjie/zongjie/corpus"
 	"github.com/zongjie/zongjie/draft"
+	"github.com/zongjie/zongjie/prompts"
 )
 
 func TestCarryOverNamesUnfinishedProjects(t *testing.T) {
@@ -146,18 +147,42 @@ func TestPlanOfflineGivesEveryProblemATaskAndInventsNoTarget(t *testing.T) {
 	}
 }
 
-// TestPlanProblemFiguresAreFacts checks that a plan's countermeasure quoting
-// a figure from the user's own problems passes the number check: problems
-// are facts too.
+// TestPlanProblemFiguresAreFacts checks that a plan section quoting a
+// figure from the user's own problems passes the number check: problems are
+// facts too. The offline measures do not restate a problem's figures, so a
+// model writes the section here.
 func TestPlanProblemFiguresAreFacts(t *testing.T) {
 	facts := draft.Facts{Org: "雁栖县教育局", Year: 2025, Problems: []draft.Fact{draft.NewFact("全县缺编教师46名", 1), draft.NewFact("56人以上大班额仍有18个", 2)}}
-	p := &draft.Planner{Sections: fakeSections{}, Taxonomy: corpus.DefaultTaxonomy()}
-	res, err := p.Plan(context.Background(), draft.PlanRequest{Org: "雁栖县教育局", Year: 2025, Facts: facts, Offline: true})
+	set, err := prompts.Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	model := quotingModel("通过公开招聘补充教师，逐步补齐缺编教师46名的缺口。")
+	p := &draft.Planner{Sections: fakeSections{}, Taxonomy: corpus.DefaultTaxonomy(), Completer: model, Prompts: set}
+	res, err := p.Plan(context.Background(), draft.PlanRequest{Org: "雁栖县教育局", Year: 2025, Facts: facts})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(res.Markdown, "46名") || len(res.Check.Unsupported) != 0 {
 		t.Errorf("plan check = %+v\n%s", res.Check, res.Markdown)
+	}
+}
+
+// quotingModel answers every call with text.
+type quotingModel string
+
+func (m quotingModel) Complete(_ context.Context, _ draft.ChatRequest, _ func(string)) (draft.ChatResponse, error) {
+	return draft.ChatResponse{Text: string(m), FinishReason: "stop"}, nil
+}
+
+// TestCountermeasuresDoNotRestateTheProblem: a problem of several clauses
+// or with figures is stated once, in its part; its measure does not quote it.
+func TestCountermeasuresDoNotRestateTheProblem(t *testing.T) {
+	for _, p := range []string{"部分农村小规模学校学生数不足50人，资源配置效益不高", "全县缺编教师46名", "56人以上大班额仍有18个"} {
+		task, _ := draft.Countermeasure(p)
+		if strings.Contains(task, "50人") || strings.Contains(task, "46名") || strings.Contains(task, "18个") || strings.Contains(task, "效益不高") {
+			t.Errorf("Countermeasure(%q) = %q restates it", p, task)
+		}
 	}
 }
 

@@ -117,8 +117,8 @@ func (s *Service) Outline(f Facts, t Template) []OutlineItem {
 }
 
 // attachProblemTasks gives each problem of the facts a countermeasure task in
-// the plan section of its category, adding that section at the end of the
-// plan part when the report has none: a measure for teachers goes under
+// the plan section of its category, adding that section at its conventional
+// place in the plan part when the report has none: a measure for teachers goes under
 // teachers, never under whatever section happens to come last.
 func (s *Service) attachProblemTasks(f Facts, items []OutlineItem) []OutlineItem {
 	for _, p := range f.Problems {
@@ -137,8 +137,7 @@ func (s *Service) attachProblemTasks(f Facts, items []OutlineItem) []OutlineItem
 		}
 		target := planItemOf(items, c)
 		if target < 0 && c != "" && c != s.Fallback {
-			items = insertPlanItem(items, last, c)
-			target = last + 1
+			items, target = insertPlanItem(items, last, c)
 		} else if target < 0 {
 			target = last
 		}
@@ -157,20 +156,28 @@ func planItemOf(items []OutlineItem, category string) int {
 	return -1
 }
 
-// insertPlanItem adds a plan section for a category after items[last],
-// numbered next in its level's style.
-func insertPlanItem(items []OutlineItem, last int, category string) []OutlineItem {
+// insertPlanItem adds a plan section for a category among the plan
+// sections at the level of items[last], at the category's conventional
+// place (安全 stays last), renumbers them and returns the new index.
+func insertPlanItem(items []OutlineItem, last int, category string) ([]OutlineItem, int) {
 	prev := items[last]
-	n := 1
-	for _, it := range items {
-		if it.Part == corpus.PartPlan && it.Write && it.Level == prev.Level {
-			n++
+	at := last + 1
+	for i, it := range items {
+		if it.Part == corpus.PartPlan && it.Write && !it.goals && it.Level == prev.Level && conventionalRank(it.Category) > conventionalRank(category) {
+			at = i
+			break
 		}
 	}
-	add := OutlineItem{Level: prev.Level, Marker: NumberMarker(MarkerStyle(prev.Marker), n), Heading: CategoryHeading(category, true),
-		Part: corpus.PartPlan, Category: category, Write: true}
-	out := append(append(append([]OutlineItem{}, items[:last+1]...), add), items[last+1:]...)
-	return out
+	add := OutlineItem{Level: prev.Level, Heading: CategoryHeading(category, true), Part: corpus.PartPlan, Category: category, Write: true}
+	out := append(append(append([]OutlineItem{}, items[:at]...), add), items[at:]...)
+	n := 0
+	for i, it := range out {
+		if it.Part == corpus.PartPlan && it.Write && !it.goals && it.Level == prev.Level {
+			n++
+			out[i].Marker = NumberMarker(MarkerStyle(prev.Marker), n)
+		}
+	}
+	return out, at
 }
 
 // Request asks for one draft.
