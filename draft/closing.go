@@ -35,6 +35,10 @@ func closingParagraph(f Facts) string {
 		}
 		return "我们将坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的教育方针，狠抓各项任务落实，确保" + name + "各项目标任务圆满完成，奋力推动" + level + "教育高质量发展。"
 	}
+	if next := p.Next(); p.Span != corpus.PeriodAnnual && next.Year != p.Year {
+		// The last quarter or half closes the year: it looks to the next.
+		return p.Short() + "，" + level + "教育工作总体平稳有序。下一步，我们将认真总结全年工作，科学谋划" + strconv.Itoa(next.Year) + "年各项工作，确保开好局、起好步。"
+	}
 	if p.Span != corpus.PeriodAnnual {
 		// A half-year or a quarter closes on what remains of the year.
 		return p.Short() + "，" + level + "教育工作总体平稳有序。下一步，我们将对照全年目标任务，查漏补缺、压茬推进，确保全年各项工作圆满完成。"

@@ -121,3 +121,12 @@ func TestSignDateWhenTheDayIsOutOfRange(t *testing.T) {
 		t.Errorf("a summary written in the next January is dated that day, got %s", got)
 	}
 }
+
+// The last quarter of a year closes on the next year, not on "全年".
+func TestClosingOfTheLastQuarterLooksToNextYear(t *testing.T) {
+	q4 := closingParagraph(Facts{Org: "芷泉县教育局", Year: 2025, Period: "q4", Doc: corpus.KindSummary})
+	q3 := closingParagraph(Facts{Org: "芷泉县教育局", Year: 2025, Period: "q3", Doc: corpus.KindSummary})
+	if !strings.Contains(q4, "2026年") || strings.Contains(q4, "确保全年") || !strings.Contains(q3, "确保全年") {
+		t.Errorf("q4: %s\nq3: %s", q4, q3)
+	}
+}
