@@ -477,58 +477,57 @@ func planHeadings(t Template, fallback string) map[string]string {
 }
 
 // corpusTasks takes typical, fact-free task sentences from past plans of the
-// category, avoiding ones that repeat tasks already listed.
+// category, avoiding ones that repeat tasks already listed; house-style
+// tasks fill in when the corpus has too few usable ones.
 func (p *Planner) corpusTasks(ctx context.Context, category string, have []PlanTask, n int, req PlanRequest) []PlanTask {
 	if p.Sections == nil || n <= 0 {
 		return nil
 	}
-	secs, err := p.Sections.Sections(ctx, category, corpus.PartPlan, 200)
-	if err != nil {
-		return nil
+	var candidates []string
+	for _, s := range p.taskSources(ctx, category) {
+		for _, sent := range LeadSentences(s.Text, 0) {
+			candidates = append(candidates, (&Composer{Facts: Facts{Org: req.Org}}).atLevel(sent))
+		}
 	}
-	// Past plans come first; summaries of the category fill in, since their
-	// approach sentences (健全……机制) read as tasks as well.
-	more, err := p.Sections.Sections(ctx, category, "", 400)
-	if err != nil {
-		more = nil
-	}
-	// The user's own reports of the category, once there are any, are the
-	// only source besides the house tasks, as for examples.
-	if p.Starter == StarterNever || p.Starter != StarterAlways && len(more) > 0 && !more[0].Builtin {
-		secs, more = withoutStarter(secs), withoutStarter(more)
-	}
-	secs = append(secs[:len(secs):len(secs)], more...)
+	house := append(append([]string{}, planHouseLeads[category]...), houseLeads[category]...)
 	period, facts := Period{Year: req.Year, Span: spanOrAnnual(req.Period)}, factsText(req.Facts)
 	var out []PlanTask
 	seen := map[string]bool{}
 	for _, h := range have {
 		seen[h.Text] = true
 	}
-	for _, s := range secs {
-		for _, sent := range LeadSentences(s.Text, 0) {
-			t := strings.TrimRight((&Composer{Facts: Facts{Org: req.Org}}).atLevel(sent), "。")
-			if seen[t] || !stockFits(t, category, period, facts) || !p.ofCategory(t, category) || similarTask(t, have, out) {
-				continue
-			}
-			seen[t] = true
-			out = append(out, PlanTask{Text: t, Source: SourceCorpus})
-			if len(out) == n {
-				return out
-			}
-		}
-	}
-	// House-style tasks fill in when the corpus has too few usable ones.
-	for _, h := range append(append([]string{}, planHouseLeads[category]...), houseLeads[category]...) {
-		t := strings.TrimRight(h, "。")
-		if len(out) >= n {
+	for i, c := range append(candidates, house...) {
+		t := strings.TrimRight(c, "。")
+		if len(out) == n {
 			break
 		}
-		if !seen[t] && !similarTask(t, have, out) && stockFits(t, category, period, facts) {
-			seen[t] = true
-			out = append(out, PlanTask{Text: t, Source: SourceCorpus})
+		corpusSentence := i < len(candidates)
+		if seen[t] || !stockFits(t, category, period, facts) || corpusSentence && !p.ofCategory(t, category) || similarTask(t, have, out) {
+			continue
 		}
+		seen[t] = true
+		out = append(out, PlanTask{Text: t, Source: SourceCorpus})
 	}
 	return out
+}
+
+// taskSources are the sections plan tasks are taken from: past plans of the
+// category first, then its summaries, whose approach sentences (健全……机制)
+// read as tasks as well; only the user's own reports once there are any,
+// as for examples.
+func (p *Planner) taskSources(ctx context.Context, category string) []corpus.SectionRecord {
+	secs, err := p.Sections.Sections(ctx, category, corpus.PartPlan, 200)
+	if err != nil {
+		return nil
+	}
+	more, err := p.Sections.Sections(ctx, category, "", 400)
+	if err != nil {
+		more = nil
+	}
+	if p.Starter == StarterNever || p.Starter != StarterAlways && len(more) > 0 && !more[0].Builtin {
+		secs, more = withoutStarter(secs), withoutStarter(more)
+	}
+	return append(secs[:len(secs):len(secs)], more...)
 }
 
 // offlinePlanText joins tasks into 一是……；二是……。
