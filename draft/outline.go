@@ -154,7 +154,7 @@ func BuildOutline(f Facts, t Template, fallback string) []OutlineItem {
 			out = append(out, OutlineItem{Level: 1, Marker: NumberMarker(style(1), top), Heading: partHeading(partHead, part, f), Part: part, Category: fallback})
 			level = 2
 		}
-		items := categoryItems(f, t, order, part, level, goals, catHead[part], style)
+		items := categoryItems(f, t, order, part, level, goals, catHead[part], style, fallback)
 		if level == 1 && len(items) > 0 {
 			top = len(items)
 		}
@@ -165,7 +165,7 @@ func BuildOutline(f Facts, t Template, fallback string) []OutlineItem {
 
 // categoryItems are a part's sections, one per category in order: plan
 // parts list every category, other parts only those with facts.
-func categoryItems(f Facts, t Template, order []string, part string, level int, goals bool, heads map[string]string, style func(int) string) []OutlineItem {
+func categoryItems(f Facts, t Template, order []string, part string, level int, goals bool, heads map[string]string, style func(int) string, fallback string) []OutlineItem {
 	var out []OutlineItem
 	for _, c := range order {
 		facts := f.For(c)
@@ -191,7 +191,11 @@ func categoryItems(f Facts, t Template, order []string, part string, level int, 
 		if t.Mined && len(facts) > 0 && !headingFits(heading, c, facts) {
 			heading = "" // another report's heading over other work: 舆情 over 智慧教室
 		}
-		if heading == "" {
+		switch {
+		case heading != "":
+		case c == fallback:
+			heading = otherHeading(append(append([]Fact(nil), facts...), related...), part == corpus.PartPlan)
+		default:
 			heading = fittingHeading(c, part == corpus.PartPlan, heads)
 		}
 		marker := NumberMarker(style(level), len(out)+1)
@@ -362,12 +366,45 @@ func orderCategories(f Facts, t Template, fallback string) []string {
 		}
 	}
 	for _, c := range f.Categories() {
-		if !seen[c] && c != fallback {
-			out = append(out, c)
+		if !seen[c] {
+			out = append(out, c) // 其他 too: every fact the writer gave is reported
 			seen[c] = true
 		}
 	}
 	return out
+}
+
+// otherTopics give the catch-all category a heading that names its work
+// when the facts share a topic (体育 in an 教育体育局's report).
+var otherTopics = []struct {
+	words         *regexp.Regexp
+	summary, plan string
+}{
+	{regexp.MustCompile(`体育|健身|运动会|赛事|联赛|锦标赛|体育场|体育馆`), "发展体育事业，推进全民健身", "抓体育惠民，完善全民健身服务"},
+	{regexp.MustCompile(`语言文字|普通话|推普`), "规范语言文字，推广国家通用语言", "抓语言文字工作，推广普及普通话"},
+	{regexp.MustCompile(`督导|督学|评估`), "强化教育督导，推动政策落实", "抓督导评估，促进规范办学"},
+	{regexp.MustCompile(`关工委|老干部|离退休`), "做好关心下一代和老干部工作", "抓关心服务，做好老干部和关工委工作"},
+}
+
+// otherHeading is the heading of the catch-all category's section: the
+// topic its facts share, else 其他各项工作.
+func otherHeading(facts []Fact, plan bool) string {
+	var b strings.Builder
+	for _, f := range facts {
+		b.WriteString(f.Text + "\n")
+	}
+	for _, t := range otherTopics {
+		if len(facts) > 0 && len(t.words.FindAllString(b.String(), -1)) >= (len(facts)+1)/2 {
+			if plan {
+				return t.plan
+			}
+			return t.summary
+		}
+	}
+	if plan {
+		return "抓统筹兼顾，做好其他各项工作"
+	}
+	return "统筹兼顾，扎实做好其他各项工作"
 }
 
 // partHeading words a part heading for the new report: the template's, with

@@ -130,3 +130,68 @@ func TestClosingOfTheLastQuarterLooksToNextYear(t *testing.T) {
 		t.Errorf("q4: %s\nq3: %s", q4, q3)
 	}
 }
+
+func TestStockSentenceRules(t *testing.T) {
+	annual := Period{Year: 2025, Span: corpus.PeriodAnnual}
+	for _, c := range []struct {
+		s, facts string
+		want     bool
+	}{
+		{"持续开展师德师风专项整治", "招聘教师80名", false},
+		{"持续开展师德师风专项整治", "开展师德师风专项整治，查处问题3起", true},
+		{"组织学生参加农耕体验、家务劳动等实践活动", "", false},
+		{"健全师德建设长效机制，强化师德考核结果运用", "", true},
+	} {
+		if got := stockFits(c.s, "师资", annual, c.facts); got != c.want {
+			t.Errorf("stockFits(%q, facts %q) = %v; want %v", c.s, c.facts, got, c.want)
+		}
+	}
+	if got := atLevel("通过公开招聘、县管校聘补充教师，全县统筹", "望澜区教育局"); got != "通过公开招聘、区管校聘补充教师，全区统筹" {
+		t.Errorf("atLevel: %s", got)
+	}
+	if got := atLevel("推进县管校聘", "某市教育局"); got != "推进县管校聘" {
+		t.Errorf("atLevel for a city: %s", got)
+	}
+}
+
+func TestIsTargetAndForwardFacts(t *testing.T) {
+	summary := Facts{Year: 2025, Period: "q2", Doc: corpus.KindSummary}
+	for _, c := range []struct {
+		fact string
+		want bool
+	}{
+		{"制定2025年秋季招生入学工作方案，城区小学一年级计划招生2850人", false},
+		{"组织初三毕业年级模拟考试2次", false}, // 模拟 is no 拟
+		{"下半年计划招聘教师80名以上", true},
+		{"力争高考本科上线率提高2个百分点", true},
+		{"义务教育巩固率保持在99%以上", true},
+	} {
+		if got := isTarget(summary, c.fact); got != c.want {
+			t.Errorf("isTarget(%q) = %v; want %v", c.fact, got, c.want)
+		}
+	}
+	f := Facts{Year: 2025, Period: corpus.PeriodFirstHalf, Doc: corpus.KindSummaryPlan}
+	ahead, done := splitForward(f, []Fact{NewFact("春季学期组织教师培训1350人次", 1), NewFact("下半年计划招聘教师80名以上", 2), NewFact("力争秋季开学前完成食堂改造12所", 3)})
+	if len(ahead) != 2 || len(done) != 1 {
+		t.Errorf("splitForward: ahead %v, done %v", ahead, done)
+	}
+}
+
+// A fact's topic lead comes before the category's: a 篮球联赛 result opens on
+// school sports, not on teaching quality.
+func TestTopicSentences(t *testing.T) {
+	tax := corpus.DefaultTaxonomy()
+	safety := func(s string) bool { return tax.Classify(s, "", "").Category == "安全" }
+	got := topicSentences([]Fact{NewFact("在全市中小学生篮球联赛中获初中男子组第2名", 1), NewFact("开展体育场馆安全检查", 2)}, false, safety)
+	if len(got) != 2 || !strings.Contains(got[0], "体育") || strings.Contains(got[1], "体育") {
+		t.Errorf("topicSentences = %q", got)
+	}
+	// 开学前完成校车安全检查 is safety work under 安全, not the start of term.
+	if got := topicSentences([]Fact{NewFact("开学前完成校车安全检查48辆", 1)}, false, safety); len(got) != 1 || !strings.Contains(got[0], "校车") {
+		t.Errorf("topicSentences = %q", got)
+	}
+	// 教学楼 is a building, not teaching.
+	if got := topicSentences([]Fact{NewFact("秋季学期新投用教学楼2栋", 1)}, false, func(string) bool { return false }); len(got) != 1 || strings.Contains(got[0], "课堂") {
+		t.Errorf("topicSentences = %q", got)
+	}
+}

@@ -264,6 +264,7 @@ func (p *Planner) Plan(ctx context.Context, req PlanRequest) (PlanResult, error)
 	}
 	for _, pr := range problems {
 		task, c := Countermeasure(pr)
+		task = atLevel(task, req.Org)
 		if c == "" || !p.Taxonomy.Has(c) {
 			c = p.Taxonomy.Classify(pr, "", "").Category
 		}
@@ -342,8 +343,15 @@ var targetWords = regexp.MustCompile(`力争|争取|目标|计划|确保|(^|[^�
 // fact of a plan's facts file, and the goals stated in a summary's facts.
 // This year's results are not next period's tasks.
 func isTarget(f Facts, text string) bool {
-	return f.Doc == "" || f.Doc == corpus.KindPlan || targetWords.MatchString(text)
+	if f.Doc == "" || f.Doc == corpus.KindPlan || forwardWords.MatchString(text) {
+		return true
+	}
+	// 制定…方案，计划招生2850人 reports work done: a plan made is a result.
+	return targetWords.MatchString(text) && !doneOpener.MatchString(text)
 }
+
+// doneOpener opens a fact that reports work done in the period.
+var doneOpener = regexp.MustCompile(`^(制定|完成|出台|印发|召开|组织|开展|举办|建成|发放|编制|启动)`)
 
 // achievedFacts are a summary's facts as summary sections, so that the
 // unfinished work among them (在建, 正在实施 …) carries over to the plan.

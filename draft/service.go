@@ -132,6 +132,7 @@ func (s *Service) attachProblemTasks(f Facts, items []OutlineItem) []OutlineItem
 			return items
 		}
 		task, c := Countermeasure(p.Text)
+		task = atLevel(task, f.Org)
 		if c == "" || !s.Taxonomy.Has(c) {
 			c = s.Taxonomy.Classify(p.Text, "", "").Category
 		}

@@ -241,17 +241,22 @@ func planPart(md string, f draft.Facts) string {
 	return md[loc[0]:]
 }
 
-// checkParagraphLength: a section given two facts or more reads as a
-// paragraph of 80 characters or more.
+// checkParagraphLength: a paragraph that reports two facts or more of a
+// section reads as 80 characters or more.
 func checkParagraphLength(t *testing.T, md string, f draft.Facts) {
 	t.Helper()
 	for _, c := range f.Sections {
 		if len(c.Facts) < 2 {
 			continue
 		}
-		first := strings.TrimRight(c.Facts[0].Text, "。")
 		for _, para := range strings.Split(md, "\n\n") {
-			if strings.Contains(para, first) && utf8.RuneCountInString(para) < 80 {
+			n := 0
+			for _, fact := range c.Facts {
+				if strings.Contains(para, strings.TrimRight(fact.Text, "。")) {
+					n++
+				}
+			}
+			if n >= 2 && utf8.RuneCountInString(para) < 80 {
 				t.Errorf("the %s section is %d characters: %s", c.Category, utf8.RuneCountInString(para), para)
 			}
 		}
