@@ -124,7 +124,7 @@ func insertUser(ctx context.Context, tx *sql.Tx, u users.User, tokenHash string)
 		u.Name, tokenHash, boolInt(u.Admin), formatTime(u.CreatedAt))
 	var se sqlite3.Error
 	if errors.As(err, &se) && se.ExtendedCode == sqlite3.ErrConstraintUnique {
-		return 0, fmt.Errorf("%w：%s", users.ErrNameTaken, u.Name)
+		return 0, users.ErrNameTaken
 	}
 	if err != nil {
 		return 0, err

@@ -11,6 +11,7 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"time"
 	"unicode"
@@ -88,8 +89,11 @@ func (s *Service) Add(ctx context.Context, name string, admin bool) (User, strin
 		return User{}, "", fmt.Errorf("添加用户 %s: 生成口令: %w", name, err)
 	}
 	u, err := s.Store.AddUser(ctx, User{Name: name, Admin: admin, CreatedAt: s.now()}, TokenHash(token))
+	if errors.Is(err, ErrNameTaken) {
+		return User{}, "", fmt.Errorf("添加用户“%s”: %w（未做任何改动；要换口令，先 zongjie user rm 再添加）", name, ErrNameTaken)
+	}
 	if err != nil {
-		return User{}, "", fmt.Errorf("添加用户 %s: %w", name, err)
+		return User{}, "", err // the store names the operation
 	}
 	return u, token, nil
 }
@@ -106,10 +110,11 @@ func (s *Service) List(ctx context.Context) ([]User, error) {
 // Remove deletes the user called name; their token stops working at once.
 // What they drafted stays stored but is nobody's to open.
 func (s *Service) Remove(ctx context.Context, name string) error {
-	if err := s.Store.RemoveUser(ctx, name); err != nil {
-		return fmt.Errorf("删除用户 %s: %w", name, err)
+	err := s.Store.RemoveUser(ctx, name)
+	if errors.Is(err, ErrNoUser) {
+		return fmt.Errorf("删除用户“%s”: %w（用 zongjie user list 查看用户名）", name, ErrNoUser)
 	}
-	return nil
+	return err // nil, or wrapped by the store with the operation
 }
 
 // Authenticate returns the user whose personal token this is; the error
