@@ -39,7 +39,7 @@ func (a *app) userAddCommand() *cobra.Command {
 		Use:     "add 用户名 [--admin]",
 		Short:   "添加用户并显示其个人口令（只显示这一次）",
 		Example: "  zongjie user add 王老师\n  zongjie user add 李主任 --admin",
-		Args:    cobra.ExactArgs(1),
+		Args:    exactArgs(1, "一个用户名"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			svc, err := a.users(cmd)
 			if err != nil {
@@ -100,7 +100,7 @@ func (a *app) userRemoveCommand() *cobra.Command {
 		Aliases: []string{"remove", "delete"},
 		Short:   "删除用户：其口令立即失效，其草稿保留但不再有人能打开",
 		Example: "  zongjie user rm 王老师",
-		Args:    cobra.ExactArgs(1),
+		Args:    exactArgs(1, "一个用户名"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			svc, err := a.users(cmd)
 			if err != nil {
