@@ -83,6 +83,15 @@ func TestAddAuthenticateRemove(t *testing.T) {
 	if u, err := s.AuthenticateSession(ctx, users.SessionKey(tokenB)); err != nil || u.ID != b.ID {
 		t.Errorf("AuthenticateSession(B) = %+v, %v", u, err)
 	}
+}
+
+func TestRemovedUsersTokenStopsWorking(t *testing.T) {
+	ctx := context.Background()
+	s := newService(t)
+	a, tokenA, err := s.Add(ctx, "王老师", false)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := s.Remove(ctx, "王老师"); err != nil {
 		t.Fatal(err)
 	}
