@@ -27,7 +27,7 @@ const cookieName = "zongjie_session"
 // removed with the command takes effect at once.
 func (s *Server) auth(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		check, personal, err := s.keyCheck(r.Context())
+		check, personal, err := s.currentCheck(r.Context())
 		if err != nil {
 			s.Logger.Error("auth", "path", r.URL.Path, "err", err)
 			plainError(w, http.StatusInternalServerError, "无法核对访问口令，请稍后再试；详情见服务器日志。")
@@ -45,9 +45,9 @@ func (s *Server) auth(next http.Handler) http.Handler {
 // the zero User for the single token.
 type keyCheck func(ctx context.Context, key string) (u users.User, ok bool, err error)
 
-// keyCheck returns the check requests must pass now, nil for none, and
+// currentCheck returns the check requests must pass now, nil for none, and
 // whether it wants personal tokens.
-func (s *Server) keyCheck(ctx context.Context) (check keyCheck, personal bool, err error) {
+func (s *Server) currentCheck(ctx context.Context) (check keyCheck, personal bool, err error) {
 	if on, err := s.usersEnabled(ctx); on || err != nil {
 		return s.userKey, true, err
 	}
