@@ -213,8 +213,8 @@ func TestUserCannotReachAnotherUsersPlanOrCalls(t *testing.T) {
 	if status, _ := uf.get(t, callPath, bearer(uf.alice)...); status != http.StatusOK {
 		t.Errorf("alice GET %s: %d", callPath, status)
 	}
-	if _, body := uf.get(t, "/log", bearer(uf.root)...); !strings.Contains(body, callPath) {
-		t.Errorf("the admin's log does not list alice's call")
+	if _, body := uf.get(t, "/log", bearer(uf.root)...); !strings.Contains(body, callPath) || !strings.Contains(body, " · alice</td>") {
+		t.Errorf("the admin's log does not list alice's call with her name")
 	}
 }
 
