@@ -56,6 +56,9 @@ type Run struct {
 	Opening   string
 	Sections  []RunSection
 	CreatedAt time.Time
+	// Owner is the id of the user who drafted it (users.User.ID); 0 when
+	// made without users, e.g. by the command line.
+	Owner int64
 }
 
 // RunSection is one outline item of a run with its text once written.
@@ -192,6 +195,8 @@ type Request struct {
 	Template  Template
 	Offline   bool
 	ResumeRun int64 // resume this run instead of starting a new one
+	// Owner is recorded as the new run's owner (see Run.Owner).
+	Owner int64
 }
 
 // SectionResult is one written section.
@@ -246,7 +251,7 @@ func (s *Service) Draft(ctx context.Context, req Request) (Result, error) {
 		}
 	}
 	if req.ResumeRun == 0 && s.Runs != nil {
-		run := Run{Title: res.Title, Mode: mode, FactsYAML: req.FactsYAML, FactsName: f.Source, Template: req.Template, OutPath: req.OutPath}
+		run := Run{Title: res.Title, Mode: mode, FactsYAML: req.FactsYAML, FactsName: f.Source, Template: req.Template, OutPath: req.OutPath, Owner: req.Owner}
 		for i, it := range items {
 			run.Sections = append(run.Sections, runSection(i, it, StatusPending, ""))
 		}

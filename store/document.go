@@ -19,6 +19,7 @@ import (
 // document while the previous one is being written.
 type Prepared struct {
 	source, encoding string
+	addedBy          string // the uploading user's name, "" for none
 	doc              corpus.Document
 	hash             string
 }
@@ -35,9 +36,11 @@ func Prepare(source, encoding string, doc corpus.Document) (Prepared, error) {
 }
 
 // PrepareDocument is Prepare as a method, for the ingest service's store
-// interface.
-func (db *DB) PrepareDocument(source, encoding string, doc corpus.Document) (Prepared, error) {
-	return Prepare(source, encoding, doc)
+// interface, recording addedBy as the user who uploaded the document.
+func (db *DB) PrepareDocument(source, encoding, addedBy string, doc corpus.Document) (Prepared, error) {
+	p, err := Prepare(source, encoding, doc)
+	p.addedBy = addedBy
+	return p, err
 }
 
 // SaveDocument stores doc and its sections and figures, in order, in one
@@ -190,11 +193,11 @@ func saveDocument(ctx context.Context, tx *sql.Tx, p Prepared, now time.Time) (i
 	// could make the later write fail with SQLITE_BUSY under concurrency.
 	var id int64
 	err := tx.QueryRowContext(ctx, `
-		INSERT INTO documents (hash, source, encoding, title, org, year, period, kind, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+		INSERT INTO documents (hash, source, encoding, title, org, year, period, kind, created_at, added_by)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (hash) DO NOTHING
 		RETURNING id`,
-		p.hash, p.source, p.encoding, doc.Title, doc.Org, nullInt(doc.Year), doc.Period, doc.Kind, formatTime(now),
+		p.hash, p.source, p.encoding, doc.Title, doc.Org, nullInt(doc.Year), doc.Period, doc.Kind, formatTime(now), p.addedBy,
 	).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		err = tx.QueryRowContext(ctx, `SELECT id FROM documents WHERE hash = ?`, p.hash).Scan(&id)
