@@ -142,6 +142,10 @@ func TestPlanOfflineGivesEveryProblemATaskAndInventsNoTarget(t *testing.T) {
 		t.Errorf("number check: %+v", res.Check)
 	}
 	body := regexp.MustCompile(`\n\d{4}年\d{1,2}月\d{1,2}日\n$`).ReplaceAllString(res.Markdown, "") // the sign-off date
+	if !strings.Contains(body, "确保9月交付使用") {
+		t.Errorf("the carried-over school lost the summary's date (预计9月投入使用):\n%s", res.Markdown)
+	}
+	body = strings.ReplaceAll(body, "9月", "") // the summary's own date for the unfinished school
 	if regexp.MustCompile(`\d`).MatchString(strings.ReplaceAll(body, "2025", "")) {
 		t.Errorf("plan carries a figure nobody gave:\n%s", res.Markdown)
 	}

@@ -109,44 +109,54 @@ func (s *Service) now() time.Time {
 }
 
 // Outline is the report's outline as Draft writes it: the template's
-// structure for the facts, with each problem's countermeasure attached to
-// the plan section of its category. The web page shows it before drafting.
+// structure for the facts, with the unfinished work of a summary+plan
+// carried over and each problem's countermeasure attached to the plan
+// section of its category. The web page shows it before drafting.
 func (s *Service) Outline(f Facts, t Template) []OutlineItem {
-	items := s.attachProblemTasks(f, BuildOutline(f, t, s.Fallback))
+	items := BuildOutline(f, t, s.Fallback)
+	if f.Doc == corpus.KindSummaryPlan {
+		carried := CarryOver(achievedFacts(f), s.Fallback)
+		for _, c := range f.Categories() {
+			for _, task := range carried[c] {
+				items = s.attachTask(items, c, task)
+			}
+		}
+	}
+	for _, p := range f.Problems {
+		task, c := Countermeasure(p.Text)
+		if c == "" || !s.Taxonomy.Has(c) {
+			c = s.Taxonomy.Classify(p.Text, "", "").Category
+		}
+		items = s.attachTask(items, c, PlanTask{Text: atLevel(task, f.Org), Source: SourceProblem})
+	}
 	for i := range items {
 		items[i].others = otherHeadings(items, items[i])
 	}
 	return items
 }
 
-// attachProblemTasks gives each problem of the facts a countermeasure task in
-// the plan section of its category, adding that section at its conventional
-// place in the plan part when the report has none: a measure for teachers goes under
-// teachers, never under whatever section happens to come last.
-func (s *Service) attachProblemTasks(f Facts, items []OutlineItem) []OutlineItem {
-	for _, p := range f.Problems {
-		last := -1
-		for i, it := range items {
-			if it.Part == corpus.PartPlan && it.Write {
-				last = i
-			}
+// attachTask gives a task (a countermeasure, unfinished work carried over)
+// to the plan section of its category, adding that section at its
+// conventional place in the plan part when the report has none: a measure
+// for teachers goes under teachers, never under whatever section happens to
+// come last.
+func (s *Service) attachTask(items []OutlineItem, category string, task PlanTask) []OutlineItem {
+	last := -1
+	for i, it := range items {
+		if it.Part == corpus.PartPlan && it.Write {
+			last = i
 		}
-		if last < 0 {
-			return items
-		}
-		task, c := Countermeasure(p.Text)
-		task = atLevel(task, f.Org)
-		if c == "" || !s.Taxonomy.Has(c) {
-			c = s.Taxonomy.Classify(p.Text, "", "").Category
-		}
-		target := planItemOf(items, c)
-		if target < 0 && c != "" && c != s.Fallback {
-			items, target = insertPlanItem(items, last, c)
-		} else if target < 0 {
-			target = last
-		}
-		items[target].Tasks = append(items[target].Tasks, PlanTask{Text: task, Source: SourceProblem})
 	}
+	if last < 0 {
+		return items
+	}
+	target := planItemOf(items, category)
+	if target < 0 && category != "" && category != s.Fallback {
+		items, target = insertPlanItem(items, last, category)
+	} else if target < 0 {
+		target = last
+	}
+	items[target].Tasks = append(items[target].Tasks, task)
 	return items
 }
 
