@@ -1,6 +1,9 @@
 package draft
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 // campaign is a dated drive of party or education work: a heading or lead
 // sentence naming it belongs to its years, not to any report.
@@ -70,4 +73,33 @@ func factsText(f Facts) string {
 		b.WriteString(fact.Text + "\n")
 	}
 	return b.String()
+}
+
+// FactQueries lists what the writer should confirm in their own facts: a
+// fact naming a campaign outside the years it ran (党纪学习教育 in a 2025
+// report). The draft keeps the writer's words; the query says why they may
+// be wrong.
+func FactQueries(f Facts) []string {
+	var out []string
+	for _, fact := range f.allFacts() {
+		for _, c := range campaigns {
+			if f.Year == 0 || f.Year >= c.first && f.Year <= c.end {
+				continue
+			}
+			for _, w := range c.words {
+				if strings.Contains(fact.Text, w) && !strings.Contains(fact.Text, w+"成果") {
+					out = append(out, fmt.Sprintf("“%s”：%s是%s开展的，与本报告的%d年不符，请核实名称或年份", fact.Text, w, yearsText(c.first, c.end), f.Year))
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+func yearsText(first, end int) string {
+	if first == end {
+		return fmt.Sprintf("%d年", first)
+	}
+	return fmt.Sprintf("%d—%d年", first, end)
 }

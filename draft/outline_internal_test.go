@@ -195,3 +195,18 @@ func TestTopicSentences(t *testing.T) {
 		t.Errorf("topicSentences = %q", got)
 	}
 }
+
+func TestFactQueries(t *testing.T) {
+	f := Facts{Year: 2025, Sections: []CategoryFacts{{Category: "党建", Facts: []Fact{
+		NewFact("开展党纪学习教育专题研讨6场", 1),
+		NewFact("巩固拓展党纪学习教育成果", 2), // the year after may consolidate it
+		NewFact("开展深入贯彻中央八项规定精神学习教育", 3),
+	}}}}
+	got := FactQueries(f)
+	if len(got) != 1 || !strings.Contains(got[0], "党纪学习教育是2024年开展的") {
+		t.Errorf("FactQueries = %q", got)
+	}
+	if got := FactQueries(Facts{Year: 2024, Sections: f.Sections[:1]}); len(got) != 1 || !strings.Contains(got[0], "八项规定精神学习教育") {
+		t.Errorf("in 2024: %q", got)
+	}
+}

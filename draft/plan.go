@@ -320,6 +320,7 @@ func (p *Planner) Plan(ctx context.Context, req PlanRequest) (PlanResult, error)
 	}
 	res.Markdown = renderPlan(req, res, Closing(Facts{Org: req.Org, Year: req.Year, Period: req.Period, Doc: corpus.KindPlan}, at))
 	res.Check = p.Checker.Check(res.Markdown, Facts{Year: req.Year, Sections: []CategoryFacts{{Category: fallback, Facts: allowed}}})
+	res.Check.Queries = FactQueries(req.Facts)
 	// A plan need not repeat every figure of the summary it answers.
 	res.Check.Missing = []string{}
 	res.Check.OK = len(res.Check.Unsupported) == 0

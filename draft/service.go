@@ -310,6 +310,7 @@ func (s *Service) Draft(ctx context.Context, req Request) (Result, error) {
 	}
 	res.Markdown = RenderMarkdown(res.Title, opening, res.Sections, Closing(f, s.now()))
 	res.Check = s.Checker.Check(res.Markdown, f)
+	res.Check.Queries = FactQueries(f)
 	return res, err
 }
 

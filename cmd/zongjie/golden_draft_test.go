@@ -306,3 +306,18 @@ func TestPlanFromSeedsLooksForward(t *testing.T) {
 		})
 	}
 }
+
+// TestDraftQueriesAWrongYearCampaign: the writer's 党纪学习教育 in a 2025
+// report stays as written, and the command asks the writer to confirm it.
+func TestDraftQueriesAWrongYearCampaign(t *testing.T) {
+	newEnv(t)
+	res := mustZJ(t, "draft", "--facts", testdataPath("drafts/firsthalf-summary-plan.yaml"), "--offline")
+	if !strings.Contains(res.stderr, "请核实事实：“开展党纪学习教育专题研讨6场”") || !strings.Contains(res.stdout, "开展党纪学习教育专题研讨6场") {
+		t.Errorf("stderr:\n%s", res.stderr)
+	}
+	var out draft.Result
+	decodeJSON(t, mustZJ(t, "draft", "--facts", testdataPath("drafts/firsthalf-summary-plan.yaml"), "--offline", "--json"), &out)
+	if len(out.Check.Queries) != 1 {
+		t.Errorf("JSON check.queries = %q", out.Check.Queries)
+	}
+}
