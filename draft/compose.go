@@ -322,13 +322,17 @@ func (c *Composer) lastResort(item OutlineItem) []string {
 	if item.Part == corpus.PartPlan {
 		house = append(append([]string{}, planHouseLeads[item.Category]...), house...)
 	}
-	for _, h := range house {
-		if h = c.atLevel(h); !c.used[h] {
-			if c.used == nil {
-				c.used = map[string]bool{}
+	// One that repeats nothing said before if there is one (a plan does not
+	// set as a task what its summary reports done), else any not used.
+	for _, pass := range []func(string) bool{c.echoes, func(string) bool { return false }} {
+		for _, h := range house {
+			if h = c.atLevel(h); !c.used[h] && !pass(h) {
+				if c.used == nil {
+					c.used = map[string]bool{}
+				}
+				c.used[h] = true
+				return []string{h}
 			}
-			c.used[h] = true
-			return []string{h}
 		}
 	}
 	return nil
@@ -484,9 +488,9 @@ var houseLeads = map[string][]string{
 // part, in the plan's tense.
 var planHouseLeads = map[string][]string{
 	"党建":   {"持续推进学校党组织标准化规范化建设，严格落实“第一议题”和“三会一课”制度。"},
-	"办学条件": {"持续改善办学条件，统筹推进学校建设和设施设备更新。", "加强校舍安全鉴定和维修改造，提升学校设施设备使用效益。"},
+	"办学条件": {"持续改善办学条件，统筹推进学校建设和设施设备更新。", "加强校舍安全鉴定和维修改造，消除校舍安全隐患。"},
 	"师资":   {"持续加强教师队伍建设，完善教师补充、培训和激励机制。", "加强师德师风建设，健全教师专业发展支持体系。"},
-	"安全":   {"持续抓好校园安全工作，健全风险防控和应急处置机制。", "常态化开展安全教育和应急演练，提升师生安全素养和自护能力。"},
+	"安全":   {"完善校园安全风险分级管控和隐患排查治理机制，修订完善各类应急预案。", "常态化开展安全教育和应急演练，提升师生安全素养和自护能力。"},
 	"扶贫":   {"持续落实学生资助政策，巩固控辍保学成果。", "加强资助育人，做好家庭经济困难学生精准认定和动态管理。"},
 	"教育质量": {"持续深化教学改革，健全教学质量监测和评价机制。", "加强学科教研组和备课组建设，推动课堂教学提质增效。"},
 	"德育":   {"持续落实立德树人根本任务，完善全员全程全方位育人机制。", "加强心理健康教育和家校协同育人，促进学生身心健康成长。"},
@@ -704,6 +708,15 @@ func ComposeOpening(f Facts) string { return composeOpening(f, ReportTitle(f)) }
 
 // composeOpening writes the opening of a report titled title, announcing
 // its parts as the title names them.
+// field is the work an org's report speaks of: 教育, or 教育体育事业 for an
+// 教育体育局 (or 教体局), whose reports cover sport as well.
+func field(org string) string {
+	if strings.Contains(org, "体育") || strings.Contains(org, "教体") {
+		return "教育体育事业"
+	}
+	return "教育"
+}
+
 func composeOpening(f Facts, title string) string {
 	gov := "县委、县政府"
 	switch {
@@ -726,7 +739,7 @@ func composeOpening(f Facts, title string) string {
 		tail = "现将" + p.Short() + "工作总结及" + next + "报告如下："
 	}
 	if f.Doc == corpus.KindPlan {
-		return period + "，" + f.Org + "将在" + gov + "的坚强领导和上级教育行政部门的指导下，坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的教育方针，落实立德树人根本任务，推动教育高质量发展。现将" + period + "主要工作安排如下："
+		return period + "，" + f.Org + "将在" + gov + "的坚强领导和上级教育行政部门的指导下，坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的教育方针，落实立德树人根本任务，推动" + field(f.Org) + "高质量发展。现将" + period + "主要工作安排如下："
 	}
 	return period + "，" + f.Org + "在" + gov + "的坚强领导和上级教育行政部门的关心指导下，坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的教育方针，落实立德树人根本任务，扎实推进各项工作。" + tail
 }

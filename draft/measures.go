@@ -98,6 +98,9 @@ func Countermeasure(problem string) (task, category string) {
 	}
 	for _, m := range measures {
 		if m.problem.MatchString(p) {
+			if thing := solvedThing.FindStringSubmatch(solve); thing != nil && strings.Contains(m.action, thing[2]) {
+				solve = "" // 健全控辍保学…机制 needs no 切实做好控辍保学工作
+			}
 			return m.action + solve, m.category
 		}
 	}
@@ -106,6 +109,10 @@ func Countermeasure(problem string) (task, category string) {
 	}
 	return "深入分析原因，制定专项整改方案，明确责任单位和完成时限" + solve, ""
 }
+
+// solvedThing is what a resolution names as solved: 切实做好控辍保学工作 →
+// 控辍保学.
+var solvedThing = regexp.MustCompile(`^，(切实做好|逐步缩小|切实提高|逐步增加|补齐|逐步缓解|逐步优化|推动|切实解决)(.+?)(的问题|工作|问题|短板|缺口)?$`)
 
 // restatesProblem reports whether naming a problem's core in its measure
 // would repeat the problem rather than name what is solved: it holds a

@@ -2,6 +2,7 @@ package draft
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -40,7 +41,7 @@ var defaultHeadings = map[string][2]string{
 	"办学条件": {"统筹项目建设，改善办学条件", "抓项目攻坚，补齐硬件设施短板"},
 	"师资":   {"加强队伍建设，打造高素质教师队伍", "抓师资补充，提升队伍素质"},
 	"安全":   {"守牢安全底线，建设平安校园", "抓安全保障，确保师生安全"},
-	"扶贫":   {"落实资助政策，促进教育公平", "抓资助帮扶，确保应助尽助"},
+	"扶贫":   {"落实资助政策，促进教育公平", "抓惠民帮扶，保障困难学生就学"},
 	"教育质量": {"聚焦内涵发展，提高教育质量", "抓质量提升，推动教育优质均衡发展"},
 	"德育":   {"落实立德树人，加强德育工作", "抓五育并举，提升育人水平"},
 	"学前教育": {"推进普及普惠，发展学前教育", "抓资源扩容，提高保教质量"},
@@ -193,6 +194,8 @@ func categoryItems(f Facts, t Template, order []string, part string, level int, 
 		}
 		switch {
 		case heading != "":
+		case topicHeading(facts, part == corpus.PartPlan) != "":
+			heading = topicHeading(facts, part == corpus.PartPlan)
 		case c == fallback:
 			heading = otherHeading(append(append([]Fact(nil), facts...), related...), part == corpus.PartPlan)
 		default:
@@ -274,6 +277,9 @@ func keepHeading(t Template, s TemplateSection, h string, f Facts) bool {
 	if !reusableHeading(h) || staleCampaign(h, f.Year, factsText(f)) {
 		return false
 	}
+	if s.Part != corpus.PartPlan && strongClaim.MatchString(h) && !compares(f.For(s.Category)) {
+		return false // 质量稳步提高 over 上线率63.2%: the facts show no change
+	}
 	if !t.Mined {
 		return true
 	}
@@ -300,6 +306,24 @@ func splitForward(f Facts, facts []Fact) (ahead, done []Fact) {
 		}
 	}
 	return ahead, done
+}
+
+// strongClaim marks a heading that claims a measured change (稳步提高, 显著
+// 提升, 新突破), which the facts must show; 不断加强 only says how the work went.
+var strongClaim = regexp.MustCompile(`稳步(提高|提升|增长)|显著|明显|大幅|跃升|新高|突破|再创|新台阶|新进展|新成效`)
+
+// comparison marks a fact that compares with an earlier time.
+var comparison = regexp.MustCompile(`较上年|比上年|同比|较去年|增长|增加|提高|提升|上升|前移|翻番|首次|突破`)
+
+// compares reports whether any fact compares with an earlier time, which a
+// heading claiming a change (稳步提高) needs.
+func compares(facts []Fact) bool {
+	for _, f := range facts {
+		if comparison.MatchString(f.Text) {
+			return true
+		}
+	}
+	return false
 }
 
 // sectionFacts are all the facts of the sections, in order.
@@ -347,8 +371,8 @@ func conventionalRank(category string) int {
 }
 
 // orderCategories puts the fact categories in the template's order, then the
-// ones the template lacks in the order the facts give them. The common
-// structure mined from the corpus gives no order: the writer's facts do.
+// ones the template lacks in the conventional order (conventionalOrder). The
+// common structure mined from the corpus gives no order of its own.
 func orderCategories(f Facts, t Template, fallback string) []string {
 	have := map[string]bool{}
 	for _, c := range f.Categories() {
@@ -365,13 +389,17 @@ func orderCategories(f Facts, t Template, fallback string) []string {
 			seen[c] = true
 		}
 	}
+	var rest []string
 	for _, c := range f.Categories() {
 		if !seen[c] {
-			out = append(out, c) // 其他 too: every fact the writer gave is reported
+			rest = append(rest, c) // 其他 too: every fact the writer gave is reported
 			seen[c] = true
 		}
 	}
-	return out
+	// Without a template's order, the conventional one: the school stages
+	// and quality after party building, safety last.
+	sort.SliceStable(rest, func(i, j int) bool { return conventionalRank(rest[i]) < conventionalRank(rest[j]) })
+	return append(out, rest...)
 }
 
 // otherTopics give the catch-all category a heading that names its work

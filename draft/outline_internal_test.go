@@ -210,3 +210,19 @@ func TestFactQueries(t *testing.T) {
 		t.Errorf("in 2024: %q", got)
 	}
 }
+
+func TestSportsBureauOpensAndClosesOnSportToo(t *testing.T) {
+	f := Facts{Org: "岱屏县教育体育局", Year: 2025, Doc: corpus.KindSummaryPlan}
+	if o, c := ComposeOpening(f), closingParagraph(f); !strings.Contains(o+c, "教育体育事业") || strings.Contains(closingParagraph(Facts{Org: "某县教育局", Year: 2025, Doc: corpus.KindSummaryPlan}), "体育") {
+		t.Errorf("opening %q closing %q", o, c)
+	}
+}
+
+// Without a template's order, sections follow the conventional order.
+func TestOrderCategoriesConventional(t *testing.T) {
+	f := Facts{Sections: []CategoryFacts{{Category: "安全"}, {Category: "德育"}, {Category: "党建"}, {Category: "其他"}, {Category: "学前教育"}}}
+	got := orderCategories(f, Template{Mined: true}, "其他")
+	if join(got) != "党建 德育 学前教育 其他 安全" {
+		t.Errorf("order = %v", got)
+	}
+}
