@@ -69,6 +69,24 @@ type PlanRequest struct {
 // unfinished marks work a summary reports as not yet done.
 var unfinished = regexp.MustCompile(`正在|推进中|在建|续建|预计|计划于|计划在|将于|尚未|未完成|启动建设|已开工|开工建设|完成主体|主体完工|主体工程|进入[\p{Han}]{0,8}阶段|已进入|前交付|前完工|前投入使用|交付使用|筹建|前期工作|招标|立项|正在办理|比对`)
 
+// carryTail is how a carried-over task ends: when the work is due, with the
+// summary's own date when it gives one (确保2026年8月交付使用).
+func carryTail(sent string) string {
+	tail := "，确保按期完成"
+	switch {
+	case strings.Contains(sent, "交付") || strings.Contains(sent, "投入使用") || strings.Contains(sent, "投用"):
+		tail = "，确保按期交付使用"
+	case strings.Contains(sent, "完工") || strings.Contains(sent, "竣工") || strings.Contains(sent, "主体"):
+		tail = "，确保按期完工"
+	case strings.Contains(sent, "发放") || strings.Contains(sent, "办理"):
+		tail = "，确保按时办结"
+	}
+	if m := dueDate.FindStringSubmatch(sent); m != nil {
+		tail = strings.Replace(tail, "按期", m[3], 1) // the writer's date, not a vaguer 按期
+	}
+	return tail
+}
+
 // dueDate is the date a summary gives for unfinished work: 预计2026年8月交付.
 var dueDate = regexp.MustCompile(`(预计|计划|将|确保)(于|在)?((?:\d{4}年)?(?:\d{1,2}月(?:底|份|前)?|秋季|春季|年底|底|上半年|下半年))`)
 
@@ -142,18 +160,7 @@ func carryOverTask(sent string) string {
 		}
 		break
 	}
-	tail := "，确保按期完成"
-	switch {
-	case strings.Contains(sent, "交付") || strings.Contains(sent, "投入使用") || strings.Contains(sent, "投用"):
-		tail = "，确保按期交付使用"
-	case strings.Contains(sent, "完工") || strings.Contains(sent, "竣工") || strings.Contains(sent, "主体"):
-		tail = "，确保按期完工"
-	case strings.Contains(sent, "发放") || strings.Contains(sent, "办理"):
-		tail = "，确保按时办结"
-	}
-	if m := dueDate.FindStringSubmatch(sent); m != nil {
-		tail = strings.Replace(tail, "按期", m[3], 1) // the writer's date, not a vaguer 按期
-	}
+	tail := carryTail(sent)
 	if subject == "" {
 		if action == "" {
 			return ""
