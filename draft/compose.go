@@ -367,7 +367,15 @@ func (c *Composer) leads(item OutlineItem, examples []Example, n int) []string {
 	}
 	factTopic := bigramSet(factText.String())
 	cands := c.corpusLeads(item, examples, factTopic, len(facts) > 0)
-	ofCategory := func(s string) bool { return c.Taxonomy.Classify(s, "", "").Category == item.Category }
+	// A section whose facts are not its category's work (a 篮球联赛 result
+	// filed under 教育质量) takes the leads of the work they speak of.
+	offCategory := len(facts) > 0
+	for _, f := range facts {
+		offCategory = offCategory && c.Taxonomy.Classify(f.Text, "", "").Category != item.Category
+	}
+	ofCategory := func(s string) bool {
+		return offCategory || c.Taxonomy.Classify(s, "", "").Category == item.Category
+	}
 	cands = append(cands, c.usable(item, topicSentences(facts, item.Part == corpus.PartPlan, ofCategory))...)
 	house := houseLeads[item.Category]
 	if item.Part == corpus.PartPlan {
@@ -447,6 +455,9 @@ func (c *Composer) corpusLeads(item OutlineItem, examples []Example, factTopic m
 	var cands []cand
 	seen := map[string]bool{}
 	for _, e := range examples {
+		if item.Part != corpus.PartPlan && e.Part == corpus.PartPlan {
+			continue // a plan's tasks (做好…监测) are not a summary's record
+		}
 		for _, s := range LeadSentences(e.Text, 0) {
 			s = c.atLevel(s)
 			if seen[s] || c.used[s] || !c.fits(s, item) || c.echoes(s) || similarTask(s, item.Tasks) {
@@ -554,10 +565,20 @@ func stockFits(s, category string, p Period, facts string) bool {
 // sentence may name one only when the writer's facts do.
 var drive = regexp.MustCompile(`([\p{Han}]{2,6})专项(整治|治理|行动|检查|督导|督查|清理)`)
 
-// namesDrive reports whether s names a special campaign the facts do not.
+// programme names a bureau's own programme (课后服务提质行动, 青蓝工程): a
+// stock sentence naming one presents another bureau's work as this one's.
+var programme = regexp.MustCompile(`(培养|提升|提质|攻坚|改善|结对|强基|筑基|振兴|浸润|护苗|领航|铸魂|青蓝|启航|赋能|示范)(行动|工程)`)
+
+// namesDrive reports whether s names a special campaign or a programme the
+// facts do not.
 func namesDrive(s, facts string) bool {
 	for _, m := range drive.FindAllStringSubmatch(s, -1) {
 		if !strings.Contains(facts, "专项"+m[2]) {
+			return true
+		}
+	}
+	for _, m := range programme.FindAllStringSubmatch(s, -1) {
+		if !strings.Contains(facts, m[0]) {
 			return true
 		}
 	}

@@ -194,8 +194,6 @@ func categoryItems(f Facts, t Template, order []string, part string, level int, 
 		}
 		switch {
 		case heading != "":
-		case topicHeading(facts, part == corpus.PartPlan) != "":
-			heading = topicHeading(facts, part == corpus.PartPlan)
 		case c == fallback:
 			heading = otherHeading(append(append([]Fact(nil), facts...), related...), part == corpus.PartPlan)
 		default:
@@ -422,7 +420,7 @@ func otherHeading(facts []Fact, plan bool) string {
 		b.WriteString(f.Text + "\n")
 	}
 	for _, t := range otherTopics {
-		if len(facts) > 0 && len(t.words.FindAllString(b.String(), -1)) >= (len(facts)+1)/2 {
+		if len(facts) > 0 && len(t.words.FindAllString(b.String(), -1)) >= len(facts) {
 			if plan {
 				return t.plan
 			}

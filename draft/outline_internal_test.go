@@ -182,8 +182,13 @@ func TestIsTargetAndForwardFacts(t *testing.T) {
 func TestTopicSentences(t *testing.T) {
 	tax := corpus.DefaultTaxonomy()
 	safety := func(s string) bool { return tax.Classify(s, "", "").Category == "安全" }
+	any := func(string) bool { return true }
+	if got := topicSentences([]Fact{NewFact("在全市中小学生篮球联赛中获初中男子组第2名", 1)}, false, any); len(got) != 1 || !strings.Contains(got[0], "体育") {
+		t.Errorf("topicSentences = %q", got)
+	}
+	// Under 安全 only a safety lead fits: the 篮球 result takes none.
 	got := topicSentences([]Fact{NewFact("在全市中小学生篮球联赛中获初中男子组第2名", 1), NewFact("开展体育场馆安全检查", 2)}, false, safety)
-	if len(got) != 2 || !strings.Contains(got[0], "体育") || strings.Contains(got[1], "体育") {
+	if len(got) != 1 || strings.Contains(got[0], "体育") {
 		t.Errorf("topicSentences = %q", got)
 	}
 	// 开学前完成校车安全检查 is safety work under 安全, not the start of term.
@@ -191,7 +196,7 @@ func TestTopicSentences(t *testing.T) {
 		t.Errorf("topicSentences = %q", got)
 	}
 	// 教学楼 is a building, not teaching.
-	if got := topicSentences([]Fact{NewFact("秋季学期新投用教学楼2栋", 1)}, false, func(string) bool { return false }); len(got) != 1 || strings.Contains(got[0], "课堂") {
+	if got := topicSentences([]Fact{NewFact("秋季学期新投用教学楼2栋", 1)}, false, any); len(got) != 1 || strings.Contains(got[0], "课堂") {
 		t.Errorf("topicSentences = %q", got)
 	}
 }
@@ -224,5 +229,21 @@ func TestOrderCategoriesConventional(t *testing.T) {
 	got := orderCategories(f, Template{Mined: true}, "其他")
 	if join(got) != "党建 德育 学前教育 其他 安全" {
 		t.Errorf("order = %v", got)
+	}
+}
+
+func TestNamesDrive(t *testing.T) {
+	for _, c := range []struct {
+		s, facts string
+		want     bool
+	}{
+		{"深化课后服务提质行动，引进优质社会资源参与课后服务", "", true},
+		{"深化课后服务提质行动", "实施课后服务提质行动，参与率97.8%", false},
+		{"加快新建、改扩建工程进度，扩大优质学位供给", "", false},
+		{"实施名师名校长培养工程", "", true},
+	} {
+		if got := namesDrive(c.s, c.facts); got != c.want {
+			t.Errorf("namesDrive(%q) = %v; want %v", c.s, got, c.want)
+		}
 	}
 }

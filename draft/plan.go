@@ -360,9 +360,15 @@ func isTarget(f Facts, text string) bool {
 	if f.Doc == "" || f.Doc == corpus.KindPlan || forwardWords.MatchString(text) {
 		return true
 	}
+	if projectStatus.MatchString(text) {
+		return false // 主体封顶，…尚未完成，计划秋季投入使用: work carried over, not a target
+	}
 	// 制定…方案，计划招生2850人 reports work done: a plan made is a result.
 	return targetWords.MatchString(text) && !doneOpener.MatchString(text)
 }
+
+// projectStatus reports where unfinished work stands.
+var projectStatus = regexp.MustCompile(`在建|尚未|主体封顶|主体完工|已开工|正在|续建`)
 
 // doneOpener opens a fact that reports work done in the period.
 var doneOpener = regexp.MustCompile(`^(制定|完成|出台|印发|召开|组织|开展|举办|建成|发放|编制|启动)`)

@@ -113,7 +113,7 @@ func (s *Service) now() time.Time {
 // carried over and each problem's countermeasure attached to the plan
 // section of its category. The web page shows it before drafting.
 func (s *Service) Outline(f Facts, t Template) []OutlineItem {
-	items := BuildOutline(f, t, s.Fallback)
+	items := s.headTopics(BuildOutline(f, t, s.Fallback))
 	if f.Doc == corpus.KindSummaryPlan {
 		carried := CarryOver(achievedFacts(f), s.Fallback)
 		for _, c := range f.Categories() {
@@ -131,6 +131,32 @@ func (s *Service) Outline(f Facts, t Template) []OutlineItem {
 	}
 	for i := range items {
 		items[i].others = otherHeadings(items, items[i])
+	}
+	return items
+}
+
+// headTopics gives a section under a house heading the heading of the one
+// piece of work its facts speak of, when none of them is its category's
+// work by the taxonomy (9月1日如期开学 filed under 教育质量); a section whose
+// facts are its category's keeps its heading (开学前完成校车安全检查 is 安全), and
+// no heading is used twice.
+func (s *Service) headTopics(items []OutlineItem) []OutlineItem {
+	used := map[string]bool{}
+	for _, it := range items {
+		used[it.Heading] = true
+	}
+	for i, it := range items {
+		plan := it.Part == corpus.PartPlan
+		if !it.Write || len(it.Facts) == 0 || it.Heading != CategoryHeading(it.Category, plan) && it.Heading != resultHeadings[it.Category] {
+			continue
+		}
+		ofCategory := false
+		for _, f := range it.Facts {
+			ofCategory = ofCategory || s.Taxonomy.Classify(f.Text, "", "").Category == it.Category
+		}
+		if h := topicHeading(it.Facts, plan); h != "" && !ofCategory && !used[h] {
+			items[i].Heading, used[h] = h, true
+		}
 	}
 	return items
 }
