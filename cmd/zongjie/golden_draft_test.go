@@ -30,6 +30,9 @@ var goldenCases = []goldenCase{
 	{"plan-from-summary", []string{"plan"}, true},
 	{"template-reuse", []string{"draft", "--template", testdataPath("drafts/template-2020.yaml")}, false},
 	{"plan-doc", []string{"draft"}, false},
+	{"q4", []string{"draft"}, false},                            // the last quarter closes on the next year
+	{"sports-bureau-summary-plan", []string{"draft"}, false},    // 其他 facts, projects carried over, 教育体育局
+	{"sports-bureau-summary-plan.plan", []string{"plan"}, true}, // a plan from a summary+plan's facts
 }
 
 // signOffLine is the 成文日期 under a report; it depends on the day the test
@@ -43,7 +46,7 @@ func TestGoldenOfflineDrafts(t *testing.T) {
 	newEnv(t)
 	for _, c := range goldenCases {
 		t.Run(c.name, func(t *testing.T) {
-			path := testdataPath("drafts/" + c.name + ".yaml")
+			path := testdataPath("drafts/" + strings.TrimSuffix(c.name, ".plan") + ".yaml")
 			args := append(append([]string{}, c.args...), "--facts", path, "--offline")
 			md := mustZJ(t, args...).stdout
 			facts := loadTestFacts(t, path)
