@@ -11,23 +11,6 @@ import (
 	"github.com/zongjie/zongjie/store"
 )
 
-func TestBigrams(t *testing.T) {
-	tests := map[string]string{
-		"县教育局":         "县教 教育 育局",
-		"县":            "县",
-		"2024年，县教育局召开": "2024 年 县教 教育 育局 局召 召开",
-		"利用AI助教":       "利用 ai 助教",
-		"ＡＩ助教２０２４":     "ai 助教 2024",
-		"":             "",
-		"，。！":          "",
-	}
-	for in, want := range tests {
-		if got := store.Bigrams(in); got != want {
-			t.Errorf("Bigrams(%q) = %q; want %q", in, got, want)
-		}
-	}
-}
-
 func TestParseQuery(t *testing.T) {
 	tests := map[string]struct {
 		match  string
@@ -51,30 +34,6 @@ func TestParseQuery(t *testing.T) {
 		if match != want.match || !reflect.DeepEqual(verify, want.verify) {
 			t.Errorf("ParseQuery(%q) = %q, %q; want %q, %q", in, match, verify, want.match, want.verify)
 		}
-	}
-}
-
-func TestSnippet(t *testing.T) {
-	long := strings.Repeat("一二三四五六七八九十", 20) // 200 runes
-	tests := []struct {
-		name, text string
-		terms      []string
-		want       string
-	}{
-		{"Highlights", "加强党建工作，党建引领。", []string{"党建"}, "加强【党建】工作，【党建】引领。"},
-		{"LongestFirst", "特岗教师和教师", []string{"特岗教师", "教师"}, "【特岗教师】和【教师】"},
-		{"CaseFolded", "利用AI助教", []string{"ai"}, "利用【AI】助教"},
-		{"NoMatch", "没有匹配", []string{"党建"}, "没有匹配"},
-		{"Window", long[:3*100] + "党建" + long, []string{"党建"},
-			"…" + long[3*80:3*100] + "【党建】" + long[:3*58] + "…"},
-		{"OneLine", "第一行\n第二行", nil, "第一行 第二行"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := store.Snippet(tt.text, tt.terms); got != tt.want {
-				t.Errorf("snippet = %q; want %q", got, tt.want)
-			}
-		})
 	}
 }
 

@@ -1,0 +1,56 @@
+package textindex
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+
+	"github.com/zongjie/zongjie/corpus"
+	"github.com/zongjie/zongjie/errkind"
+)
+
+// ErrNotFound is returned, wrapped, by either store when a requested row
+// does not exist.
+var ErrNotFound = errkind.New(errkind.NotFound, "记录不存在")
+
+// Prepared is a document ready to be stored, with its identifying hash
+// computed. Preparing is pure CPU work, so a bulk ingest can prepare the next
+// document while the previous one is being written.
+type Prepared struct {
+	source, encoding string
+	doc              corpus.Document
+	hash             string
+}
+
+// Prepare computes what storing doc from source needs. It fails for a
+// document without text.
+func Prepare(source, encoding string, doc corpus.Document) (Prepared, error) {
+	if doc.Text == "" {
+		// The hash of "" would make every text-less document the same one.
+		return Prepared{}, fmt.Errorf("保存文档 %q: 文档正文为空", doc.Title)
+	}
+	sum := sha256.Sum256([]byte(doc.Text))
+	return Prepared{source: source, encoding: encoding, doc: doc, hash: hex.EncodeToString(sum[:])}, nil
+}
+
+// Source is where the document was read from.
+func (p Prepared) Source() string { return p.source }
+
+// Encoding is the character encoding the document's file was decoded from.
+func (p Prepared) Encoding() string { return p.encoding }
+
+// Doc is the parsed document.
+func (p Prepared) Doc() corpus.Document { return p.doc }
+
+// Hash is the sha256 of the document's normalised text, in hex: what makes
+// storing the same text twice a no-op. It is "" for a zero Prepared.
+func (p Prepared) Hash() string { return p.hash }
+
+// Hashes returns the hashes of ps, in order.
+func Hashes(ps []Prepared) []string {
+	out := make([]string, 0, len(ps))
+	for _, p := range ps {
+		out = append(out, p.hash)
+	}
+	return out
+}
