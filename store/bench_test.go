@@ -14,6 +14,7 @@ import (
 
 	"github.com/zongjie/zongjie/corpus"
 	"github.com/zongjie/zongjie/store"
+	"github.com/zongjie/zongjie/store/storetest"
 )
 
 // The generator writes report-like sections from phrases typical of county
@@ -142,7 +143,7 @@ func (g *generator) document() corpus.Document {
 	}
 	add(problems)
 	add(plans)
-	d.Text = docText(d)
+	d.Text = storetest.DocText(d)
 	return d
 }
 
