@@ -32,4 +32,3 @@ func TestParseQuery(t *testing.T) {
 		}
 	}
 }
-

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"time"
 
@@ -117,11 +118,25 @@ func (a *app) openDB(ctx context.Context) (database, error) {
 				return nil, err
 			}
 			if added > 0 {
-				fmt.Fprintf(a.stderr, "新数据库 %s：已载入内置范文 %d 篇（可用 zongjie docs rm 删除）。\n", a.cfg.DB, added)
+				fmt.Fprintf(a.stderr, "新数据库 %s：已载入内置范文 %d 篇（可用 zongjie docs rm 删除）。\n", dbName(a.cfg.DB), added)
 			}
 		}
 	}
 	return db, nil
+}
+
+// dbName is the database setting db as it may be shown: a PostgreSQL URL
+// with its password masked.
+func dbName(db string) string {
+	u, err := url.Parse(db)
+	if err != nil || !postgres.IsDSN(db) {
+		return db
+	}
+	if q := u.Query(); q.Has("password") {
+		q.Set("password", "xxxxx")
+		u.RawQuery = q.Encode()
+	}
+	return u.Redacted()
 }
 
 func (a *app) close() {

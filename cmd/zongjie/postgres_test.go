@@ -70,3 +70,16 @@ func get(t *testing.T, url string) string {
 	}
 	return string(body)
 }
+
+func TestDBNameMasksThePassword(t *testing.T) {
+	for in, want := range map[string]string{
+		"postgres://zongjie:s3cret@db.example/zongjie": "postgres://zongjie:xxxxx@db.example/zongjie",
+		"postgresql://zongjie@/zongjie?host=/run/pg":   "postgresql://zongjie@/zongjie?host=/run/pg",
+		"postgres://zongjie@h/zongjie?password=s3cret": "postgres://zongjie@h/zongjie?password=xxxxx",
+		"/home/u/.local/share/zongjie/zongjie.db":      "/home/u/.local/share/zongjie/zongjie.db",
+	} {
+		if got := dbName(in); got != want {
+			t.Errorf("dbName(%q) = %q; want %q", in, got, want)
+		}
+	}
+}

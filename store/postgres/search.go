@@ -20,10 +20,11 @@ const defaultLimit = 10
 //
 // Ranking every match of a frequent term (安全 in a third of all sections)
 // reads and ranks each match's vector: BenchmarkSearch100k measured p50
-// 176 ms, p99 201 ms for all matches at 100,000 sections, against 3.6 ms
-// and 8.2 ms for the newest 200, so Search ranks the 200 most recently
-// stored matches that pass the filters, as the SQLite store does. With no
-// more matches than that the ranking is exact.
+// 203 ms, p99 414 ms over all matches at 100,000 sections, 31 and 299 ms
+// for the newest 1,000, and 6.5 and 34 ms for the newest 200 (2 cores,
+// other builds running). So Search ranks the 200 most recently stored
+// matches that pass the filters, as the SQLite store does; with no more
+// matches than that the ranking is exact.
 const candidateLimit = 200
 
 // maxPosition is the largest position a tsvector holds; PostgreSQL rounds
