@@ -385,12 +385,7 @@ func attachFigures(ctx context.Context, tx *sql.Tx, recs []corpus.SectionRecord)
 	if len(recs) == 0 {
 		return nil
 	}
-	byID := make(map[int64]*corpus.SectionRecord, len(recs))
-	ids := make([]int64, len(recs))
-	for i := range recs {
-		byID[recs[i].SectionID] = &recs[i]
-		ids[i] = recs[i].SectionID
-	}
+	byID, ids := textindex.BySection(recs)
 	// One query per call; json_each keeps the statement the same for any
 	// number of sections.
 	rows, err := tx.QueryContext(ctx, `

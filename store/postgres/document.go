@@ -215,12 +215,7 @@ func attachFigures(ctx context.Context, tx pgx.Tx, recs []corpus.SectionRecord) 
 	if len(recs) == 0 {
 		return nil
 	}
-	byID := make(map[int64]*corpus.SectionRecord, len(recs))
-	ids := make([]int64, len(recs))
-	for i := range recs {
-		byID[recs[i].SectionID] = &recs[i]
-		ids[i] = recs[i].SectionID
-	}
+	byID, ids := textindex.BySection(recs)
 	rows, err := tx.Query(ctx, `
 		SELECT f.section_id, f.text, coalesce(f.value, 0), f.unit, f.label, f.placeholder
 		FROM figures f WHERE f.section_id = ANY($1)

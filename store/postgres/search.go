@@ -157,11 +157,7 @@ func searchSections(ctx context.Context, tx pgx.Tx, q corpus.SearchQuery, candid
 	if err := attachFigures(ctx, tx, recs); err != nil {
 		return nil, err
 	}
-	hits := make([]corpus.SearchHit, len(recs))
-	for i, r := range recs {
-		hits[i] = corpus.SearchHit{SectionRecord: r, Snippet: textindex.Snippet(r.Text, tq.Terms), Score: scores[i]}
-	}
-	return hits, nil
+	return textindex.Hits(recs, scores, tq.Terms), nil
 }
 
 // filters returns q's conditions on sections s and documents d, and on

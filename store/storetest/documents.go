@@ -73,20 +73,7 @@ func testDocument(t *testing.T, open func(*testing.T) Store) {
 	docs := Fixtures()
 	ids := MustSave(t, db, docs...)
 	for i, id := range ids {
-		rec, sections, err := db.Document(ctx, id)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want := docs[i]
-		if rec.ID != id || rec.Title != want.Title || rec.Org != want.Org || rec.Year != want.Year ||
-			rec.Period != want.Period || rec.Kind != want.Kind || rec.SectionCount != len(want.Sections) ||
-			rec.Source != "test:"+want.Title || rec.Encoding != "UTF-8" || rec.CreatedAt.IsZero() {
-			t.Errorf("record = %+v; want %s", rec, want.Title)
-		}
-		// Placeholders round-trip without a value.
-		if !reflect.DeepEqual(sections, want.Sections) {
-			t.Errorf("sections of %s:\n got %+v\nwant %+v", want.Title, sections, want.Sections)
-		}
+		checkDocument(t, db, id, docs[i])
 	}
 	if _, _, err := db.Document(ctx, 999); !errors.Is(err, textindex.ErrNotFound) {
 		t.Fatalf("Document(999): %v; want ErrNotFound", err)
@@ -102,6 +89,24 @@ func testDocument(t *testing.T, open func(*testing.T) Store) {
 	}
 	if n, err := db.CountDocuments(ctx); err != nil || n != len(docs) {
 		t.Errorf("CountDocuments = %d, %v", n, err)
+	}
+}
+
+// checkDocument checks that document id reads back as want was saved.
+func checkDocument(t *testing.T, db Store, id int64, want corpus.Document) {
+	t.Helper()
+	rec, sections, err := db.Document(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec.ID != id || rec.Title != want.Title || rec.Org != want.Org || rec.Year != want.Year ||
+		rec.Period != want.Period || rec.Kind != want.Kind || rec.SectionCount != len(want.Sections) ||
+		rec.Source != "test:"+want.Title || rec.Encoding != "UTF-8" || rec.CreatedAt.IsZero() {
+		t.Errorf("record = %+v; want %s", rec, want.Title)
+	}
+	// Placeholders round-trip without a value.
+	if !reflect.DeepEqual(sections, want.Sections) {
+		t.Errorf("sections of %s:\n got %+v\nwant %+v", want.Title, sections, want.Sections)
 	}
 }
 

@@ -116,75 +116,92 @@ func testSearch(t *testing.T, open func(*testing.T) Store) {
 }
 
 func testSearchRanking(t *testing.T, open func(*testing.T) Store) {
-	ctx := context.Background()
 	db := open(t)
 	MustSave(t, db, Fixtures()...)
+	t.Run("HeadingFirst", func(t *testing.T) { rankHeadingFirst(t, db) })
+	t.Run("NewerYearBreaksTies", func(t *testing.T) { rankNewerYear(t, open(t)) })
+	t.Run("Limit", func(t *testing.T) { rankLimit(t, db) })
+	t.Run("Figures", func(t *testing.T) { rankFigures(t, db) })
+	t.Run("OneCharHeadingFirst", func(t *testing.T) { rankOneCharHeadingFirst(t, db) })
+}
 
-	t.Run("HeadingFirst", func(t *testing.T) {
-		hits, err := db.Search(ctx, corpus.SearchQuery{Text: "安全"})
+// rankHeadingFirst checks that sections whose heading has the term come first, scores descending.
+func rankHeadingFirst(t *testing.T, db Store) {
+	ctx := context.Background()
+	hits, err := db.Search(ctx, corpus.SearchQuery{Text: "安全"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) < 3 || !strings.Contains(hits[0].Heading, "安全") || !strings.Contains(hits[1].Heading, "安全") {
+		t.Fatalf("hits = %v; want the two 安全 headings first", headings(hits))
+	}
+	for i := 1; i < len(hits); i++ {
+		if hits[i].Score > hits[i-1].Score {
+			t.Fatalf("scores not descending: %v", hits)
+		}
+	}
+	if hits[0].Score <= 0 {
+		t.Errorf("top score %v; want > 0", hits[0].Score)
+	}
+}
+
+// rankNewerYear checks that among equal scores the newer year comes first, an unknown year last.
+func rankNewerYear(t *testing.T, db Store) {
+	ctx := context.Background()
+	var docs []corpus.Document
+	for _, year := range []int{2022, 0, 2024, 2023} {
+		d := corpus.Document{Title: "同文", Org: "某县教育局", Year: year, Kind: corpus.KindSummary,
+			Sections: []corpus.Section{{ID: "1", Level: 1, Heading: "学生资助", Category: "资助", Text: "资助工作稳步推进。"}}}
+		d.Text = DocText(d) + string(rune('0'+year%10)) // distinct hashes
+		docs = append(docs, d)
+	}
+	MustSave(t, db, docs...)
+	for _, text := range []string{"资助", "资", ""} { // ranked, scanned, unfiltered
+		hits, err := db.Search(ctx, corpus.SearchQuery{Text: text})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(hits) < 3 || !strings.Contains(hits[0].Heading, "安全") || !strings.Contains(hits[1].Heading, "安全") {
-			t.Fatalf("hits = %v; want the two 安全 headings first", headings(hits))
+		var years []int
+		for _, h := range hits {
+			years = append(years, h.Year)
 		}
-		for i := 1; i < len(hits); i++ {
-			if hits[i].Score > hits[i-1].Score {
-				t.Fatalf("scores not descending: %v", hits)
-			}
+		if !reflect.DeepEqual(years, []int{2024, 2023, 2022, 0}) {
+			t.Errorf("Search(%q) years = %v; want newest first, unknown last", text, years)
 		}
-		if hits[0].Score <= 0 {
-			t.Errorf("top score %v; want > 0", hits[0].Score)
+	}
+}
+
+// rankLimit checks that a query returns at most its limit, 10 by default.
+func rankLimit(t *testing.T, db Store) {
+	ctx := context.Background()
+	for _, text := range []string{"安全", "校", ""} {
+		hits, err := db.Search(ctx, corpus.SearchQuery{Text: text, Limit: 1})
+		if err != nil || len(hits) != 1 {
+			t.Errorf("Search(%q, Limit 1) = %d hits, %v", text, len(hits), err)
 		}
-	})
-	t.Run("NewerYearBreaksTies", func(t *testing.T) {
-		db := open(t)
-		var docs []corpus.Document
-		for _, year := range []int{2022, 0, 2024, 2023} {
-			d := corpus.Document{Title: "同文", Org: "某县教育局", Year: year, Kind: corpus.KindSummary,
-				Sections: []corpus.Section{{ID: "1", Level: 1, Heading: "学生资助", Category: "资助", Text: "资助工作稳步推进。"}}}
-			d.Text = DocText(d) + string(rune('0'+year%10)) // distinct hashes
-			docs = append(docs, d)
-		}
-		MustSave(t, db, docs...)
-		for _, text := range []string{"资助", "资", ""} { // ranked, scanned, unfiltered
-			hits, err := db.Search(ctx, corpus.SearchQuery{Text: text})
-			if err != nil {
-				t.Fatal(err)
-			}
-			var years []int
-			for _, h := range hits {
-				years = append(years, h.Year)
-			}
-			if !reflect.DeepEqual(years, []int{2024, 2023, 2022, 0}) {
-				t.Errorf("Search(%q) years = %v; want newest first, unknown last", text, years)
-			}
-		}
-	})
-	t.Run("Limit", func(t *testing.T) {
-		for _, text := range []string{"安全", "校", ""} {
-			hits, err := db.Search(ctx, corpus.SearchQuery{Text: text, Limit: 1})
-			if err != nil || len(hits) != 1 {
-				t.Errorf("Search(%q, Limit 1) = %d hits, %v", text, len(hits), err)
-			}
-		}
-		hits, err := db.Search(ctx, corpus.SearchQuery{})
-		if err != nil || len(hits) != 10 {
-			t.Errorf("Search with no limit = %d hits, %v; want the default 10", len(hits), err)
-		}
-	})
-	t.Run("Figures", func(t *testing.T) {
-		hits, err := db.Search(ctx, corpus.SearchQuery{Text: "特岗教师"})
-		if err != nil || len(hits) != 1 || len(hits[0].Figures) != 1 || hits[0].Figures[0].Value != 166 {
-			t.Fatalf("Search(特岗教师) = %+v, %v", hits, err)
-		}
-	})
-	t.Run("OneCharHeadingFirst", func(t *testing.T) {
-		hits, err := db.Search(ctx, corpus.SearchQuery{Text: "题", Limit: 100})
-		if err != nil || len(hits) == 0 || hits[0].Heading != "存在问题" || hits[0].Score != 0 {
-			t.Fatalf("Search(题) = %v, %v; want 存在问题 first, score 0", headings(hits), err)
-		}
-	})
+	}
+	hits, err := db.Search(ctx, corpus.SearchQuery{})
+	if err != nil || len(hits) != 10 {
+		t.Errorf("Search with no limit = %d hits, %v; want the default 10", len(hits), err)
+	}
+}
+
+// rankFigures checks that hits carry their figures.
+func rankFigures(t *testing.T, db Store) {
+	ctx := context.Background()
+	hits, err := db.Search(ctx, corpus.SearchQuery{Text: "特岗教师"})
+	if err != nil || len(hits) != 1 || len(hits[0].Figures) != 1 || hits[0].Figures[0].Value != 166 {
+		t.Fatalf("Search(特岗教师) = %+v, %v", hits, err)
+	}
+}
+
+// rankOneCharHeadingFirst checks that a single-character query puts headings with it first, with score 0.
+func rankOneCharHeadingFirst(t *testing.T, db Store) {
+	ctx := context.Background()
+	hits, err := db.Search(ctx, corpus.SearchQuery{Text: "题", Limit: 100})
+	if err != nil || len(hits) == 0 || hits[0].Heading != "存在问题" || hits[0].Score != 0 {
+		t.Fatalf("Search(题) = %v, %v; want 存在问题 first, score 0", headings(hits), err)
+	}
 }
 
 // testSearchHostile feeds input that would be query syntax in either engine

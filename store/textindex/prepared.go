@@ -54,3 +54,26 @@ func Hashes(ps []Prepared) []string {
 	}
 	return out
 }
+
+// BySection indexes recs by section id, pointing into recs, and lists
+// their ids in order: how a store loads what belongs to each section (its
+// figures) in one query.
+func BySection(recs []corpus.SectionRecord) (map[int64]*corpus.SectionRecord, []int64) {
+	byID := make(map[int64]*corpus.SectionRecord, len(recs))
+	ids := make([]int64, len(recs))
+	for i := range recs {
+		byID[recs[i].SectionID] = &recs[i]
+		ids[i] = recs[i].SectionID
+	}
+	return byID, ids
+}
+
+// Hits makes search hits of recs with their scores, each with a snippet
+// where terms (folded, longest first) are wrapped in 【】.
+func Hits(recs []corpus.SectionRecord, scores []float64, terms []string) []corpus.SearchHit {
+	hits := make([]corpus.SearchHit, len(recs))
+	for i, r := range recs {
+		hits[i] = corpus.SearchHit{SectionRecord: r, Snippet: Snippet(r.Text, terms), Score: scores[i]}
+	}
+	return hits
+}
