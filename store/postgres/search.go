@@ -19,12 +19,13 @@ const defaultLimit = 10
 // search; ≤ 0 ranks every match.
 //
 // Ranking every match of a frequent term (安全 in a third of all sections)
-// reads and ranks each match's vector: BenchmarkSearch100k measured p50
-// 203 ms, p99 414 ms over all matches at 100,000 sections, 31 and 299 ms
-// for the newest 1,000, and 6.5 and 34 ms for the newest 200 (2 cores,
-// other builds running). So Search ranks the 200 most recently stored
-// matches that pass the filters, as the SQLite store does; with no more
-// matches than that the ranking is exact.
+// reads and ranks each match's vector: BenchmarkSearch100k measured, over
+// three runs at 100,000 sections on 2 cores shared with other builds, p50
+// 184–255 ms and p99 414–668 ms over all matches, 31–91 ms and 142–299 ms
+// for the newest 1,000, and 6.5–25 ms and 34–57 ms for the newest 200. So
+// Search ranks the 200 most recently stored matches that pass the filters,
+// as the SQLite store does; with no more matches than that the ranking is
+// exact.
 const candidateLimit = 200
 
 // maxPosition is the largest position a tsvector holds; PostgreSQL rounds
@@ -131,8 +132,8 @@ func searchSections(ctx context.Context, tx pgx.Tx, q corpus.SearchQuery, candid
 	}
 	var query string
 	var a args
-	if match := tsquery(tq.Phrases); match != "" {
-		query, a = rankedQuery(q, match, tq.Verify, candidates, limit)
+	if len(tq.Phrases) > 0 {
+		query, a = rankedQuery(q, tq.Phrases, tq.Verify, candidates, limit)
 	} else {
 		query, a = scanQuery(q, tq.Verify, limit)
 	}
@@ -185,13 +186,31 @@ func filters(a *args, q corpus.SearchQuery, verify []string) []string {
 
 // rankedQuery is the full-text query: the newest candidates matches that
 // pass the filters, ranked by ts_rank.
-func rankedQuery(q corpus.SearchQuery, match string, verify []string, candidates, limit int) (string, args) {
+//
+// A phrase (a Han term of three or more characters) is checked in two
+// steps. The GIN index cannot check that tokens are adjacent, so PostgreSQL
+// rechecks every row it finds against its stored vector, and it guesses the
+// rows of a phrase as if its bigrams were independent: 课后服务 was guessed
+// at 442 sections and was in 16,528, and reading all of them took 145 ms.
+// So the index first finds the sections holding all the tokens, which it
+// answers without a recheck; newest first, only as many are checked for the
+// phrase as it takes to find the candidates.
+func rankedQuery(q corpus.SearchQuery, phrases []textindex.Phrase, verify []string, candidates, limit int) (string, args) {
 	var a args
-	tsq := a.add(match) + `::tsquery`
-	conds := append([]string{`s.tsv @@ ` + tsq}, filters(&a, q, verify)...)
-	inner := `SELECT s.id FROM sections s JOIN documents d ON d.id = s.doc_id ` + whereClause(conds)
-	if candidates > 0 {
-		inner += ` ORDER BY s.id DESC LIMIT ` + a.add(max(candidates, limit))
+	tsq := a.add(tsquery(phrases)) + `::tsquery`
+	conds := filters(&a, q, verify)
+	from := `FROM sections s JOIN documents d ON d.id = s.doc_id `
+	var inner string
+	switch tokens := tokensQuery(phrases); {
+	case candidates <= 0:
+		inner = `SELECT s.id ` + from + whereClause(append(conds, `s.tsv @@ `+tsq))
+	case tokens == tsquery(phrases):
+		inner = `SELECT s.id ` + from + whereClause(append(conds, `s.tsv @@ `+tsq)) +
+			` ORDER BY s.id DESC LIMIT ` + a.add(max(candidates, limit))
+	default:
+		// OFFSET 0 keeps the phrase check out of the subquery.
+		inner = `SELECT m.id FROM (SELECT s.id, s.tsv ` + from + whereClause(append(conds, `s.tsv @@ `+a.add(tokens)+`::tsquery`)) +
+			` ORDER BY s.id DESC OFFSET 0) m WHERE m.tsv @@ ` + tsq + ` LIMIT ` + a.add(max(candidates, limit))
 	}
 	query := `SELECT ` + sectionColumns + `, ts_rank(` + rankWeights + `, s.tsv, ` + tsq + `)::float8 AS score
 		FROM (` + inner + `) c
@@ -200,6 +219,18 @@ func rankedQuery(q corpus.SearchQuery, match string, verify []string, candidates
 		ORDER BY ` + builtinColumn + `, score DESC, d.year DESC NULLS LAST, s.id
 		LIMIT ` + a.add(limit)
 	return query, a
+}
+
+// tokensQuery writes phrases as a tsquery that all their tokens must match,
+// anywhere: what the GIN index answers without reading the rows.
+func tokensQuery(phrases []textindex.Phrase) string {
+	var toks []textindex.Phrase
+	for _, p := range phrases {
+		for i, t := range p.Tokens {
+			toks = append(toks, textindex.Phrase{Tokens: []string{t}, Prefix: p.Prefix && i == len(p.Tokens)-1})
+		}
+	}
+	return tsquery(toks)
 }
 
 // scanQuery answers a query the index cannot: no terms, or only lone Han
