@@ -44,7 +44,11 @@ const rankWeights = `'{0.2, 0.2, 0.2, 1.0}'`
 // of the heading with weight A, then those of the text, a position apart so
 // that no phrase spans both. It is a literal, not to_tsvector(), so that
 // no text search parser (whose idea of a word depends on the locale) splits
-// the tokens again.
+// the tokens again. PostgreSQL keeps positions up to 16,383 and 256 of them
+// a token: a two-character term is found anywhere in a section, but a
+// longer phrase that starts past about the 16,000th character of one
+// section is not, because its tokens share the last position (SQLite has no
+// such limit; report sections are far shorter).
 func vector(heading, text string) string {
 	type entry struct {
 		token string

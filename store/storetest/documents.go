@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/zongjie/zongjie/corpus"
@@ -43,6 +44,30 @@ func testSaveDocument(t *testing.T, open func(*testing.T) Store) {
 		}
 		if hits, err := db.Search(ctx, corpus.SearchQuery{Text: "党建"}); err != nil || len(hits) != 0 {
 			t.Errorf("Search after failed save = %d hits, %v", len(hits), err)
+		}
+	})
+	t.Run("NoSections", func(t *testing.T) {
+		db := open(t)
+		id, created, err := db.SaveDocument(ctx, "a.txt", "UTF-8", corpus.Document{Title: "只有正文", Text: "只有正文"})
+		if err != nil || !created {
+			t.Fatalf("SaveDocument without sections = %d, %v, %v", id, created, err)
+		}
+		if rec, sections, err := db.Document(ctx, id); err != nil || rec.SectionCount != 0 || len(sections) != 0 {
+			t.Fatalf("Document = %+v, %d sections, %v", rec, len(sections), err)
+		}
+	})
+	t.Run("LongSection", func(t *testing.T) {
+		// Beyond what PostgreSQL keeps of a vector: 16,383 positions, 256 a token.
+		db := open(t)
+		text := strings.Repeat("教育教学质量稳步提升。", 3000) + "末尾资助"
+		doc := corpus.Document{Title: "长文", Text: text, Sections: []corpus.Section{{ID: "1", Level: 1, Heading: "长段", Category: "其他", Text: text}}}
+		if _, _, err := db.SaveDocument(ctx, "long.txt", "UTF-8", doc); err != nil {
+			t.Fatal(err)
+		}
+		for _, term := range []string{"资助", "教学"} {
+			if hits, err := db.Search(ctx, corpus.SearchQuery{Text: term}); err != nil || len(hits) != 1 {
+				t.Errorf("Search(%s) in a long section = %d hits, %v", term, len(hits), err)
+			}
 		}
 	})
 	t.Run("CancelledContext", func(t *testing.T) {
