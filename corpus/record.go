@@ -17,6 +17,7 @@ type DocumentRecord struct {
 	Kind         string
 	SectionCount int
 	CreatedAt    time.Time
+	AddedBy      string // the user who uploaded it; "" for the command line and the built-in reports
 }
 
 // StarterSource starts the source of every report of the built-in starter

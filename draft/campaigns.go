@@ -1,6 +1,9 @@
 package draft
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 // campaign is a dated drive of party or education work: a heading or lead
 // sentence naming it belongs to its years, not to any report.
@@ -19,6 +22,7 @@ var campaigns = []campaign{
 	{[]string{"主题教育"}, 2023, 2024},
 	{[]string{"党纪学习教育"}, 2024, 2024},
 	{[]string{"八项规定精神学习教育"}, 2025, 2025},
+	{[]string{"群众身边不正之风和腐败问题", "群众身边不正之风"}, 2024, 2025},
 	{[]string{"脱贫攻坚", "精准扶贫", "建档立卡"}, 2014, 2020},
 	{[]string{"十九大", "十九届"}, 2017, 2022},
 	{[]string{"二十大", "二十届"}, 2022, 2027},
@@ -48,6 +52,20 @@ func staleCampaign(text string, year int, facts string) bool {
 	return false
 }
 
+// namesCampaign reports whether text names one of the campaigns that the
+// user's facts do not: a lead naming a drive presents it as the bureau's
+// record, which only the writer can say, in any year.
+func namesCampaign(text, facts string) bool {
+	for _, c := range campaigns {
+		for _, w := range c.words {
+			if strings.Contains(text, w) && !strings.Contains(facts, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // factsText joins the user's facts, for checking what they mention.
 func factsText(f Facts) string {
 	var b strings.Builder
@@ -55,4 +73,33 @@ func factsText(f Facts) string {
 		b.WriteString(fact.Text + "\n")
 	}
 	return b.String()
+}
+
+// FactQueries lists what the writer should confirm in their own facts: a
+// fact naming a campaign outside the years it ran (党纪学习教育 in a 2025
+// report). The draft keeps the writer's words; the query says why they may
+// be wrong.
+func FactQueries(f Facts) []string {
+	var out []string
+	for _, fact := range f.allFacts() {
+		for _, c := range campaigns {
+			if f.Year == 0 || f.Year >= c.first && f.Year <= c.end {
+				continue
+			}
+			for _, w := range c.words {
+				if strings.Contains(fact.Text, w) && !strings.Contains(fact.Text, w+"成果") {
+					out = append(out, fmt.Sprintf("“%s”：%s是%s开展的，与本报告的%d年不符，请核实名称或年份", fact.Text, w, yearsText(c.first, c.end), f.Year))
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+func yearsText(first, end int) string {
+	if first == end {
+		return fmt.Sprintf("%d年", first)
+	}
+	return fmt.Sprintf("%d—%d年", first, end)
 }

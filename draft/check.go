@@ -20,6 +20,9 @@ type CheckResult struct {
 	OK          bool     `json:"ok"`
 	Unsupported []string `json:"unsupported"`
 	Missing     []string `json:"missing"`
+	// Queries are what the writer should confirm in their own facts (a
+	// campaign of another year); they do not fail the check.
+	Queries []string `json:"queries,omitempty"`
 }
 
 // MarshalJSON writes empty lists as [] rather than null, so clients can

@@ -33,13 +33,17 @@ func closingParagraph(f Facts) string {
 		case next.quarter() > 0:
 			name = next.Short() + "及全年"
 		}
-		return "我们将坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的教育方针，狠抓各项任务落实，确保" + name + "各项目标任务圆满完成，奋力推动" + level + "教育高质量发展。"
+		return "我们将坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的教育方针，狠抓各项任务落实，确保" + name + "各项目标任务圆满完成，奋力推动" + level + field(f.Org) + "高质量发展。"
+	}
+	if next := p.Next(); p.Span != corpus.PeriodAnnual && next.Year != p.Year {
+		// The last quarter or half closes the year: it looks to the next.
+		return p.Short() + "，" + level + "教育工作总体平稳有序。下一步，我们将认真总结全年工作，科学谋划" + strconv.Itoa(next.Year) + "年各项工作，确保开好局、起好步。"
 	}
 	if p.Span != corpus.PeriodAnnual {
 		// A half-year or a quarter closes on what remains of the year.
 		return p.Short() + "，" + level + "教育工作总体平稳有序。下一步，我们将对照全年目标任务，查漏补缺、压茬推进，确保全年各项工作圆满完成。"
 	}
-	return "回顾" + p.Short() + "，" + level + "教育工作虽然取得了一定成效，但与人民群众对优质教育的期盼相比还存在差距。下一步，我们将坚持以习近平新时代中国特色社会主义思想为指导，坚持问题导向，补短板、强弱项，奋力推动" + level + "教育高质量发展。"
+	return "回顾" + p.Short() + "，" + level + "教育工作虽然取得了一定成效，但与人民群众对优质教育的期盼相比还存在差距。下一步，我们将坚持以习近平新时代中国特色社会主义思想为指导，坚持问题导向，补短板、强弱项，奋力推动" + level + field(f.Org) + "高质量发展。"
 }
 
 // SignDate is the 成文日期: the day the draft is written when that falls in
@@ -55,9 +59,21 @@ func SignDate(f Facts, at time.Time) string {
 	}
 	end := periodEnd(factsPeriod(f))
 	if f.Doc == corpus.KindPlan {
-		end = time.Date(f.Year-1, 12, 31, 0, 0, 0, 0, time.UTC)
+		end = periodStart(factsPeriod(f)).AddDate(0, 0, -1) // written before its period starts
 	}
 	return cnDate(end)
+}
+
+// periodStart is the first day of a period.
+func periodStart(p Period) time.Time {
+	month := 1
+	switch q := p.quarter(); {
+	case q > 0:
+		month = 3*q - 2
+	case p.Span == corpus.PeriodSecondHalf:
+		month = 7
+	}
+	return time.Date(p.Year, time.Month(month), 1, 0, 0, 0, 0, time.UTC)
 }
 
 // periodEnd is the last day of a period.

@@ -2,6 +2,7 @@ package draft
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -102,6 +103,10 @@ func FactSentences(facts []Fact, plan bool, period string) string {
 	var parts []string
 	for _, f := range facts {
 		t := strings.TrimRight(strings.TrimSpace(f.Text), "。；，,;.")
+		if plan {
+			t = periodLead.ReplaceAllString(t, "") // the plan part's heading names the period
+		}
+		t = thousands.ReplaceAllString(t, "$1$2") // 公文 writes 2340, not 2,340
 		if t != "" {
 			parts = append(parts, t)
 		}
@@ -129,6 +134,13 @@ func FactSentences(facts []Fact, plan bool, period string) string {
 	}
 	return b.String()
 }
+
+// thousands is a thousands separator between digits, which Chinese
+// official documents do not use; the figure's value stays the same.
+var thousands = regexp.MustCompile(`(\d),(\d{3})`)
+
+// periodLead opens a writer's target with the period it is for: 下半年力争….
+var periodLead = regexp.MustCompile(`^(下半年|下季度|下阶段|明年)[，,]?`)
 
 // activityVerb opens a fact that reports work done over the period, which
 // 全年 fits (全年新建幼儿园2所); a rate or a standing figure (高考本科上线率…)
@@ -246,7 +258,11 @@ func (c *Composer) Section(item OutlineItem, examples []Example) string {
 		leads = c.lastResort(item)
 	}
 	if len(item.Facts) >= 2 && utf8.RuneCountInString(strings.Join(leads, "")+facts) < 80 {
-		leads = append(leads, c.leads(item, examples, 1)...) // a paragraph, not two lines
+		more := c.leads(item, examples, 1) // a paragraph, not two lines
+		if len(more) == 0 {
+			more = c.anyHouseLead(item, leads)
+		}
+		leads = append(leads, more...)
 	}
 	b.WriteString(strings.Join(principleFirst(leads), ""))
 	b.WriteString(facts)
@@ -271,6 +287,7 @@ func goalsSentence(period string, year int, goals []string) string {
 	var parts []string
 	for _, g := range goals {
 		g = strings.TrimRight(strings.TrimSpace(g), "。；，,;.")
+		g = periodLead.ReplaceAllString(g, "") // the sentence names the period
 		g = strings.TrimPrefix(g, "力争")
 		g = strings.TrimPrefix(strings.TrimPrefix(g, strconv.Itoa(year)+"年"), "底")
 		if g = strings.TrimLeft(g, "，, "); g != "" {
@@ -305,13 +322,17 @@ func (c *Composer) lastResort(item OutlineItem) []string {
 	if item.Part == corpus.PartPlan {
 		house = append(append([]string{}, planHouseLeads[item.Category]...), house...)
 	}
-	for _, h := range house {
-		if h = c.atLevel(h); !c.used[h] {
-			if c.used == nil {
-				c.used = map[string]bool{}
+	// One that repeats nothing said before if there is one (a plan does not
+	// set as a task what its summary reports done), else any not used.
+	for _, pass := range []func(string) bool{c.echoes, func(string) bool { return false }} {
+		for _, h := range house {
+			if h = c.atLevel(h); !c.used[h] && !pass(h) {
+				if c.used == nil {
+					c.used = map[string]bool{}
+				}
+				c.used[h] = true
+				return []string{h}
 			}
-			c.used[h] = true
-			return []string{h}
 		}
 	}
 	return nil
@@ -329,27 +350,96 @@ func (c *Composer) periodWord() string {
 }
 
 // futureWords mark a sentence about what will be done: it opens no summary.
-var futureWords = regexp.MustCompile(`力争|争取|计划|将(进一步|继续|全面|着力|持续|加快|大力|以|在|于)|要(进一步|继续|坚持|加强|抓好|做好|把|以)|拟|确保.*(达到|完成)|下一步|下阶段|明年|今后`)
+var futureWords = regexp.MustCompile(`力争|争取|计划|将(进一步|继续|全面|着力|持续|加快|大力|以|在|于)|要(进一步|继续|坚持|加强|抓好|做好|把|以)|(^|[^模虚])拟|确保.*(达到|完成)|下一步|下阶段|明年|今后`)
 
-// leads ranks the usable sentences of all examples by the words they share
-// with the heading, the category and the facts, and keeps those that fit the
-// report: the part's tense, the org's level, the year's campaigns, the
-// section's category, and not used before.
+// leads chooses up to n lead sentences for a section: first the corpus's
+// sentences that share the facts' words, best first, then the topic leads of
+// its facts (topicLeads), then the category's house sentences that share
+// the facts' words (all of them when the section has no facts). Every one fits the report —
+// the part's tense, the org's level, the period's months and campaigns, the
+// section's category — and was not used before; two that say the same thing
+// are not both kept.
 func (c *Composer) leads(item OutlineItem, examples []Example, n int) []string {
+	facts := append(append([]Fact(nil), item.Facts...), item.related...)
+	var factText strings.Builder
+	for _, f := range facts {
+		factText.WriteString(f.Text)
+	}
+	factTopic := bigramSet(factText.String())
+	cands := c.corpusLeads(item, examples, factTopic, len(facts) > 0)
+	ofCategory := func(s string) bool { return c.Taxonomy.Classify(s, "", "").Category == item.Category }
+	cands = append(cands, c.usable(item, topicSentences(facts, item.Part == corpus.PartPlan, ofCategory))...)
+	house := houseLeads[item.Category]
+	if item.Part == corpus.PartPlan {
+		house = append(append([]string{}, planHouseLeads[item.Category]...), house...)
+	}
+	for i, h := range c.usable(item, house) {
+		// The category's first house sentence states its principle (坚持把…
+		// 作为…), which frames any of its facts.
+		if len(facts) == 0 || contentOverlap(factTopic, h) >= 2 || i == 0 && houseLeads[item.Category] != nil && h == c.atLevel(houseLeads[item.Category][0]) {
+			cands = append(cands, h)
+		}
+	}
+	var out []string
+	for _, s := range cands {
+		if len(out) == n {
+			break
+		}
+		if slices.Contains(out, s) || len(out) > 0 && similar(out[0], s) || c.echoes(s) {
+			continue // two leads that say the same thing
+		}
+		out = append(out, s)
+		if c.used == nil {
+			c.used = map[string]bool{}
+		}
+		c.used[s] = true
+	}
+	return out
+}
+
+// anyHouseLead is one more of the category's house sentences for a section
+// too short to read as a paragraph, whatever words it shares with the facts.
+func (c *Composer) anyHouseLead(item OutlineItem, have []string) []string {
+	for _, h := range c.usable(item, houseLeads[item.Category]) {
+		if len(have) == 0 || !similar(have[0], h) {
+			if c.used == nil {
+				c.used = map[string]bool{}
+			}
+			c.used[h] = true
+			return []string{h}
+		}
+	}
+	return nil
+}
+
+// usable keeps the stock sentences (topic or house leads) that suit the
+// section: at the org's level, fitting the part's period, not used before
+// and not what the section's own tasks say.
+func (c *Composer) usable(item OutlineItem, sentences []string) []string {
+	var out []string
+	for _, s := range sentences {
+		s = c.atLevel(s)
+		if !c.used[s] && !c.echoes(s) && !similarTask(s, item.Tasks) && stockFits(s, item.Category, c.partPeriod(item), factsText(c.Facts)) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// corpusLeads are the examples' sentences that fit the section, ranked by
+// the words they share with the heading, the category, the facts and the
+// tasks; with facts, only those sharing the facts' words (师德 over 招聘,
+// 备考 over 开学 is another topic).
+func (c *Composer) corpusLeads(item OutlineItem, examples []Example, factTopic map[string]bool, hasFacts bool) []string {
 	var topic strings.Builder
 	topic.WriteString(item.Heading + item.Category)
 	for _, f := range item.Facts {
 		topic.WriteString(f.Text)
 	}
 	want := bigramSet(topic.String())
-	var factText strings.Builder
-	for _, f := range append(append([]Fact(nil), item.Facts...), item.related...) {
-		factText.WriteString(f.Text)
-	}
 	for _, t := range item.Tasks {
 		want = mergeSets(want, bigramSet(t.Text))
 	}
-	factTopic := bigramSet(factText.String())
 	type cand struct {
 		s     string
 		score int
@@ -359,43 +449,20 @@ func (c *Composer) leads(item OutlineItem, examples []Example, n int) []string {
 	for _, e := range examples {
 		for _, s := range LeadSentences(e.Text, 0) {
 			s = c.atLevel(s)
-			if seen[s] || c.used[s] || !c.fits(s, item) || c.echoes(s) {
+			if seen[s] || c.used[s] || !c.fits(s, item) || c.echoes(s) || similarTask(s, item.Tasks) {
 				continue
 			}
 			seen[s] = true
-			score := contentOverlap(want, s)
-			if similarTask(s, item.Tasks) {
-				continue // the section's own task says it already
+			if hasFacts && contentOverlap(factTopic, s) < 2 {
+				continue
 			}
-			if len(item.Facts)+len(item.related) > 0 && contentOverlap(factTopic, s) < 2 {
-				continue // a lead on another topic than the facts (师德 over 招聘, 备考 over 开学)
-			}
-			cands = append(cands, cand{s, score})
-		}
-	}
-	// House-style sentences stand in when the corpus has too few of its own.
-	house := houseLeads[item.Category]
-	if item.Part == corpus.PartPlan {
-		house = append(append([]string{}, planHouseLeads[item.Category]...), house...)
-	}
-	for _, h := range house {
-		h = c.atLevel(h)
-		if !seen[h] && !c.used[h] && len(cands) < n+2 && !c.echoes(h) && !similarTask(h, item.Tasks) {
-			seen[h] = true
-			cands = append(cands, cand{h, -1})
+			cands = append(cands, cand{s, contentOverlap(want, s)})
 		}
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
-	var out []string
-	for i := 0; i < len(cands) && len(out) < n; i++ {
-		if len(out) > 0 && similar(out[0], cands[i].s) || c.echoes(cands[i].s) {
-			continue // two leads that say the same thing
-		}
-		out = append(out, cands[i].s)
-		if c.used == nil {
-			c.used = map[string]bool{}
-		}
-		c.used[cands[i].s] = true
+	out := make([]string, len(cands))
+	for i, cd := range cands {
+		out[i] = cd.s
 	}
 	return out
 }
@@ -406,54 +473,42 @@ func (c *Composer) leads(item OutlineItem, examples []Example, n int) []string {
 var houseLeads = map[string][]string{
 	"党建":   {"坚持以党建引领教育事业发展，压紧压实管党治党政治责任，推动全面从严治党向基层学校延伸。", "持续加强基层党组织建设，推动党建工作与教育教学深度融合。"},
 	"办学条件": {"坚持把改善办学条件作为民生实事来抓，统筹推进学校建设项目。", "加强项目建设全过程监管，确保工程质量和资金安全。"},
-	"师资":   {"坚持把教师队伍建设作为基础性工作来抓，统筹做好教师招聘补充和配备管理。", "健全分层分类研修体系，着力提升教师专业素养和育人能力。"},
+	"师资":   {"坚持把教师队伍建设作为基础性工作来抓，统筹推进教师补充、培养和管理。", "健全分层分类研修体系，着力提升教师专业素养和育人能力。"},
 	"安全":   {"坚持把师生生命安全放在首位，压实学校安全主体责任。", "常态化开展安全隐患排查整治，健全校园安全风险防控体系，筑牢校园安全防线。"},
-	"扶贫":   {"坚持应助尽助，精准落实各项学生资助政策，确保资助资金及时足额发放。", "健全控辍保学工作机制，保障适龄儿童少年依法接受义务教育。"},
-	"教育质量": {"坚持以提高质量为核心，深化课堂教学改革，落实教学常规管理。", "加强教研指导和质量监测，健全教学质量分析和反馈机制。"},
-	"德育":   {"坚持立德树人根本任务，推进思政课程与课程思政协同育人。", "加强学校、家庭、社会协同育人，促进学生德智体美劳全面发展。"},
-	"学前教育": {"坚持公益普惠方向，扩大学前教育优质资源供给。", "规范幼儿园办园行为，加强保育教育过程指导，提升保育教育质量。"},
+	"扶贫":   {"坚持把促进教育公平作为重要民生工作，精准落实各项教育惠民政策。", "健全控辍保学工作机制，保障适龄儿童少年依法接受义务教育。"},
+	"教育质量": {"坚持把提高教育质量作为核心任务，全面落实教学常规管理。", "加强教研指导和质量监测，健全教学质量分析和反馈机制。"},
+	"德育":   {"坚持立德树人根本任务，推动五育并举、全面育人。", "加强学校、家庭、社会协同育人，促进学生德智体美劳全面发展。"},
+	"学前教育": {"坚持公益普惠方向，扩大优质普惠资源供给。", "规范幼儿园办园行为，加强保育教育过程指导，提升保教水平。"},
 	"职业教育": {"坚持产教融合、校企合作，提升职业教育服务发展能力。", "对接地方产业优化专业设置，加强实训基地和“双师型”教师队伍建设。"},
-	"教育改革": {"坚持以改革促发展，持续激发教育发展活力。", "深化教育评价改革，推动各项改革举措落地见效。"},
-	"信息化":  {"坚持以教育数字化赋能教育高质量发展，加快智慧校园建设。", "加强教师信息技术应用能力培训，推动信息技术与教育教学深度融合。"},
+	"教育改革": {"坚持以改革促发展，聚焦群众关切的热点难点问题，统筹推进各项教育改革。", "深化教育评价改革，推动各项改革举措落地见效。"},
+	"信息化":  {"坚持以教育数字化赋能教育高质量发展，推动信息技术与教育教学深度融合。", "加强教师信息技术应用能力培训，推动信息技术与教育教学深度融合。"},
 }
 
 // planHouseLeads are house-style task sentences per category for a plan
 // part, in the plan's tense.
 var planHouseLeads = map[string][]string{
 	"党建":   {"持续推进学校党组织标准化规范化建设，严格落实“第一议题”和“三会一课”制度。"},
-	"办学条件": {"持续改善办学条件，统筹推进学校建设和设施设备更新。"},
-	"师资":   {"持续加强教师队伍建设，完善教师补充、培训和激励机制。"},
-	"安全":   {"持续抓好校园安全工作，健全风险防控和应急处置机制。"},
-	"扶贫":   {"持续落实学生资助政策，巩固控辍保学成果。"},
-	"教育质量": {"持续深化教学改革，健全教学质量监测和评价机制。"},
-	"德育":   {"持续落实立德树人根本任务，完善全员全程全方位育人机制。"},
-	"学前教育": {"持续推进学前教育普及普惠，扩大公办园资源。"},
-	"职业教育": {"持续深化产教融合，提升职业教育办学水平。"},
-	"教育改革": {"持续深化教育评价改革和学校管理体制改革，激发学校办学活力。"},
-	"信息化":  {"持续推进教育数字化转型，提升智慧校园建设和应用水平。"},
+	"办学条件": {"持续改善办学条件，统筹推进学校建设和设施设备更新。", "加强校舍安全鉴定和维修改造，消除校舍安全隐患。"},
+	"师资":   {"持续加强教师队伍建设，完善教师补充、培训和激励机制。", "加强师德师风建设，健全教师专业发展支持体系。"},
+	"安全":   {"完善校园安全风险分级管控和隐患排查治理机制，修订完善各类应急预案。", "常态化开展安全教育和应急演练，提升师生安全素养和自护能力。"},
+	"扶贫":   {"持续落实学生资助政策，巩固控辍保学成果。", "加强资助育人，做好家庭经济困难学生精准认定和动态管理。"},
+	"教育质量": {"持续深化教学改革，健全教学质量监测和评价机制。", "加强学科教研组和备课组建设，推动课堂教学提质增效。"},
+	"德育":   {"持续落实立德树人根本任务，完善全员全程全方位育人机制。", "加强心理健康教育和家校协同育人，促进学生身心健康成长。"},
+	"学前教育": {"持续推进学前教育普及普惠，扩大公办园资源。", "深化幼小科学衔接，加强幼儿园保育教育质量评估。"},
+	"职业教育": {"持续深化产教融合，提升职业教育办学水平。", "对接地方产业优化专业设置，推进校企合作和订单培养。"},
+	"教育改革": {"持续深化教育评价改革和学校管理体制改革，激发学校办学活力。", "推进义务教育学校管理改革，完善学区制管理和集团化办学机制。"},
+	"信息化":  {"持续推进教育数字化转型，提升智慧校园建设和应用水平。", "推进数字教育资源共建共享，深化信息技术与课堂教学融合应用。"},
 }
 
 // fits reports whether a lead sentence suits the section: a summary's leads
-// do not speak of the future, no lead names a campaign of another year, and
-// a sentence the taxonomy files under another category stays out.
+// do not speak of the future, the sentence suits the part's period (see
+// stockFits), and a sentence the taxonomy files under another category
+// stays out.
 func (c *Composer) fits(s string, item OutlineItem) bool {
 	if item.Part != corpus.PartPlan && futureWords.MatchString(s) {
 		return false
 	}
-	if eventOpener.MatchString(s) || quotesName(s) {
-		return false // another bureau's events and named activities are its facts
-	}
-	year := c.Facts.Year
-	if item.Part == corpus.PartPlan && c.Facts.Doc != corpus.KindPlan {
-		year = factsPeriod(c.Facts).Next().Year // the plan part is next year's
-	}
-	if staleCampaign(s, year, "") || enumerates.MatchString(s) {
-		// Another year's campaign is no lead even when the facts name it (the
-		// fact says it), and a list of particular activities (农耕体验、家务
-		// 劳动等) is another bureau's record.
-		return false
-	}
-	if offTopic[item.Category] != nil && offTopic[item.Category].MatchString(s) {
+	if !stockFits(s, item.Category, c.partPeriod(item), factsText(c.Facts)) {
 		return false
 	}
 	if len(c.Taxonomy.Categories) > 0 && item.Category != "" {
@@ -463,6 +518,50 @@ func (c *Composer) fits(s string, item OutlineItem) bool {
 		}
 	}
 	return true
+}
+
+// partPeriod is the period an item's part speaks of: the plan part of a
+// summary+plan covers the next one.
+func (c *Composer) partPeriod(item OutlineItem) Period {
+	period := factsPeriod(c.Facts)
+	if item.Part == corpus.PartPlan && c.Facts.Doc != corpus.KindPlan {
+		period = period.Next()
+	}
+	return period
+}
+
+// stockFits is the one rule for a stock sentence (a corpus lead, a house
+// lead, a corpus plan task) in a report of period p whose user's facts are
+// facts: it may not report another bureau's events or named activities or
+// list particular ones (农耕体验、家务劳动等); it may not name a campaign of
+// another year, or one the facts do not name (持续整治群众身边不正之风 presents
+// the drive as this bureau's record), nor a 专项整治 they do not name; it may
+// not speak of work of other
+// months (质量监测 in a July–September report); and it stays on the
+// category's topic (信访维稳 is not campus safety).
+func stockFits(s, category string, p Period, facts string) bool {
+	if eventOpener.MatchString(s) || quotesName(s) || enumerates.MatchString(s) {
+		return false
+	}
+	if staleCampaign(s, p.Year, "") || namesCampaign(s, facts) || outOfSeason(s, p) || namesDrive(s, facts) {
+		return false
+	}
+	return offTopic[category] == nil || !offTopic[category].MatchString(s)
+}
+
+// drive names a special campaign of inspection or rectification (师德师风专项
+// 整治, 安全专项行动): a bureau runs one against a problem it has, so a stock
+// sentence may name one only when the writer's facts do.
+var drive = regexp.MustCompile(`([\p{Han}]{2,6})专项(整治|治理|行动|检查|督导|督查|清理)`)
+
+// namesDrive reports whether s names a special campaign the facts do not.
+func namesDrive(s, facts string) bool {
+	for _, m := range drive.FindAllStringSubmatch(s, -1) {
+		if !strings.Contains(facts, "专项"+m[2]) {
+			return true
+		}
+	}
+	return false
 }
 
 // offTopic marks sentences a category's keywords draw in that are about
@@ -579,10 +678,22 @@ func (c *Composer) atLevel(s string) string {
 	if c.Facts.Org == "" {
 		return s
 	}
-	level := orgLevel(c.Facts.Org)
+	return atLevel(s, c.Facts.Org)
+}
+
+// atLevel writes a stock sentence at org's level: 全县 and 县管校聘 in a
+// district's report become 全区 and 区管校聘.
+func atLevel(s, org string) string {
+	level := orgLevel(org)
 	for _, w := range []string{"全县", "全区", "全市", "全旗"} {
 		if w != level {
 			s = strings.ReplaceAll(s, w, level)
+		}
+	}
+	unit := strings.TrimPrefix(level, "全") // 县, 区, 市
+	for _, w := range []string{"县管校聘", "区管校聘"} {
+		if !strings.HasPrefix(w, unit) && (unit == "县" || unit == "区") {
+			s = strings.ReplaceAll(s, w, unit+"管校聘")
 		}
 	}
 	return s
@@ -597,6 +708,15 @@ func ComposeOpening(f Facts) string { return composeOpening(f, ReportTitle(f)) }
 
 // composeOpening writes the opening of a report titled title, announcing
 // its parts as the title names them.
+// field is the work an org's report speaks of: 教育, or 教育体育事业 for an
+// 教育体育局 (or 教体局), whose reports cover sport as well.
+func field(org string) string {
+	if strings.Contains(org, "体育") || strings.Contains(org, "教体") {
+		return "教育体育事业"
+	}
+	return "教育"
+}
+
 func composeOpening(f Facts, title string) string {
 	gov := "县委、县政府"
 	switch {
@@ -619,7 +739,7 @@ func composeOpening(f Facts, title string) string {
 		tail = "现将" + p.Short() + "工作总结及" + next + "报告如下："
 	}
 	if f.Doc == corpus.KindPlan {
-		return period + "，" + f.Org + "将在" + gov + "的坚强领导和上级教育行政部门的指导下，坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的教育方针，落实立德树人根本任务，推动教育高质量发展。现将" + period + "主要工作安排如下："
+		return period + "，" + f.Org + "将在" + gov + "的坚强领导和上级教育行政部门的指导下，坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的教育方针，落实立德树人根本任务，推动" + field(f.Org) + "高质量发展。现将" + period + "主要工作安排如下："
 	}
 	return period + "，" + f.Org + "在" + gov + "的坚强领导和上级教育行政部门的关心指导下，坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的教育方针，落实立德树人根本任务，扎实推进各项工作。" + tail
 }

@@ -224,11 +224,7 @@ func loadSections(v *yaml.Node, tax corpus.Taxonomy) ([]CategoryFacts, *lineErro
 		k, val := v.Content[i], v.Content[i+1]
 		cat := strings.TrimSpace(k.Value)
 		if !tax.Has(cat) {
-			u := fmt.Sprintf("%q（第%d行", cat, k.Line)
-			if s := closest(cat, tax.Names()); s != "" {
-				u += fmt.Sprintf("，是不是 %q？", s)
-			}
-			unknown = append(unknown, u+"）")
+			unknown = append(unknown, unknownCategory(cat, k.Line, tax))
 			if firstUnknown == 0 {
 				firstUnknown = k.Line
 			}
@@ -244,10 +240,25 @@ func loadSections(v *yaml.Node, tax corpus.Taxonomy) ([]CategoryFacts, *lineErro
 		}
 		out = append(out, CategoryFacts{Category: cat, Facts: facts})
 	}
+	if len(unknown) == 1 {
+		// The message starts with the line; one category needs it once.
+		unknown[0] = strings.Replace(unknown[0], fmt.Sprintf("第%d行，", firstUnknown), "", 1)
+		unknown[0] = strings.Replace(unknown[0], fmt.Sprintf("（第%d行）", firstUnknown), "", 1)
+	}
 	if len(unknown) > 0 {
 		return nil, &lineError{firstUnknown, fmt.Sprintf("未知的类别 %s（可用：%s）", strings.Join(unknown, "、"), strings.Join(tax.Names(), "、"))}
 	}
 	return out, nil
+}
+
+// unknownCategory words one unknown category with its line and the
+// closest known one: "体育"（第4行，是不是 "德育"？）.
+func unknownCategory(cat string, line int, tax corpus.Taxonomy) string {
+	u := fmt.Sprintf("%q（第%d行", cat, line)
+	if s := closest(cat, tax.Names()); s != "" {
+		u += fmt.Sprintf("，是不是 %q？", s)
+	}
+	return u + "）"
 }
 
 // loadFactList reads a list of facts; a single string is one fact, since

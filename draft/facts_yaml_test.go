@@ -55,3 +55,16 @@ func TestFactsAllUnknownCategories(t *testing.T) {
 		}
 	}
 }
+
+// TestFactsOneUnknownCategoryNamesItsLineOnce: the message opens with the
+// line, so a single unknown category does not repeat it.
+func TestFactsOneUnknownCategoryNamesItsLineOnce(t *testing.T) {
+	yaml := "org: 清丰县教育局\nyear: 2024\nsections:\n  师姿: [招聘特岗教师80名]\n"
+	_, err := LoadFacts("f.yaml", []byte(yaml), corpus.DefaultTaxonomy())
+	if err == nil {
+		t.Fatal("no error")
+	}
+	if msg := err.Error(); strings.Count(msg, "第4行") != 1 || !strings.Contains(msg, `"师姿"（是不是 "师资"？）`) {
+		t.Errorf("error %q", msg)
+	}
+}

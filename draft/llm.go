@@ -52,4 +52,8 @@ type Call struct {
 	Latency          time.Duration
 	Error            string
 	CreatedAt        time.Time
+	// UserID and User are the id and name of the user whose request made
+	// the call; 0 and "" without users.
+	UserID int64
+	User   string
 }

@@ -29,6 +29,7 @@ var measures = []measure{
 	{regexp.MustCompile(`小规模|布局|生源(流失|减少)|空心`), "办学条件", "科学编制学校布局规划，有序推进学校新建、改扩建和布局调整"},
 	{regexp.MustCompile(`溺水`), "安全", "落实防溺水“六不”要求，加强重点水域巡查和家校共管"},
 	{regexp.MustCompile(`安全|隐患|欺凌|食品`), "安全", "压实学校安全主体责任，健全隐患排查整治台账"},
+	{regexp.MustCompile(`社会体育|体育指导员|全民健身|群众体育|公共体育`), "其他", "加强社会体育指导员队伍建设，开展分级培训，完善公共体育服务"},
 	{regexp.MustCompile(`心理`), "德育", "配齐心理健康教育教师，健全学生心理健康筛查、预警和干预机制"},
 	{regexp.MustCompile(`近视|体质|体育|美育|劳动教育`), "德育", "开齐开足体育、美育和劳动教育课程，落实体质健康和近视防控措施"},
 	{regexp.MustCompile(`留守|特殊群体|困境儿童`), "德育", "建立留守儿童等特殊群体关爱台账，落实结对帮扶和心理关爱"},
@@ -90,11 +91,33 @@ var degreeTail = regexp.MustCompile(`(的)?(问题)?(仍然|仍|依然|依旧|�
 // the problem.
 func Countermeasure(problem string) (task, category string) {
 	p := strings.TrimSpace(strings.TrimRight(problem, "。；，"))
-	solve := resolution(problemPhrase(p))
+	core := problemPhrase(p)
+	solve := "，" + resolution(core)
+	if restatesProblem(core) {
+		solve = "" // the problem is stated once, in its part; the measure stands alone
+	}
 	for _, m := range measures {
 		if m.problem.MatchString(p) {
-			return m.action + "，" + solve, m.category
+			if thing := solvedThing.FindStringSubmatch(solve); thing != nil && strings.Contains(m.action, thing[2]) {
+				solve = "" // 健全控辍保学…机制 needs no 切实做好控辍保学工作
+			}
+			return m.action + solve, m.category
 		}
 	}
-	return "深入分析原因，制定专项整改方案，明确责任单位和完成时限，" + solve, ""
+	if solve == "" {
+		solve = "，推动问题整改到位"
+	}
+	return "深入分析原因，制定专项整改方案，明确责任单位和完成时限" + solve, ""
+}
+
+// solvedThing is what a resolution names as solved: 切实做好控辍保学工作 →
+// 控辍保学.
+var solvedThing = regexp.MustCompile(`^，(切实做好|逐步缩小|切实提高|逐步增加|补齐|逐步缓解|逐步优化|推动|切实解决)(.+?)(的问题|工作|问题|短板|缺口)?$`)
+
+// restatesProblem reports whether naming a problem's core in its measure
+// would repeat the problem rather than name what is solved: it holds a
+// figure or several clauses, or runs long (部分农村小规模学校学生数不足50人，
+// 资源配置效益不高).
+func restatesProblem(core string) bool {
+	return strings.ContainsAny(core, "0123456789，,；") || utf8.RuneCountInString(core) > 16
 }

@@ -2,6 +2,7 @@ package draft
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -36,17 +37,17 @@ type OutlineItem struct {
 
 // defaultHeadings are house-style headings for categories a template lacks.
 var defaultHeadings = map[string][2]string{
-	"党建":   {"坚持党建引领，筑牢思想根基", "抓党建引领，筑牢思想根基"},
-	"办学条件": {"统筹项目建设，改善办学条件", "抓基础建设，改善办学条件"},
-	"师资":   {"加强队伍建设，打造高素质教师队伍", "抓队伍建设，提升师资水平"},
+	"党建":   {"坚持党建引领，筑牢思想根基", "抓党的建设，推动全面从严治党向纵深发展"},
+	"办学条件": {"统筹项目建设，改善办学条件", "抓项目攻坚，补齐硬件设施短板"},
+	"师资":   {"加强队伍建设，打造高素质教师队伍", "抓师资补充，提升队伍素质"},
 	"安全":   {"守牢安全底线，建设平安校园", "抓安全保障，确保师生安全"},
-	"扶贫":   {"落实资助政策，促进教育公平", "抓资助帮扶，促进教育公平"},
-	"教育质量": {"聚焦内涵发展，提高教育质量", "抓质量提升，促进内涵发展"},
-	"德育":   {"落实立德树人，加强德育工作", "抓立德树人，提升育人水平"},
-	"学前教育": {"推进普及普惠，发展学前教育", "抓普及普惠，发展学前教育"},
-	"职业教育": {"深化产教融合，发展职业教育", "抓产教融合，发展职业教育"},
-	"教育改革": {"深化教育改革，激发发展活力", "抓改革创新，增强发展活力"},
-	"信息化":  {"推进教育数字化，建设智慧校园", "抓数字赋能，推进教育信息化"},
+	"扶贫":   {"落实资助政策，促进教育公平", "抓惠民帮扶，保障困难学生就学"},
+	"教育质量": {"聚焦内涵发展，提高教育质量", "抓质量提升，推动教育优质均衡发展"},
+	"德育":   {"落实立德树人，加强德育工作", "抓五育并举，提升育人水平"},
+	"学前教育": {"推进普及普惠，发展学前教育", "抓资源扩容，提高保教质量"},
+	"职业教育": {"深化产教融合，发展职业教育", "抓校企合作，提升技能人才培养质量"},
+	"教育改革": {"深化教育改革，激发发展活力", "抓改革创新，破解发展难题"},
+	"信息化":  {"推进教育数字化，建设智慧校园", "抓数字赋能，深化信息技术应用"},
 }
 
 // CategoryHeading is the house-style heading for a category in a summary
@@ -63,6 +64,42 @@ func CategoryHeading(category string, plan bool) string {
 		return h[1]
 	}
 	return h[0]
+}
+
+// resultHeadings are house headings in the form of a result (党建工作扎实推进),
+// for a summary whose template words its headings that way: headings at one
+// level read alike. None claims a change the facts would have to show.
+var resultHeadings = map[string]string{
+	"党建":   "党的建设全面加强",
+	"办学条件": "项目建设扎实推进",
+	"师资":   "教师队伍建设不断加强",
+	"安全":   "平安校园建设扎实推进",
+	"扶贫":   "学生资助政策全面落实",
+	"教育质量": "教育教学工作扎实推进",
+	"德育":   "立德树人根本任务有效落实",
+	"学前教育": "学前教育普及普惠扎实推进",
+	"职业教育": "职业教育产教融合深入推进",
+	"教育改革": "教育领域综合改革深入推进",
+	"信息化":  "教育数字化建设扎实推进",
+}
+
+// resultForm matches a heading worded as a result: one clause ending in how
+// the work went (扎实推进, 稳步提高, 持续加强).
+var resultForm = regexp.MustCompile(`^[^，,]+(扎实|稳步|持续|不断|全面|深入|有效|显著|明显|进一步)(推进|提高|提升|加强|改善|落实|巩固|发展|完善|规范|优化|增强|扩大)$`)
+
+// fittingHeading is the house heading of a category in the form of the
+// template's other headings of the part: a result when most of them are.
+func fittingHeading(category string, plan bool, siblings map[string]string) string {
+	results := 0
+	for _, h := range siblings {
+		if resultForm.MatchString(h) {
+			results++
+		}
+	}
+	if h, ok := resultHeadings[category]; ok && !plan && results > 0 && 2*results >= len(siblings) {
+		return h
+	}
+	return CategoryHeading(category, plan)
 }
 
 // unsafeHeading matches headings that carry another report's specifics:
@@ -118,7 +155,7 @@ func BuildOutline(f Facts, t Template, fallback string) []OutlineItem {
 			out = append(out, OutlineItem{Level: 1, Marker: NumberMarker(style(1), top), Heading: partHeading(partHead, part, f), Part: part, Category: fallback})
 			level = 2
 		}
-		items := categoryItems(f, t, order, part, level, goals, catHead[part], style)
+		items := categoryItems(f, t, order, part, level, goals, catHead[part], style, fallback)
 		if level == 1 && len(items) > 0 {
 			top = len(items)
 		}
@@ -129,7 +166,7 @@ func BuildOutline(f Facts, t Template, fallback string) []OutlineItem {
 
 // categoryItems are a part's sections, one per category in order: plan
 // parts list every category, other parts only those with facts.
-func categoryItems(f Facts, t Template, order []string, part string, level int, goals bool, heads map[string]string, style func(int) string) []OutlineItem {
+func categoryItems(f Facts, t Template, order []string, part string, level int, goals bool, heads map[string]string, style func(int) string, fallback string) []OutlineItem {
 	var out []OutlineItem
 	for _, c := range order {
 		facts := f.For(c)
@@ -137,17 +174,32 @@ func categoryItems(f Facts, t Template, order []string, part string, level int, 
 			continue
 		}
 		var related []Fact
-		if part == corpus.PartPlan && f.Doc == corpus.KindSummaryPlan || goals {
-			// This year's figures are not next year's targets, and a
-			// plan's targets are stated under 主要目标.
-			related, facts = facts, nil
+		switch {
+		case goals:
+			related, facts = facts, nil // a plan's targets are stated under 主要目标
+		case f.Doc == corpus.KindSummaryPlan:
+			// This period's results are not next period's targets; the
+			// writer's targets (下半年力争…) are no result.
+			ahead, done := splitForward(f, facts)
+			if facts = done; part == corpus.PartPlan {
+				related, facts = done, ahead
+			}
+			if len(facts) == 0 && part != corpus.PartPlan {
+				continue
+			}
 		}
 		heading := heads[c]
 		if t.Mined && len(facts) > 0 && !headingFits(heading, c, facts) {
 			heading = "" // another report's heading over other work: 舆情 over 智慧教室
 		}
-		if heading == "" {
-			heading = CategoryHeading(c, part == corpus.PartPlan)
+		switch {
+		case heading != "":
+		case topicHeading(facts, part == corpus.PartPlan) != "":
+			heading = topicHeading(facts, part == corpus.PartPlan)
+		case c == fallback:
+			heading = otherHeading(append(append([]Fact(nil), facts...), related...), part == corpus.PartPlan)
+		default:
+			heading = fittingHeading(c, part == corpus.PartPlan, heads)
 		}
 		marker := NumberMarker(style(level), len(out)+1)
 		if goals {
@@ -225,6 +277,9 @@ func keepHeading(t Template, s TemplateSection, h string, f Facts) bool {
 	if !reusableHeading(h) || staleCampaign(h, f.Year, factsText(f)) {
 		return false
 	}
+	if s.Part != corpus.PartPlan && strongClaim.MatchString(h) && !compares(f.For(s.Category)) {
+		return false // 质量稳步提高 over 上线率63.2%: the facts show no change
+	}
 	if !t.Mined {
 		return true
 	}
@@ -232,6 +287,43 @@ func keepHeading(t Template, s TemplateSection, h string, f Facts) bool {
 		return false
 	}
 	return s.Part == corpus.PartPlan || !comparative.MatchString(h) && !problemWords.MatchString(h)
+}
+
+// forwardWords open or mark a fact that states what the next period will do
+// (下半年计划招聘教师80名, 力争…): the writer's target, not this period's result.
+var forwardWords = regexp.MustCompile(`^(下半年|下季度|下阶段|下一步|明年|今后)|力争|争取`)
+
+// splitForward separates a summary+plan's facts of a category into the
+// writer's targets for the next period and this period's results.
+func splitForward(f Facts, facts []Fact) (ahead, done []Fact) {
+	next := strconv.Itoa(factsPeriod(f).Next().Year) + "年"
+	for _, fact := range facts {
+		text := strings.TrimSpace(fact.Text)
+		if forwardWords.MatchString(text) || f.Period == corpus.PeriodAnnual && strings.HasPrefix(text, next) {
+			ahead = append(ahead, fact)
+		} else {
+			done = append(done, fact)
+		}
+	}
+	return ahead, done
+}
+
+// strongClaim marks a heading that claims a measured change (稳步提高, 显著
+// 提升, 新突破), which the facts must show; 不断加强 only says how the work went.
+var strongClaim = regexp.MustCompile(`稳步(提高|提升|增长)|显著|明显|大幅|跃升|新高|突破|再创|新台阶|新进展|新成效`)
+
+// comparison marks a fact that compares with an earlier time.
+var comparison = regexp.MustCompile(`较上年|比上年|同比|较去年|增长|增加|提高|提升|上升|前移|翻番|首次|突破`)
+
+// compares reports whether any fact compares with an earlier time, which a
+// heading claiming a change (稳步提高) needs.
+func compares(facts []Fact) bool {
+	for _, f := range facts {
+		if comparison.MatchString(f.Text) {
+			return true
+		}
+	}
+	return false
 }
 
 // sectionFacts are all the facts of the sections, in order.
@@ -261,8 +353,26 @@ func headingFits(h, category string, facts []Fact) bool {
 	return contentOverlap(bigramSet(b.String()), h) >= 2 // 补充教师 over 骨干教师评选 shares only 教师
 }
 
+// conventionalOrder is the usual order of a bureau report's lines: party
+// building first, the school stages and quality next, the supports after,
+// safety last. It places a section the writer's facts do not order (a plan
+// section a problem adds).
+var conventionalOrder = []string{"党建", "德育", "教育质量", "学前教育", "职业教育", "教育改革", "师资", "信息化", "办学条件", "扶贫", "安全"}
+
+// conventionalRank is a category's place in conventionalOrder; categories
+// not in it come between the listed ones and 安全.
+func conventionalRank(category string) int {
+	for i, c := range conventionalOrder {
+		if c == category {
+			return 2 * i
+		}
+	}
+	return 2*len(conventionalOrder) - 3
+}
+
 // orderCategories puts the fact categories in the template's order, then the
-// ones the template lacks in the order the facts give them.
+// ones the template lacks in the conventional order (conventionalOrder). The
+// common structure mined from the corpus gives no order of its own.
 func orderCategories(f Facts, t Template, fallback string) []string {
 	have := map[string]bool{}
 	for _, c := range f.Categories() {
@@ -274,18 +384,55 @@ func orderCategories(f Facts, t Template, fallback string) []string {
 		out, seen[partyCategory] = append(out, partyCategory), true // a bureau's report opens with party building
 	}
 	for _, c := range t.Categories(fallback) {
-		if have[c] && !seen[c] {
+		if have[c] && !seen[c] && !t.Mined {
 			out = append(out, c)
 			seen[c] = true
 		}
 	}
+	var rest []string
 	for _, c := range f.Categories() {
-		if !seen[c] && c != fallback {
-			out = append(out, c)
+		if !seen[c] {
+			rest = append(rest, c) // 其他 too: every fact the writer gave is reported
 			seen[c] = true
 		}
 	}
-	return out
+	// Without a template's order, the conventional one: the school stages
+	// and quality after party building, safety last.
+	sort.SliceStable(rest, func(i, j int) bool { return conventionalRank(rest[i]) < conventionalRank(rest[j]) })
+	return append(out, rest...)
+}
+
+// otherTopics give the catch-all category a heading that names its work
+// when the facts share a topic (体育 in an 教育体育局's report).
+var otherTopics = []struct {
+	words         *regexp.Regexp
+	summary, plan string
+}{
+	{regexp.MustCompile(`体育|健身|运动会|赛事|联赛|锦标赛|体育场|体育馆`), "发展体育事业，推进全民健身", "抓体育惠民，完善全民健身服务"},
+	{regexp.MustCompile(`语言文字|普通话|推普`), "规范语言文字，推广国家通用语言", "抓语言文字工作，推广普及普通话"},
+	{regexp.MustCompile(`督导|督学|评估`), "强化教育督导，推动政策落实", "抓督导评估，促进规范办学"},
+	{regexp.MustCompile(`关工委|老干部|离退休`), "做好关心下一代和老干部工作", "抓关心服务，做好老干部和关工委工作"},
+}
+
+// otherHeading is the heading of the catch-all category's section: the
+// topic its facts share, else 其他各项工作.
+func otherHeading(facts []Fact, plan bool) string {
+	var b strings.Builder
+	for _, f := range facts {
+		b.WriteString(f.Text + "\n")
+	}
+	for _, t := range otherTopics {
+		if len(facts) > 0 && len(t.words.FindAllString(b.String(), -1)) >= (len(facts)+1)/2 {
+			if plan {
+				return t.plan
+			}
+			return t.summary
+		}
+	}
+	if plan {
+		return "抓统筹兼顾，做好其他各项工作"
+	}
+	return "统筹兼顾，扎实做好其他各项工作"
 }
 
 // partHeading words a part heading for the new report: the template's, with

@@ -69,8 +69,29 @@ type PlanRequest struct {
 // unfinished marks work a summary reports as not yet done.
 var unfinished = regexp.MustCompile(`正在|推进中|在建|续建|预计|计划于|计划在|将于|尚未|未完成|启动建设|已开工|开工建设|完成主体|主体完工|主体工程|进入[\p{Han}]{0,8}阶段|已进入|前交付|前完工|前投入使用|交付使用|筹建|前期工作|招标|立项|正在办理|比对`)
 
+// carryTail is how a carried-over task ends: when the work is due, with the
+// summary's own date when it gives one (确保2026年8月交付使用).
+func carryTail(sent string) string {
+	tail := "，确保按期完成"
+	switch {
+	case strings.Contains(sent, "交付") || strings.Contains(sent, "投入使用") || strings.Contains(sent, "投用"):
+		tail = "，确保按期交付使用"
+	case strings.Contains(sent, "完工") || strings.Contains(sent, "竣工") || strings.Contains(sent, "主体"):
+		tail = "，确保按期完工"
+	case strings.Contains(sent, "发放") || strings.Contains(sent, "办理"):
+		tail = "，确保按时办结"
+	}
+	if m := dueDate.FindStringSubmatch(sent); m != nil {
+		tail = strings.Replace(tail, "按期", m[3], 1) // the writer's date, not a vaguer 按期
+	}
+	return tail
+}
+
+// dueDate is the date a summary gives for unfinished work: 预计2026年8月交付.
+var dueDate = regexp.MustCompile(`(预计|计划|将|确保)(于|在)?((?:\d{4}年)?(?:\d{1,2}月(?:底|份|前)?|秋季|春季|年底|底|上半年|下半年))`)
+
 // subjectStop ends the subject of a sentence about a project.
-var subjectStop = regexp.MustCompile(`计划|总投资|投资|已|正在|预计|将于|于|目前|现`)
+var subjectStop = regexp.MustCompile(`计划|总投资|投资|已|正在|预计|将于|于|目前|现|完成|累计`)
 
 // leadingVerb is stripped from a project subject: 建设10个… → 10个….
 var leadingVerb = regexp.MustCompile(`^(建设|实施|推进|开展|新建|启动)`)
@@ -139,15 +160,7 @@ func carryOverTask(sent string) string {
 		}
 		break
 	}
-	tail := "，确保按期完成"
-	switch {
-	case strings.Contains(sent, "交付") || strings.Contains(sent, "投入使用") || strings.Contains(sent, "投用"):
-		tail = "，确保按期交付使用"
-	case strings.Contains(sent, "完工") || strings.Contains(sent, "竣工") || strings.Contains(sent, "主体"):
-		tail = "，确保按期完工"
-	case strings.Contains(sent, "发放") || strings.Contains(sent, "办理"):
-		tail = "，确保按时办结"
-	}
+	tail := carryTail(sent)
 	if subject == "" {
 		if action == "" {
 			return ""
@@ -264,6 +277,7 @@ func (p *Planner) Plan(ctx context.Context, req PlanRequest) (PlanResult, error)
 	}
 	for _, pr := range problems {
 		task, c := Countermeasure(pr)
+		task = atLevel(task, req.Org)
 		if c == "" || !p.Taxonomy.Has(c) {
 			c = p.Taxonomy.Classify(pr, "", "").Category
 		}
@@ -275,7 +289,7 @@ func (p *Planner) Plan(ctx context.Context, req PlanRequest) (PlanResult, error)
 	for i, c := range order {
 		items := tasks[c]
 		if len(items) < 2 {
-			items = append(items, p.corpusTasks(ctx, c, items, 2-len(items), req.Year, req.Org)...)
+			items = append(items, p.corpusTasks(ctx, c, items, 2-len(items), req)...)
 		}
 		if len(items) > 5 {
 			items = keepPriority(items, 5)
@@ -313,6 +327,7 @@ func (p *Planner) Plan(ctx context.Context, req PlanRequest) (PlanResult, error)
 	}
 	res.Markdown = renderPlan(req, res, Closing(Facts{Org: req.Org, Year: req.Year, Period: req.Period, Doc: corpus.KindPlan}, at))
 	res.Check = p.Checker.Check(res.Markdown, Facts{Year: req.Year, Sections: []CategoryFacts{{Category: fallback, Facts: allowed}}})
+	res.Check.Queries = FactQueries(req.Facts)
 	// A plan need not repeat every figure of the summary it answers.
 	res.Check.Missing = []string{}
 	res.Check.OK = len(res.Check.Unsupported) == 0
@@ -336,14 +351,21 @@ func planFacts(req PlanRequest) []Fact {
 }
 
 // targetWords mark a sentence that states a goal rather than a result.
-var targetWords = regexp.MustCompile(`力争|争取|目标|计划|确保|拟|将要|将在|将于|准备|不低于|保持在|控制在|达到.*以上`)
+var targetWords = regexp.MustCompile(`力争|争取|目标|计划|确保|(^|[^模虚])拟|将要|将在|将于|准备|不低于|保持在|控制在|达到.*以上`)
 
 // isTarget reports whether a fact is a target the plan keeps as it is: every
 // fact of a plan's facts file, and the goals stated in a summary's facts.
 // This year's results are not next period's tasks.
 func isTarget(f Facts, text string) bool {
-	return f.Doc == "" || f.Doc == corpus.KindPlan || targetWords.MatchString(text)
+	if f.Doc == "" || f.Doc == corpus.KindPlan || forwardWords.MatchString(text) {
+		return true
+	}
+	// 制定…方案，计划招生2850人 reports work done: a plan made is a result.
+	return targetWords.MatchString(text) && !doneOpener.MatchString(text)
 }
+
+// doneOpener opens a fact that reports work done in the period.
+var doneOpener = regexp.MustCompile(`^(制定|完成|出台|印发|召开|组织|开展|举办|建成|发放|编制|启动)`)
 
 // achievedFacts are a summary's facts as summary sections, so that the
 // unfinished work among them (在建, 正在实施 …) carries over to the plan.
@@ -477,59 +499,57 @@ func planHeadings(t Template, fallback string) map[string]string {
 }
 
 // corpusTasks takes typical, fact-free task sentences from past plans of the
-// category, avoiding ones that repeat tasks already listed.
-func (p *Planner) corpusTasks(ctx context.Context, category string, have []PlanTask, n int, year int, org string) []PlanTask {
+// category, avoiding ones that repeat tasks already listed; house-style
+// tasks fill in when the corpus has too few usable ones.
+func (p *Planner) corpusTasks(ctx context.Context, category string, have []PlanTask, n int, req PlanRequest) []PlanTask {
 	if p.Sections == nil || n <= 0 {
 		return nil
 	}
-	secs, err := p.Sections.Sections(ctx, category, corpus.PartPlan, 200)
-	if err != nil {
-		return nil
+	var candidates []string
+	for _, s := range p.taskSources(ctx, category) {
+		for _, sent := range LeadSentences(s.Text, 0) {
+			candidates = append(candidates, (&Composer{Facts: Facts{Org: req.Org}}).atLevel(sent))
+		}
 	}
-	// Past plans come first; summaries of the category fill in, since their
-	// approach sentences (健全……机制) read as tasks as well.
-	more, err := p.Sections.Sections(ctx, category, "", 400)
-	if err != nil {
-		more = nil
-	}
-	// The user's own reports of the category, once there are any, are the
-	// only source besides the house tasks, as for examples.
-	if p.Starter == StarterNever || p.Starter != StarterAlways && len(more) > 0 && !more[0].Builtin {
-		secs, more = withoutStarter(secs), withoutStarter(more)
-	}
-	secs = append(secs[:len(secs):len(secs)], more...)
+	house := append(append([]string{}, planHouseLeads[category]...), houseLeads[category]...)
+	period, facts := Period{Year: req.Year, Span: spanOrAnnual(req.Period)}, factsText(req.Facts)
 	var out []PlanTask
 	seen := map[string]bool{}
 	for _, h := range have {
 		seen[h.Text] = true
 	}
-	for _, s := range secs {
-		for _, sent := range LeadSentences(s.Text, 0) {
-			t := strings.TrimRight((&Composer{Facts: Facts{Org: org}}).atLevel(sent), "。")
-			// Another year's campaign is not next year's task; neither is a
-			// named activity of another bureau.
-			if seen[t] || staleCampaign(t, year, "") || quotesName(t) || eventOpener.MatchString(t) || !p.ofCategory(t, category) || similarTask(t, have, out) {
-				continue
-			}
-			seen[t] = true
-			out = append(out, PlanTask{Text: t, Source: SourceCorpus})
-			if len(out) == n {
-				return out
-			}
-		}
-	}
-	// House-style tasks fill in when the corpus has too few usable ones.
-	for _, h := range append(append([]string{}, planHouseLeads[category]...), houseLeads[category]...) {
-		t := strings.TrimRight(h, "。")
-		if len(out) >= n {
+	for i, c := range append(candidates, house...) {
+		t := strings.TrimRight(c, "。")
+		if len(out) == n {
 			break
 		}
-		if !seen[t] && !similarTask(t, have, out) {
-			seen[t] = true
-			out = append(out, PlanTask{Text: t, Source: SourceCorpus})
+		corpusSentence := i < len(candidates)
+		if seen[t] || !stockFits(t, category, period, facts) || corpusSentence && !p.ofCategory(t, category) || similarTask(t, have, out) {
+			continue
 		}
+		seen[t] = true
+		out = append(out, PlanTask{Text: t, Source: SourceCorpus})
 	}
 	return out
+}
+
+// taskSources are the sections plan tasks are taken from: past plans of the
+// category first, then its summaries, whose approach sentences (健全……机制)
+// read as tasks as well; only the user's own reports once there are any,
+// as for examples.
+func (p *Planner) taskSources(ctx context.Context, category string) []corpus.SectionRecord {
+	secs, err := p.Sections.Sections(ctx, category, corpus.PartPlan, 200)
+	if err != nil {
+		return nil
+	}
+	more, err := p.Sections.Sections(ctx, category, "", 400)
+	if err != nil {
+		more = nil
+	}
+	if p.Starter == StarterNever || p.Starter != StarterAlways && len(more) > 0 && !more[0].Builtin {
+		secs, more = withoutStarter(secs), withoutStarter(more)
+	}
+	return append(secs[:len(secs):len(secs)], more...)
 }
 
 // offlinePlanText joins tasks into 一是……；二是……。

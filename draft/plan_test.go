@@ -8,6 +8,7 @@ import (
 
 	"github.com/zongjie/zongjie/corpus"
 	"github.com/zongjie/zongjie/draft"
+	"github.com/zongjie/zongjie/prompts"
 )
 
 func TestCarryOverNamesUnfinishedProjects(t *testing.T) {
@@ -60,8 +61,10 @@ func TestCountermeasureDoesNotEchoTheProblem(t *testing.T) {
 		{"学前教育公办园占比偏低。", "学前教育", "公办幼儿园", "提高学前教育公办园占比"},
 		{"部分学校安全隐患整改不及时", "安全", "隐患排查", "安全隐患整改及时到位"},
 		{"城乡教育质量差距较大", "教育质量", "城乡教育共同体", "缩小城乡教育质量差距"},
-		{"学生心理问题日益凸显", "德育", "心理健康", "学生心理问题"},
-		{"控辍保学压力依然较大", "扶贫", "劝返", "做好控辍保学工作"},
+		// The measure names what it solves already: no 切实做好控辍保学工作 after
+		// 健全控辍保学…机制.
+		{"学生心理问题日益凸显", "德育", "心理健康", "学生心理健康"},
+		{"控辍保学压力依然较大", "扶贫", "联控联保", "劝返复学"},
 	}
 	for _, tt := range tests {
 		task, c := draft.Countermeasure(tt.problem)
@@ -73,6 +76,9 @@ func TestCountermeasureDoesNotEchoTheProblem(t *testing.T) {
 		if strings.Index(task, tt.measure) > strings.Index(task, tt.names) || strings.Contains(task, "的情况") {
 			t.Errorf("Countermeasure(%q) = %q echoes the problem", tt.problem, task)
 		}
+	}
+	if task, _ := draft.Countermeasure("控辍保学压力依然较大"); strings.Count(task, "控辍保学") != 1 {
+		t.Errorf("控辍保学 named twice: %q", task)
 	}
 	if task, c := draft.Countermeasure("档案管理不够规范"); c != "" || !strings.Contains(task, "整改") {
 		t.Errorf("unknown problem: %q, %q", task, c)
@@ -141,23 +147,51 @@ func TestPlanOfflineGivesEveryProblemATaskAndInventsNoTarget(t *testing.T) {
 		t.Errorf("number check: %+v", res.Check)
 	}
 	body := regexp.MustCompile(`\n\d{4}年\d{1,2}月\d{1,2}日\n$`).ReplaceAllString(res.Markdown, "") // the sign-off date
+	if !strings.Contains(body, "确保9月交付使用") {
+		t.Errorf("the carried-over school lost the summary's date (预计9月投入使用):\n%s", res.Markdown)
+	}
+	body = strings.ReplaceAll(body, "9月", "") // the summary's own date for the unfinished school
 	if regexp.MustCompile(`\d`).MatchString(strings.ReplaceAll(body, "2025", "")) {
 		t.Errorf("plan carries a figure nobody gave:\n%s", res.Markdown)
 	}
 }
 
-// TestPlanProblemFiguresAreFacts checks that a plan's countermeasure quoting
-// a figure from the user's own problems passes the number check: problems
-// are facts too.
+// TestPlanProblemFiguresAreFacts checks that a plan section quoting a
+// figure from the user's own problems passes the number check: problems are
+// facts too. The offline measures do not restate a problem's figures, so a
+// model writes the section here.
 func TestPlanProblemFiguresAreFacts(t *testing.T) {
 	facts := draft.Facts{Org: "雁栖县教育局", Year: 2025, Problems: []draft.Fact{draft.NewFact("全县缺编教师46名", 1), draft.NewFact("56人以上大班额仍有18个", 2)}}
-	p := &draft.Planner{Sections: fakeSections{}, Taxonomy: corpus.DefaultTaxonomy()}
-	res, err := p.Plan(context.Background(), draft.PlanRequest{Org: "雁栖县教育局", Year: 2025, Facts: facts, Offline: true})
+	set, err := prompts.Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	model := quotingModel("通过公开招聘补充教师，逐步补齐缺编教师46名的缺口。")
+	p := &draft.Planner{Sections: fakeSections{}, Taxonomy: corpus.DefaultTaxonomy(), Completer: model, Prompts: set}
+	res, err := p.Plan(context.Background(), draft.PlanRequest{Org: "雁栖县教育局", Year: 2025, Facts: facts})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(res.Markdown, "46名") || len(res.Check.Unsupported) != 0 {
 		t.Errorf("plan check = %+v\n%s", res.Check, res.Markdown)
+	}
+}
+
+// quotingModel answers every call with text.
+type quotingModel string
+
+func (m quotingModel) Complete(_ context.Context, _ draft.ChatRequest, _ func(string)) (draft.ChatResponse, error) {
+	return draft.ChatResponse{Text: string(m), FinishReason: "stop"}, nil
+}
+
+// TestCountermeasuresDoNotRestateTheProblem: a problem of several clauses
+// or with figures is stated once, in its part; its measure does not quote it.
+func TestCountermeasuresDoNotRestateTheProblem(t *testing.T) {
+	for _, p := range []string{"部分农村小规模学校学生数不足50人，资源配置效益不高", "全县缺编教师46名", "56人以上大班额仍有18个"} {
+		task, _ := draft.Countermeasure(p)
+		if strings.Contains(task, "50人") || strings.Contains(task, "46名") || strings.Contains(task, "18个") || strings.Contains(task, "效益不高") {
+			t.Errorf("Countermeasure(%q) = %q restates it", p, task)
+		}
 	}
 }
 

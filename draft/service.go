@@ -56,6 +56,9 @@ type Run struct {
 	Opening   string
 	Sections  []RunSection
 	CreatedAt time.Time
+	// Owner is the id of the user who drafted it (users.User.ID); 0 when
+	// made without users, e.g. by the command line.
+	Owner int64
 }
 
 // RunSection is one outline item of a run with its text once written.
@@ -106,44 +109,54 @@ func (s *Service) now() time.Time {
 }
 
 // Outline is the report's outline as Draft writes it: the template's
-// structure for the facts, with each problem's countermeasure attached to
-// the plan section of its category. The web page shows it before drafting.
+// structure for the facts, with the unfinished work of a summary+plan
+// carried over and each problem's countermeasure attached to the plan
+// section of its category. The web page shows it before drafting.
 func (s *Service) Outline(f Facts, t Template) []OutlineItem {
-	items := s.attachProblemTasks(f, BuildOutline(f, t, s.Fallback))
+	items := BuildOutline(f, t, s.Fallback)
+	if f.Doc == corpus.KindSummaryPlan {
+		carried := CarryOver(achievedFacts(f), s.Fallback)
+		for _, c := range f.Categories() {
+			for _, task := range carried[c] {
+				items = s.attachTask(items, c, task)
+			}
+		}
+	}
+	for _, p := range f.Problems {
+		task, c := Countermeasure(p.Text)
+		if c == "" || !s.Taxonomy.Has(c) {
+			c = s.Taxonomy.Classify(p.Text, "", "").Category
+		}
+		items = s.attachTask(items, c, PlanTask{Text: atLevel(task, f.Org), Source: SourceProblem})
+	}
 	for i := range items {
 		items[i].others = otherHeadings(items, items[i])
 	}
 	return items
 }
 
-// attachProblemTasks gives each problem of the facts a countermeasure task in
-// the plan section of its category, adding that section at the end of the
-// plan part when the report has none: a measure for teachers goes under
-// teachers, never under whatever section happens to come last.
-func (s *Service) attachProblemTasks(f Facts, items []OutlineItem) []OutlineItem {
-	for _, p := range f.Problems {
-		last := -1
-		for i, it := range items {
-			if it.Part == corpus.PartPlan && it.Write {
-				last = i
-			}
+// attachTask gives a task (a countermeasure, unfinished work carried over)
+// to the plan section of its category, adding that section at its
+// conventional place in the plan part when the report has none: a measure
+// for teachers goes under teachers, never under whatever section happens to
+// come last.
+func (s *Service) attachTask(items []OutlineItem, category string, task PlanTask) []OutlineItem {
+	last := -1
+	for i, it := range items {
+		if it.Part == corpus.PartPlan && it.Write {
+			last = i
 		}
-		if last < 0 {
-			return items
-		}
-		task, c := Countermeasure(p.Text)
-		if c == "" || !s.Taxonomy.Has(c) {
-			c = s.Taxonomy.Classify(p.Text, "", "").Category
-		}
-		target := planItemOf(items, c)
-		if target < 0 && c != "" && c != s.Fallback {
-			items = insertPlanItem(items, last, c)
-			target = last + 1
-		} else if target < 0 {
-			target = last
-		}
-		items[target].Tasks = append(items[target].Tasks, PlanTask{Text: task, Source: SourceProblem})
 	}
+	if last < 0 {
+		return items
+	}
+	target := planItemOf(items, category)
+	if target < 0 && category != "" && category != s.Fallback {
+		items, target = insertPlanItem(items, last, category)
+	} else if target < 0 {
+		target = last
+	}
+	items[target].Tasks = append(items[target].Tasks, task)
 	return items
 }
 
@@ -157,20 +170,28 @@ func planItemOf(items []OutlineItem, category string) int {
 	return -1
 }
 
-// insertPlanItem adds a plan section for a category after items[last],
-// numbered next in its level's style.
-func insertPlanItem(items []OutlineItem, last int, category string) []OutlineItem {
+// insertPlanItem adds a plan section for a category among the plan
+// sections at the level of items[last], at the category's conventional
+// place (安全 stays last), renumbers them and returns the new index.
+func insertPlanItem(items []OutlineItem, last int, category string) ([]OutlineItem, int) {
 	prev := items[last]
-	n := 1
-	for _, it := range items {
-		if it.Part == corpus.PartPlan && it.Write && it.Level == prev.Level {
-			n++
+	at := last + 1
+	for i, it := range items {
+		if it.Part == corpus.PartPlan && it.Write && !it.goals && it.Level == prev.Level && conventionalRank(it.Category) > conventionalRank(category) {
+			at = i
+			break
 		}
 	}
-	add := OutlineItem{Level: prev.Level, Marker: NumberMarker(MarkerStyle(prev.Marker), n), Heading: CategoryHeading(category, true),
-		Part: corpus.PartPlan, Category: category, Write: true}
-	out := append(append(append([]OutlineItem{}, items[:last+1]...), add), items[last+1:]...)
-	return out
+	add := OutlineItem{Level: prev.Level, Heading: CategoryHeading(category, true), Part: corpus.PartPlan, Category: category, Write: true}
+	out := append(append(append([]OutlineItem{}, items[:at]...), add), items[at:]...)
+	n := 0
+	for i, it := range out {
+		if it.Part == corpus.PartPlan && it.Write && !it.goals && it.Level == prev.Level {
+			n++
+			out[i].Marker = NumberMarker(MarkerStyle(prev.Marker), n)
+		}
+	}
+	return out, at
 }
 
 // Request asks for one draft.
@@ -184,6 +205,8 @@ type Request struct {
 	Template  Template
 	Offline   bool
 	ResumeRun int64 // resume this run instead of starting a new one
+	// Owner is recorded as the new run's owner (see Run.Owner).
+	Owner int64
 }
 
 // SectionResult is one written section.
@@ -238,7 +261,7 @@ func (s *Service) Draft(ctx context.Context, req Request) (Result, error) {
 		}
 	}
 	if req.ResumeRun == 0 && s.Runs != nil {
-		run := Run{Title: res.Title, Mode: mode, FactsYAML: req.FactsYAML, FactsName: f.Source, Template: req.Template, OutPath: req.OutPath}
+		run := Run{Title: res.Title, Mode: mode, FactsYAML: req.FactsYAML, FactsName: f.Source, Template: req.Template, OutPath: req.OutPath, Owner: req.Owner}
 		for i, it := range items {
 			run.Sections = append(run.Sections, runSection(i, it, StatusPending, ""))
 		}
@@ -287,6 +310,7 @@ func (s *Service) Draft(ctx context.Context, req Request) (Result, error) {
 	}
 	res.Markdown = RenderMarkdown(res.Title, opening, res.Sections, Closing(f, s.now()))
 	res.Check = s.Checker.Check(res.Markdown, f)
+	res.Check.Queries = FactQueries(f)
 	return res, err
 }
 

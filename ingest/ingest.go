@@ -21,7 +21,8 @@ import (
 // document: preparing is pure CPU work, done ahead of writing.
 type Store[P any] interface {
 	// PrepareDocument computes what storing doc from source needs.
-	PrepareDocument(source, encoding string, doc corpus.Document) (P, error)
+	// addedBy is the name of the user who uploaded it ("" for none).
+	PrepareDocument(source, encoding, addedBy string, doc corpus.Document) (P, error)
 	// SaveUnindexed stores a prepared document in its own transaction,
 	// leaving it out of the full-text index; created is false for a text
 	// already stored.
@@ -80,6 +81,9 @@ type Input struct {
 	// Upload says that the input is an uploaded file, stored with the
 	// source UploadSource+Name.
 	Upload bool
+	// AddedBy is the name of the user who uploaded the file, recorded with
+	// its documents; "" for none.
+	AddedBy string
 }
 
 // Path returns the Input for a file on disk.
@@ -247,7 +251,7 @@ func (s *Service[P]) prepare(ctx context.Context, in Input) prepared[P] {
 		return item
 	}
 	for _, doc := range res.Documents {
-		p, err := s.Store.PrepareDocument(in.source(), res.Encoding, doc)
+		p, err := s.Store.PrepareDocument(in.source(), res.Encoding, in.AddedBy, doc)
 		if err != nil {
 			item.err = errkind.Mark(errkind.Invalid, err)
 			return item

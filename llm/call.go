@@ -12,6 +12,7 @@ import (
 	openai "github.com/sashabaranov/go-openai"
 
 	"github.com/zongjie/zongjie/draft"
+	"github.com/zongjie/zongjie/users"
 )
 
 // attempt sends one HTTP request and logs it, successful or not. alive is
@@ -153,6 +154,10 @@ func (c *Client) stream(ctx context.Context, req openai.ChatCompletionRequest, t
 func (c *Client) logCall(ctx context.Context, call draft.Call) {
 	if c.log == nil {
 		return
+	}
+	// Prompts hold the user's facts: the log shows each user only theirs.
+	if u, ok := users.FromContext(ctx); ok {
+		call.UserID, call.User = u.ID, u.Name
 	}
 	_, _ = c.log.LogCall(context.WithoutCancel(ctx), call)
 }

@@ -77,10 +77,10 @@ func (db *DB) Call(ctx context.Context, id int64) (draft.Call, error) {
 func createCall(ctx context.Context, tx *sql.Tx, c draft.Call) (int64, error) {
 	res, err := tx.ExecContext(ctx, `
 		INSERT INTO calls (purpose, model, prompt, response, prompt_tokens, completion_tokens,
-		                   finish_reason, latency_ms, error, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		                   finish_reason, latency_ms, error, created_at, user_id, user_name)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		c.Purpose, c.Model, c.Prompt, c.Response, c.PromptTokens, c.CompletionTokens,
-		c.FinishReason, c.Latency.Milliseconds(), c.Error, formatTime(c.CreatedAt))
+		c.FinishReason, c.Latency.Milliseconds(), c.Error, formatTime(c.CreatedAt), c.UserID, c.User)
 	if err != nil {
 		return 0, err
 	}
@@ -90,7 +90,7 @@ func createCall(ctx context.Context, tx *sql.Tx, c draft.Call) (int64, error) {
 func findCalls(ctx context.Context, tx *sql.Tx, tail string, args ...any) ([]draft.Call, error) {
 	rows, err := tx.QueryContext(ctx, `
 		SELECT id, purpose, model, prompt, response, prompt_tokens, completion_tokens,
-		       finish_reason, latency_ms, error, created_at
+		       finish_reason, latency_ms, error, created_at, user_id, user_name
 		FROM calls `+tail, args...)
 	if err != nil {
 		return nil, err
@@ -102,7 +102,7 @@ func findCalls(ctx context.Context, tx *sql.Tx, tail string, args ...any) ([]dra
 		var ms int64
 		var created string
 		if err := rows.Scan(&c.ID, &c.Purpose, &c.Model, &c.Prompt, &c.Response, &c.PromptTokens,
-			&c.CompletionTokens, &c.FinishReason, &ms, &c.Error, &created); err != nil {
+			&c.CompletionTokens, &c.FinishReason, &ms, &c.Error, &created, &c.UserID, &c.User); err != nil {
 			return nil, err
 		}
 		c.Latency = time.Duration(ms) * time.Millisecond

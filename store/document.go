@@ -23,9 +23,10 @@ func Prepare(source, encoding string, doc corpus.Document) (Prepared, error) {
 }
 
 // PrepareDocument is Prepare as a method, for the ingest service's store
-// interface.
-func (db *DB) PrepareDocument(source, encoding string, doc corpus.Document) (Prepared, error) {
-	return Prepare(source, encoding, doc)
+// interface, recording addedBy as the user who uploaded the document.
+func (db *DB) PrepareDocument(source, encoding, addedBy string, doc corpus.Document) (Prepared, error) {
+	p, err := Prepare(source, encoding, doc)
+	return p.WithAddedBy(addedBy), err
 }
 
 // SaveDocument stores doc and its sections and figures, in order, in one
@@ -178,11 +179,11 @@ func saveDocument(ctx context.Context, tx *sql.Tx, p Prepared, now time.Time) (i
 	// could make the later write fail with SQLITE_BUSY under concurrency.
 	var id int64
 	err := tx.QueryRowContext(ctx, `
-		INSERT INTO documents (hash, source, encoding, title, org, year, period, kind, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+		INSERT INTO documents (hash, source, encoding, title, org, year, period, kind, created_at, added_by)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (hash) DO NOTHING
 		RETURNING id`,
-		p.Hash(), p.Source(), p.Encoding(), doc.Title, doc.Org, nullInt(doc.Year), doc.Period, doc.Kind, formatTime(now),
+		p.Hash(), p.Source(), p.Encoding(), doc.Title, doc.Org, nullInt(doc.Year), doc.Period, doc.Kind, formatTime(now), p.AddedBy(),
 	).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		err = tx.QueryRowContext(ctx, `SELECT id FROM documents WHERE hash = ?`, p.Hash()).Scan(&id)

@@ -102,7 +102,7 @@ func (db *DB) Templates(ctx context.Context, kind string) ([]draft.Template, err
 // ORDER BY clause) with their section counts.
 func queryDocuments(ctx context.Context, tx *sql.Tx, tail string, args ...any) ([]corpus.DocumentRecord, error) {
 	rows, err := tx.QueryContext(ctx, `
-		SELECT d.id, d.source, d.encoding, d.title, d.org, coalesce(d.year, 0), d.period, d.kind, d.created_at,
+		SELECT d.id, d.source, d.encoding, d.title, d.org, coalesce(d.year, 0), d.period, d.kind, d.created_at, d.added_by,
 		       (SELECT count(*) FROM sections s WHERE s.doc_id = d.id)
 		FROM documents d `+tail, args...)
 	if err != nil {
@@ -113,7 +113,7 @@ func queryDocuments(ctx context.Context, tx *sql.Tx, tail string, args ...any) (
 	for rows.Next() {
 		var d corpus.DocumentRecord
 		var created string
-		if err := rows.Scan(&d.ID, &d.Source, &d.Encoding, &d.Title, &d.Org, &d.Year, &d.Period, &d.Kind, &created, &d.SectionCount); err != nil {
+		if err := rows.Scan(&d.ID, &d.Source, &d.Encoding, &d.Title, &d.Org, &d.Year, &d.Period, &d.Kind, &created, &d.AddedBy, &d.SectionCount); err != nil {
 			return nil, err
 		}
 		if d.CreatedAt, err = parseTime(created); err != nil {

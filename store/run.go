@@ -25,8 +25,8 @@ func (db *DB) CreateRun(ctx context.Context, r draft.Run) (int64, error) {
 	if err != nil {
 		return 0, fmt.Errorf("保存草稿记录: %w", err)
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO runs (title, mode, facts_name, facts_yaml, template, opening, out_path, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, r.Title, r.Mode, r.FactsName, r.FactsYAML, string(tmpl), r.Opening, r.OutPath, time.Now().UTC().Format("2006-01-02T15:04:05.000000000Z"))
+	res, err := tx.ExecContext(ctx, `INSERT INTO runs (title, mode, facts_name, facts_yaml, template, opening, out_path, owner, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, r.Title, r.Mode, r.FactsName, r.FactsYAML, string(tmpl), r.Opening, r.OutPath, r.Owner, time.Now().UTC().Format("2006-01-02T15:04:05.000000000Z"))
 	if err != nil {
 		return 0, fmt.Errorf("保存草稿记录: %w", err)
 	}
@@ -106,8 +106,8 @@ func upsertRunSection(ctx context.Context, tx *sql.Tx, runID int64, s draft.RunS
 func findRun(ctx context.Context, tx *sql.Tx, id int64) (draft.Run, error) {
 	var r draft.Run
 	var tmpl, created string
-	err := tx.QueryRowContext(ctx, `SELECT id, title, mode, facts_name, facts_yaml, template, opening, out_path, created_at FROM runs WHERE id = ?`, id).
-		Scan(&r.ID, &r.Title, &r.Mode, &r.FactsName, &r.FactsYAML, &tmpl, &r.Opening, &r.OutPath, &created)
+	err := tx.QueryRowContext(ctx, `SELECT id, title, mode, facts_name, facts_yaml, template, opening, out_path, owner, created_at FROM runs WHERE id = ?`, id).
+		Scan(&r.ID, &r.Title, &r.Mode, &r.FactsName, &r.FactsYAML, &tmpl, &r.Opening, &r.OutPath, &r.Owner, &created)
 	if errors.Is(err, sql.ErrNoRows) {
 		return r, draft.ErrRunNotFound
 	}

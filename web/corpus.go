@@ -11,6 +11,7 @@ import (
 	"github.com/zongjie/zongjie/corpus"
 	"github.com/zongjie/zongjie/errkind"
 	"github.com/zongjie/zongjie/ingest"
+	"github.com/zongjie/zongjie/users"
 )
 
 // searchView is the search form and its hits.
@@ -46,6 +47,8 @@ type corpusView struct {
 	// Accept is the file input's accept list (".txt,.md,…"); Formats the
 	// same for people (".txt、.md、…").
 	Accept, Formats string
+	// CanRemove shows the remove buttons (see users.MayRemoveDocuments).
+	CanRemove bool
 }
 
 // corpusPage lists the documents with their heading trees and answers a
@@ -57,7 +60,8 @@ func (h *handlers) corpusPage(w http.ResponseWriter, r *http.Request) {
 func (h *handlers) showCorpus(w http.ResponseWriter, r *http.Request, status int, uploads []uploadResult) {
 	ctx := r.Context()
 	v := corpusView{Uploads: uploads, Categories: h.Taxonomy.Names(), MaxUpload: sizeText(h.MaxUploadBytes), MaxUploadBytes: h.MaxUploadBytes,
-		Accept: strings.Join(h.Files.Extensions(), ","), Formats: strings.Join(h.Files.Extensions(), "、")}
+		CanRemove: users.MayRemoveDocuments(ctx),
+		Accept:    strings.Join(h.Files.Extensions(), ","), Formats: strings.Join(h.Files.Extensions(), "、")}
 	q := r.URL.Query()
 	v.Removed, _ = strconv.ParseInt(q.Get("removed"), 10, 64)
 	v.Search = searchView{Query: strings.TrimSpace(q.Get("q")), Category: q.Get("category"), Part: q.Get("part")}
@@ -86,6 +90,10 @@ func (h *handlers) removeDocument(w http.ResponseWriter, r *http.Request) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil {
 		http.NotFound(w, r)
+		return
+	}
+	if !users.MayRemoveDocuments(r.Context()) {
+		h.render(w, r, http.StatusForbidden, "error", page{Title: "不能删除", Data: "只有管理员可以从语料库删除报告。如需删除，请联系管理员。"})
 		return
 	}
 	removed, err := h.Corpus.RemoveDocuments(r.Context(), []int64{id})
@@ -137,9 +145,10 @@ func (h *handlers) documentPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	h.render(w, r, http.StatusOK, "document", page{Title: rec.Title, Nav: "corpus", Data: struct {
-		Doc      corpus.DocumentRecord
-		Sections []corpus.Section
-	}{rec, secs}})
+		Doc       corpus.DocumentRecord
+		Sections  []corpus.Section
+		CanRemove bool
+	}{rec, secs, users.MayRemoveDocuments(r.Context())}})
 }
 
 // upload ingests the files of a multipart form, each on its own, and shows
@@ -212,6 +221,9 @@ func readUpload(fh *multipart.FileHeader) ([]byte, error) {
 // returns a result per file, in order.
 func (h *handlers) ingestUploads(r *http.Request, files []*multipart.FileHeader) []uploadResult {
 	inputs, pending := readUploads(files)
+	for i := range inputs {
+		inputs[i].AddedBy = users.Name(r.Context())
+	}
 	rep := h.Ingest.Ingest(r.Context(), ingest.Request{Inputs: inputs})
 	if rep.IndexErr != nil {
 		h.Logger.Error("upload index", "path", r.URL.Path, "err", rep.IndexErr)

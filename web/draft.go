@@ -14,6 +14,7 @@ import (
 	"github.com/zongjie/zongjie/corpus"
 	"github.com/zongjie/zongjie/draft"
 	"github.com/zongjie/zongjie/errkind"
+	"github.com/zongjie/zongjie/users"
 )
 
 // draftFormView is the data of the 写总结 page.
@@ -94,7 +95,8 @@ func (h *handlers) draftStream(w http.ResponseWriter, r *http.Request) {
 	items := svc.Outline(facts, tmpl)
 	es := newEventStream(w)
 	es.send("outline", outlineEvent(items))
-	res, err := svc.Draft(r.Context(), draft.Request{Facts: facts, FactsYAML: yamlText, Template: tmpl, Progress: es.progress(writeIndexes(items))})
+	res, err := svc.Draft(r.Context(), draft.Request{Facts: facts, FactsYAML: yamlText, Template: tmpl,
+		Progress: es.progress(writeIndexes(items)), Owner: users.Owner(r.Context())})
 	es.send("result", resultFromDraft(res, items))
 	if err != nil {
 		h.streamError(es, r, err)

@@ -11,16 +11,18 @@ import (
 const hostRefused = "已拒绝：本服务只接受通过本机地址（localhost、127.0.0.1）或启动时 --addr 指定的地址访问。" +
 	"如需用其他主机名访问，请把它加入配置 serve.allowed_hosts，或启动时设置 --token。"
 
-// checkHost refuses, when no token is set, requests whose Host header is not
-// a loopback name, the host of Addr or one of AllowedHosts. A page of
+// checkHost refuses, when no token is needed, requests whose Host header is
+// not a loopback name, the host of Addr or one of AllowedHosts. A page of
 // another site whose name was re-pointed at 127.0.0.1 (DNS rebinding) sends
-// its own name as Host, so it cannot read the corpus or run drafts.
+// its own name as Host, so it cannot read the corpus or run drafts. With a
+// token (the single one, or personal ones once users are defined) such a
+// page has no token, so any host is served.
 func (s *Server) checkHost(next http.Handler) http.Handler {
 	if s.Token != "" || s.allowsAnyHost() {
 		return next
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !s.hostAllowed(r.Host) {
+		if !s.hostAllowed(r.Host) && !s.personalTokens(r) {
 			s.Logger.Warn("refused host", "host", r.Host)
 			plainError(w, http.StatusMisdirectedRequest, hostRefused)
 			return
@@ -81,4 +83,11 @@ func isLoopbackName(host string) bool {
 func unspecified(host string) bool {
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsUnspecified()
+}
+
+// personalTokens reports whether users are defined, so that auth demands a
+// personal token; a failure to tell counts as no.
+func (s *Server) personalTokens(r *http.Request) bool {
+	on, err := s.usersEnabled(r.Context())
+	return on && err == nil
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/zongjie/zongjie/corpus"
 	"github.com/zongjie/zongjie/docx"
 	"github.com/zongjie/zongjie/draft"
+	"github.com/zongjie/zongjie/users"
 )
 
 // planFormView is the data of the 写计划 page.
@@ -272,7 +273,7 @@ func (h *handlers) planPost(w http.ResponseWriter, r *http.Request) {
 		}
 		v.Sections = append(v.Sections, sv)
 	}
-	v.ID = h.plans.add(v.Title, res.Markdown)
+	v.ID = h.plans.add(v.Title, res.Markdown, users.Owner(r.Context()))
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	json.NewEncoder(w).Encode(v)
@@ -290,7 +291,7 @@ func markdownTitle(md string) string {
 // downloadPlanMarkdown sends a generated plan as Markdown.
 func (h *handlers) downloadPlanMarkdown(w http.ResponseWriter, r *http.Request) {
 	p, ok := h.plans.get(r.PathValue("id"))
-	if !ok {
+	if !ok || !users.MaySee(r.Context(), p.Owner) {
 		plainError(w, http.StatusNotFound, planGone)
 		return
 	}
@@ -301,7 +302,7 @@ func (h *handlers) downloadPlanMarkdown(w http.ResponseWriter, r *http.Request) 
 // downloadPlanDocx sends a generated plan as a Word document.
 func (h *handlers) downloadPlanDocx(w http.ResponseWriter, r *http.Request) {
 	p, ok := h.plans.get(r.PathValue("id"))
-	if !ok {
+	if !ok || !users.MaySee(r.Context(), p.Owner) {
 		plainError(w, http.StatusNotFound, planGone)
 		return
 	}
@@ -323,6 +324,8 @@ const keptPlans = 50
 // storedPlan is a generated plan kept for its downloads.
 type storedPlan struct {
 	Title, Markdown string
+	// Owner is the id of the user who made it (see users.Owner).
+	Owner int64
 }
 
 // planStore keeps the latest generated plans in memory. Plans are not runs:
@@ -336,7 +339,7 @@ type planStore struct {
 
 // add keeps a plan under a new random id, dropping the oldest beyond
 // keptPlans.
-func (s *planStore) add(title, markdown string) string {
+func (s *planStore) add(title, markdown string, owner int64) string {
 	b := make([]byte, 12)
 	rand.Read(b)
 	id := hex.EncodeToString(b)
@@ -345,7 +348,7 @@ func (s *planStore) add(title, markdown string) string {
 	if s.plans == nil {
 		s.plans = map[string]storedPlan{}
 	}
-	s.plans[id] = storedPlan{Title: title, Markdown: markdown}
+	s.plans[id] = storedPlan{Title: title, Markdown: markdown, Owner: owner}
 	s.order = append(s.order, id)
 	for len(s.order) > keptPlans {
 		delete(s.plans, s.order[0])

@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/zongjie/zongjie/corpus"
+	"github.com/zongjie/zongjie/users"
 )
 
 // pageNames are the templates that each render a whole page with layout.html.
@@ -53,12 +54,16 @@ type page struct {
 	Title string
 	Nav   string // which tab is current: corpus, draft, plan, log
 	Data  any
+	// User is the name of the acting user, shown in the header; "" without
+	// users. render fills it in.
+	User string
 }
 
 // render writes a page; an error while rendering is logged and answered
 // with 500 before anything is sent.
 func (h *handlers) render(w http.ResponseWriter, r *http.Request, status int, name string, p page) {
 	var buf bytes.Buffer
+	p.User = users.Name(r.Context())
 	if err := h.pages[name].Execute(&buf, p); err != nil {
 		h.Logger.Error("render", "page", name, "err", err)
 		plainError(w, http.StatusInternalServerError, "页面生成出错，请查看服务器日志。")

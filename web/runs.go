@@ -11,6 +11,7 @@ import (
 
 	"github.com/zongjie/zongjie/docx"
 	"github.com/zongjie/zongjie/draft"
+	"github.com/zongjie/zongjie/users"
 )
 
 // rewriteSection drafts one section of a stored draft again (the use case
@@ -67,8 +68,10 @@ func (h *handlers) run(r *http.Request) (draft.Run, error) {
 		return draft.Run{}, notFoundf("草稿编号应为数字：%q", r.PathValue("run"))
 	}
 	run, err := h.Runs.GetRun(r.Context(), id)
-	if errors.Is(err, draft.ErrRunNotFound) {
-		return run, notFoundf("没有编号为 %d 的草稿", id)
+	// Another user's draft is answered like a missing one, so that ids
+	// cannot be probed.
+	if errors.Is(err, draft.ErrRunNotFound) || err == nil && !users.MaySee(r.Context(), run.Owner) {
+		return draft.Run{}, notFoundf("没有编号为 %d 的草稿", id)
 	}
 	return run, err
 }

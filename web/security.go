@@ -1,45 +1,133 @@
 package web
 
 import (
-	"crypto/sha256"
+	"context"
 	"crypto/subtle"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
 	"time"
+
+	"github.com/zongjie/zongjie/users"
 )
 
 // cookieName holds the session cookie set after ?token=.
 const cookieName = "zongjie_session"
 
-// auth requires the token, when one is set, on every request: as
+// auth requires a token on every request when users are defined (a
+// personal token, and the request then acts as its user) or else when the
+// single Token is set. Users win over Token: once a user exists the shared
+// token no longer opens anything, so nobody keeps a way past the per-user
+// separation. Either token is presented the same ways: as
 // "Authorization: Bearer T", as the session cookie, or once as ?token=T,
-// which sets the cookie and redirects to the same address without the token.
+// which sets the cookie and redirects to the same address without the
+// token. Whether users exist is read on every request, so a user added or
+// removed with the command takes effect at once.
 func (s *Server) auth(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		check, personal, err := s.currentCheck(r.Context())
+		if err != nil {
+			s.Logger.Error("auth", "path", r.URL.Path, "err", err)
+			plainError(w, http.StatusInternalServerError, "无法核对访问口令，请稍后再试；详情见服务器日志。")
+			return
+		}
+		if check == nil {
+			next.ServeHTTP(w, r)
+			return
+		}
+		s.admit(w, r, next, check, personal)
+	})
+}
+
+// keyCheck says whose a session key is (ok false for nobody's); the user is
+// the zero User for the single token.
+type keyCheck func(ctx context.Context, key string) (u users.User, ok bool, err error)
+
+// currentCheck returns the check requests must pass now, nil for none, and
+// whether it wants personal tokens.
+func (s *Server) currentCheck(ctx context.Context) (check keyCheck, personal bool, err error) {
+	if on, err := s.usersEnabled(ctx); on || err != nil {
+		return s.userKey, true, err
+	}
 	if s.Token == "" {
-		return next
+		return nil, false, nil
 	}
 	session := sessionValue(s.Token)
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if bearer, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok && equal(bearer, s.Token) {
-			next.ServeHTTP(w, r)
+	return func(_ context.Context, key string) (users.User, bool, error) {
+		return users.User{}, equal(key, session), nil
+	}, false, nil
+}
+
+// usersEnabled reports whether users are defined.
+func (s *Server) usersEnabled(ctx context.Context) (bool, error) {
+	if s.Users == nil {
+		return false, nil
+	}
+	return s.Users.Enabled(ctx)
+}
+
+// userKey finds the user of a session key. The store looks the key's hash
+// up; timing can at most tell something about a hash, never the token.
+func (s *Server) userKey(ctx context.Context, key string) (users.User, bool, error) {
+	u, err := s.Users.AuthenticateSession(ctx, key)
+	if errors.Is(err, users.ErrNoUser) {
+		return users.User{}, false, nil
+	}
+	return u, err == nil, err
+}
+
+// admit passes the request on, as its user, when one of the ways it
+// presents a token passes check; a token in the query sets the cookie and
+// redirects instead.
+func (s *Server) admit(w http.ResponseWriter, r *http.Request, next http.Handler, check keyCheck, personal bool) {
+	for _, p := range presentedKeys(r) {
+		u, ok, err := check(r.Context(), p.key)
+		if err != nil {
+			s.Logger.Error("auth", "path", r.URL.Path, "err", err)
+			plainError(w, http.StatusInternalServerError, "无法核对访问口令，请稍后再试；详情见服务器日志。")
 			return
 		}
-		if c, err := r.Cookie(cookieName); err == nil && equal(c.Value, session) {
-			next.ServeHTTP(w, r)
-			return
+		if !ok {
+			continue
 		}
-		if t := r.URL.Query().Get("token"); t != "" && equal(t, s.Token) && r.Method == http.MethodGet {
-			http.SetCookie(w, &http.Cookie{Name: cookieName, Value: session, Path: "/", HttpOnly: true,
+		if p.query {
+			http.SetCookie(w, &http.Cookie{Name: cookieName, Value: p.key, Path: "/", HttpOnly: true,
 				SameSite: http.SameSiteStrictMode, Secure: r.TLS != nil})
 			http.Redirect(w, r, localTarget(r.URL), http.StatusSeeOther)
 			return
 		}
-		askToken(w, r)
-	})
+		if u.ID != 0 {
+			r = r.WithContext(users.NewContext(r.Context(), u))
+		}
+		next.ServeHTTP(w, r)
+		return
+	}
+	askToken(w, r, personal)
+}
+
+// presented is a session key a request carries, and whether it came as
+// ?token= (which is then moved into the cookie).
+type presented struct {
+	key   string
+	query bool
+}
+
+// presentedKeys are the session keys of a request, in the order tried: the
+// bearer token, the cookie, ?token= on a GET.
+func presentedKeys(r *http.Request) []presented {
+	var keys []presented
+	if bearer, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok && bearer != "" {
+		keys = append(keys, presented{key: sessionValue(bearer)})
+	}
+	if c, err := r.Cookie(cookieName); err == nil && c.Value != "" {
+		keys = append(keys, presented{key: c.Value})
+	}
+	if t := r.URL.Query().Get("token"); t != "" && r.Method == http.MethodGet {
+		keys = append(keys, presented{key: sessionValue(t), query: true})
+	}
+	return keys
 }
 
 // localTarget is the address of u on this server without the token: a
@@ -61,11 +149,9 @@ func localTarget(u *url.URL) string {
 }
 
 // sessionValue is the cookie value for a token: a hash, so the cookie jar
-// does not hold the token itself.
-func sessionValue(token string) string {
-	sum := sha256.Sum256([]byte("zongjie-session:" + token))
-	return hex.EncodeToString(sum[:])
-}
+// does not hold the token itself. Personal tokens use the same, so every
+// way of presenting a token works for both.
+func sessionValue(token string) string { return users.SessionKey(token) }
 
 func equal(a, b string) bool { return subtle.ConstantTimeCompare([]byte(a), []byte(b)) == 1 }
 

@@ -18,6 +18,7 @@ import (
 	"github.com/zongjie/zongjie/corpus"
 	"github.com/zongjie/zongjie/draft"
 	"github.com/zongjie/zongjie/ingest"
+	"github.com/zongjie/zongjie/users"
 )
 
 // Corpus is what the pages read and write of the stored reports.
@@ -53,6 +54,19 @@ type CallLog interface {
 	// Call returns one call; the error matches Server.NotFound when there
 	// is none.
 	Call(ctx context.Context, id int64) (draft.Call, error)
+	// CallsBy returns the latest calls made for one user, newest first.
+	CallsBy(ctx context.Context, userID int64, limit int) ([]draft.Call, error)
+}
+
+// Accounts checks personal tokens when users are defined (package users).
+type Accounts interface {
+	// Enabled reports whether users are defined, which makes a personal
+	// token necessary.
+	Enabled(ctx context.Context) (bool, error)
+	// AuthenticateSession returns the user of a session key
+	// (users.SessionKey of their token); the error wraps users.ErrNoUser
+	// for an unknown key.
+	AuthenticateSession(ctx context.Context, key string) (users.User, error)
 }
 
 // Parser turns uploaded files into documents.
@@ -100,8 +114,12 @@ type Server struct {
 	MaxUploadBytes int64
 	// MaxFormBytes bounds other form posts; 0 means 1 MB.
 	MaxFormBytes int64
-	// Token, when set, is required on every request (see auth).
+	// Token, when set and no users are defined, is required on every
+	// request (see auth).
 	Token string
+	// Users, when set and holding users, requires a personal token on
+	// every request instead of Token (see auth).
+	Users Accounts
 	// Addr is the address the server listens on; without a Token, requests
 	// must name its host, a loopback host or one of AllowedHosts.
 	Addr string

@@ -54,11 +54,12 @@ const evilReport = rawScript + `岚湖县教育局2023年工作总结
 
 // fixture is a running server with its database and fake model.
 type fixture struct {
-	ts    *httptest.Server
-	db    *store.DB
-	model *llmtest.Server
-	docID int64
-	call  int64
+	ts     *httptest.Server
+	db     *store.DB
+	dbPath string
+	model  *llmtest.Server
+	docID  int64
+	call   int64
 }
 
 // echoWithInvented answers with the prompt's facts, except any holding
@@ -88,7 +89,8 @@ func echoWithInvented(extra string) func(llmtest.Request) llmtest.Reply {
 func newFixture(t *testing.T, configure func(*web.Server)) *fixture {
 	t.Helper()
 	ctx := context.Background()
-	db, err := store.Open(filepath.Join(t.TempDir(), "zongjie.db"))
+	dbPath := filepath.Join(t.TempDir(), "zongjie.db")
+	db, err := store.Open(dbPath)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,7 +101,7 @@ func newFixture(t *testing.T, configure func(*web.Server)) *fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := &fixture{db: db}
+	f := &fixture{db: db, dbPath: dbPath}
 	if f.docID, _, err = db.SaveDocument(ctx, "evil.txt", res.Encoding, res.Documents[0]); err != nil {
 		t.Fatal(err)
 	}

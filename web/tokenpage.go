@@ -26,7 +26,7 @@ button { margin-top: 1rem; font-size: 1rem; padding: .4rem 1.2rem; }
 </head>
 <body>
 <h1>需要访问口令</h1>
-<p>这个总结网页设置了访问口令（启动时的 <code>zongjie serve --token 口令</code>）。请输入口令，或直接打开启动时打印的完整网址（含 <code>?token=…</code>）。</p>
+<!--why-->
 <!--wrong-->
 <form method="get">
 <label for="token">访问口令</label>
@@ -37,15 +37,30 @@ button { margin-top: 1rem; font-size: 1rem; padding: .4rem 1.2rem; }
 </html>
 `
 
+// Why an access word is asked for: the single --token, or personal tokens.
+const (
+	whySharedToken   = `<p>这个总结网页设置了访问口令（启动时的 <code>zongjie serve --token 口令</code>）。请输入口令，或直接打开启动时打印的完整网址（含 <code>?token=…</code>）。</p>`
+	whyPersonalToken = `<p>这个总结网页分用户使用。请输入管理员用 <code>zongjie user add</code> 为您生成的个人口令（以 <code>zj_</code> 开头）；每人的草稿只有自己能看到。</p>`
+)
+
 // askToken answers a request without a valid access word: the form page
-// for browsers, a line of text for other clients.
-func askToken(w http.ResponseWriter, r *http.Request) {
+// for browsers, a line of text for other clients. personal says that a
+// personal token is wanted rather than the single --token.
+func askToken(w http.ResponseWriter, r *http.Request, personal bool) {
 	w.Header().Set("WWW-Authenticate", `Bearer realm="zongjie"`)
 	if !strings.Contains(r.Header.Get("Accept"), "text/html") {
-		plainError(w, http.StatusUnauthorized, "需要访问口令：请使用启动 zongjie serve 时打印的完整网址（含 ?token=…）打开本页，或在请求头中带上 Authorization: Bearer 口令。")
+		msg := "需要访问口令：请使用启动 zongjie serve 时打印的完整网址（含 ?token=…）打开本页，或在请求头中带上 Authorization: Bearer 口令。"
+		if personal {
+			msg = "需要个人口令：请用 ?token=个人口令 打开本页，或在请求头中带上 Authorization: Bearer 个人口令（口令由 zongjie user add 生成）。"
+		}
+		plainError(w, http.StatusUnauthorized, msg)
 		return
 	}
-	page := tokenPage
+	why := whySharedToken
+	if personal {
+		why = whyPersonalToken
+	}
+	page := strings.Replace(tokenPage, "<!--why-->", why, 1)
 	if r.URL.Query().Get("token") != "" {
 		page = strings.Replace(page, "<!--wrong-->", `<p class="wrong">口令不对，请重新输入。</p>`, 1)
 	}

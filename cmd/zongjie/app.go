@@ -17,6 +17,7 @@ import (
 	"github.com/zongjie/zongjie/ingest"
 	"github.com/zongjie/zongjie/store"
 	"github.com/zongjie/zongjie/store/postgres"
+	"github.com/zongjie/zongjie/users"
 	"github.com/zongjie/zongjie/web"
 )
 
@@ -37,6 +38,7 @@ type database interface {
 	web.CallLog
 	draft.RunStore
 	ingest.Store[store.Prepared]
+	users.Store
 	// SaveDocument stores a parsed report unless its text is stored.
 	SaveDocument(ctx context.Context, source, encoding string, doc corpus.Document) (int64, bool, error)
 	// Documents lists every report.

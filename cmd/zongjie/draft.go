@@ -233,6 +233,9 @@ func writeReportFile(path, markdown string) error {
 
 // printCheck summarises the number check for a person.
 func printCheck(w io.Writer, c draft.CheckResult) {
+	for _, q := range c.Queries {
+		fmt.Fprintln(w, "请核实事实："+q)
+	}
 	if c.OK {
 		fmt.Fprintln(w, "数字核对：通过（草稿中的数字都来自事实文件，事实文件中的数字都已写入）。")
 		return

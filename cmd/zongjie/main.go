@@ -104,7 +104,7 @@ func (a *app) rootCommand() *cobra.Command {
 	speakChinese(root)
 	root.PersistentFlags().StringVar(&a.configPath, "config", "", "配置`文件`（默认依次查找 ./config.yaml、程序旁、用户配置目录）")
 	root.PersistentFlags().String("db", "", "SQLite 数据库`文件`（覆盖配置 db）")
-	root.AddCommand(a.parseCommand(), a.ingestCommand(), a.docsCommand(), a.showCommand(),
+	root.AddCommand(a.parseCommand(), a.ingestCommand(), a.docsCommand(), a.userCommand(), a.showCommand(),
 		a.searchCommand(), a.templatesCommand(), a.examplesCommand(), a.draftCommand(), a.planCommand(), a.checkCommand(), a.exportCommand(), a.logCommand(), a.serveCommand(),
 		a.configCommand(), a.versionCommand())
 	return root

@@ -20,10 +20,10 @@ func (db *DB) LogCall(ctx context.Context, c draft.Call) (id int64, err error) {
 	err = db.write(ctx, fmt.Sprintf("记录模型调用 %s", c.Purpose), func(tx pgx.Tx) error {
 		return tx.QueryRow(ctx, `
 			INSERT INTO calls (purpose, model, prompt, response, prompt_tokens, completion_tokens,
-			                   finish_reason, latency_ms, error, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+			                   finish_reason, latency_ms, error, created_at, user_id, user_name)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
 			clean(c.Purpose), clean(c.Model), clean(c.Prompt), clean(c.Response), c.PromptTokens, c.CompletionTokens,
-			clean(c.FinishReason), c.Latency.Milliseconds(), clean(c.Error), c.CreatedAt).Scan(&id)
+			clean(c.FinishReason), c.Latency.Milliseconds(), clean(c.Error), c.CreatedAt, c.UserID, clean(c.User)).Scan(&id)
 	})
 	return id, err
 }
@@ -61,7 +61,7 @@ func (db *DB) Call(ctx context.Context, id int64) (c draft.Call, err error) {
 func findCalls(ctx context.Context, tx pgx.Tx, tail string, args ...any) ([]draft.Call, error) {
 	rows, err := tx.Query(ctx, `
 		SELECT id, purpose, model, prompt, response, prompt_tokens, completion_tokens,
-		       finish_reason, latency_ms, error, created_at
+		       finish_reason, latency_ms, error, created_at, user_id, user_name
 		FROM calls `+tail, args...)
 	if err != nil {
 		return nil, err
@@ -70,7 +70,7 @@ func findCalls(ctx context.Context, tx pgx.Tx, tail string, args ...any) ([]draf
 		var c draft.Call
 		var ms int64
 		err := row.Scan(&c.ID, &c.Purpose, &c.Model, &c.Prompt, &c.Response, &c.PromptTokens,
-			&c.CompletionTokens, &c.FinishReason, &ms, &c.Error, &c.CreatedAt)
+			&c.CompletionTokens, &c.FinishReason, &ms, &c.Error, &c.CreatedAt, &c.UserID, &c.User)
 		c.Latency = time.Duration(ms) * time.Millisecond
 		c.CreatedAt = c.CreatedAt.UTC()
 		return c, err

@@ -13,9 +13,11 @@ import (
 )
 
 // PrepareDocument is textindex.Prepare as a method, for the ingest
-// service's store interface.
-func (db *DB) PrepareDocument(source, encoding string, doc corpus.Document) (Prepared, error) {
-	return textindex.Prepare(source, encoding, doc)
+// service's store interface, recording addedBy as the user who uploaded the
+// document ("" for none).
+func (db *DB) PrepareDocument(source, encoding, addedBy string, doc corpus.Document) (Prepared, error) {
+	p, err := textindex.Prepare(source, encoding, doc)
+	return p.WithAddedBy(addedBy), err
 }
 
 // SaveDocument stores doc and its sections and figures, in order, in one
@@ -53,12 +55,12 @@ func saveDocument(ctx context.Context, tx pgx.Tx, p Prepared, now time.Time) (in
 	// makes this one wait for it and then skip.
 	var id int64
 	err := tx.QueryRow(ctx, `
-		INSERT INTO documents (hash, source, encoding, title, org, year, period, kind, created_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+		INSERT INTO documents (hash, source, encoding, title, org, year, period, kind, created_at, added_by)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
 		ON CONFLICT (hash) DO NOTHING
 		RETURNING id`,
 		p.Hash(), clean(p.Source()), clean(p.Encoding()), clean(doc.Title), clean(doc.Org), nullInt(doc.Year),
-		clean(doc.Period), clean(doc.Kind), now,
+		clean(doc.Period), clean(doc.Kind), now, clean(p.AddedBy()),
 	).Scan(&id)
 	if errors.Is(err, pgx.ErrNoRows) {
 		err = tx.QueryRow(ctx, `SELECT id FROM documents WHERE hash = $1`, p.Hash()).Scan(&id)

@@ -70,7 +70,7 @@ func (db *DB) Templates(ctx context.Context, kind string) (ts []draft.Template, 
 // ORDER BY clause) with their section counts.
 func queryDocuments(ctx context.Context, tx pgx.Tx, tail string, args ...any) ([]corpus.DocumentRecord, error) {
 	rows, err := tx.Query(ctx, `
-		SELECT d.id, d.source, d.encoding, d.title, d.org, coalesce(d.year, 0), d.period, d.kind, d.created_at,
+		SELECT d.id, d.source, d.encoding, d.title, d.org, coalesce(d.year, 0), d.period, d.kind, d.created_at, d.added_by,
 		       (SELECT count(*) FROM sections s WHERE s.doc_id = d.id)
 		FROM documents d `+tail, args...)
 	if err != nil {
@@ -78,7 +78,7 @@ func queryDocuments(ctx context.Context, tx pgx.Tx, tail string, args ...any) ([
 	}
 	return pgx.CollectRows(rows, func(row pgx.CollectableRow) (corpus.DocumentRecord, error) {
 		var d corpus.DocumentRecord
-		err := row.Scan(&d.ID, &d.Source, &d.Encoding, &d.Title, &d.Org, &d.Year, &d.Period, &d.Kind, &d.CreatedAt, &d.SectionCount)
+		err := row.Scan(&d.ID, &d.Source, &d.Encoding, &d.Title, &d.Org, &d.Year, &d.Period, &d.Kind, &d.CreatedAt, &d.AddedBy, &d.SectionCount)
 		d.CreatedAt = d.CreatedAt.UTC()
 		return d, err
 	})

@@ -16,9 +16,9 @@ var _ draft.RunStore = (*DB)(nil)
 // CreateRun stores a new draft run with its sections and returns its id.
 func (db *DB) CreateRun(ctx context.Context, r draft.Run) (id int64, err error) {
 	err = db.write(ctx, "保存草稿记录", func(tx pgx.Tx) error {
-		if err := tx.QueryRow(ctx, `INSERT INTO runs (title, mode, facts_name, facts_yaml, template, opening, out_path, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-			clean(r.Title), clean(r.Mode), clean(r.FactsName), clean(r.FactsYAML), r.Template, clean(r.Opening), clean(r.OutPath), time.Now(),
+		if err := tx.QueryRow(ctx, `INSERT INTO runs (title, mode, facts_name, facts_yaml, template, opening, out_path, owner, created_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+			clean(r.Title), clean(r.Mode), clean(r.FactsName), clean(r.FactsYAML), r.Template, clean(r.Opening), clean(r.OutPath), r.Owner, time.Now(),
 		).Scan(&id); err != nil {
 			return err
 		}
@@ -70,8 +70,8 @@ func upsertRunSection(ctx context.Context, tx pgx.Tx, runID int64, s draft.RunSe
 // findRun reads run id and its sections.
 func findRun(ctx context.Context, tx pgx.Tx, id int64) (draft.Run, error) {
 	var r draft.Run
-	err := tx.QueryRow(ctx, `SELECT id, title, mode, facts_name, facts_yaml, template, opening, out_path, created_at FROM runs WHERE id = $1`, id).
-		Scan(&r.ID, &r.Title, &r.Mode, &r.FactsName, &r.FactsYAML, &r.Template, &r.Opening, &r.OutPath, &r.CreatedAt)
+	err := tx.QueryRow(ctx, `SELECT id, title, mode, facts_name, facts_yaml, template, opening, out_path, owner, created_at FROM runs WHERE id = $1`, id).
+		Scan(&r.ID, &r.Title, &r.Mode, &r.FactsName, &r.FactsYAML, &r.Template, &r.Opening, &r.OutPath, &r.Owner, &r.CreatedAt)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return r, draft.ErrRunNotFound
 	}

@@ -282,7 +282,7 @@ func testRemoveReplaced(t *testing.T, open func(*testing.T) Store) {
 	docs := Fixtures()
 	var current []textindex.Prepared
 	for _, d := range docs[:2] {
-		p, err := db.PrepareDocument("file.txt", "UTF-8", d)
+		p, err := db.PrepareDocument("file.txt", "UTF-8", "", d)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -309,7 +309,7 @@ func testRemoveReplaced(t *testing.T, open func(*testing.T) Store) {
 func testSaveUnindexed(t *testing.T, open func(*testing.T) Store) {
 	ctx := context.Background()
 	db := open(t)
-	p, err := db.PrepareDocument("a.txt", "UTF-8", Fixtures()[1])
+	p, err := db.PrepareDocument("a.txt", "UTF-8", "", Fixtures()[1])
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,12 +12,14 @@ import (
 	"github.com/zongjie/zongjie/corpus"
 	"github.com/zongjie/zongjie/draft"
 	"github.com/zongjie/zongjie/store/textindex"
+	"github.com/zongjie/zongjie/users"
 )
 
 // Store is the API both stores offer.
 type Store interface {
-	// PrepareDocument computes what storing doc from source needs.
-	PrepareDocument(source, encoding string, doc corpus.Document) (textindex.Prepared, error)
+	// PrepareDocument computes what storing doc from source, uploaded by
+	// the user addedBy ("" for none), needs.
+	PrepareDocument(source, encoding, addedBy string, doc corpus.Document) (textindex.Prepared, error)
 	// SaveDocument stores doc unless its text is stored; created says which.
 	SaveDocument(ctx context.Context, source, encoding string, doc corpus.Document) (id int64, created bool, err error)
 	// SaveUnindexed stores a prepared document, perhaps not yet searchable.
@@ -61,6 +63,9 @@ type Store interface {
 	Calls(ctx context.Context, limit int) ([]draft.Call, error)
 	// Call returns one logged call.
 	Call(ctx context.Context, id int64) (draft.Call, error)
+	// CallsBy returns the newest calls made for one user.
+	CallsBy(ctx context.Context, userID int64, limit int) ([]draft.Call, error)
+	users.Store
 	// Close closes the store.
 	Close() error
 }
@@ -85,6 +90,10 @@ func Run(t *testing.T, open func(t *testing.T) Store) {
 		"Seeded":            testSeeded,
 		"Calls":             testCalls,
 		"Runs":              testRuns,
+		"Users":             testUsers,
+		"RunOwner":          testRunOwner,
+		"CallUser":          testCallUser,
+		"AddedBy":           testAddedBy,
 		"ConcurrentWriters": func(t *testing.T, open func(*testing.T) Store) { Concurrently(t, open(t)) },
 	}
 	for name, test := range tests {

@@ -18,6 +18,7 @@ var ErrNotFound = errkind.New(errkind.NotFound, "记录不存在")
 // document while the previous one is being written.
 type Prepared struct {
 	source, encoding string
+	addedBy          string // the uploading user's name, "" for none
 	doc              corpus.Document
 	hash             string
 }
@@ -38,6 +39,16 @@ func (p Prepared) Source() string { return p.source }
 
 // Encoding is the character encoding the document's file was decoded from.
 func (p Prepared) Encoding() string { return p.encoding }
+
+// WithAddedBy returns p recording name as the user who uploaded the
+// document ("" for none: the command line and the built-in reports).
+func (p Prepared) WithAddedBy(name string) Prepared {
+	p.addedBy = name
+	return p
+}
+
+// AddedBy is the name of the user who uploaded the document, "" for none.
+func (p Prepared) AddedBy() string { return p.addedBy }
 
 // Doc is the parsed document.
 func (p Prepared) Doc() corpus.Document { return p.doc }

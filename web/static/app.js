@@ -215,6 +215,7 @@
     }
     addList(box, 'missing', words.missing, c.missing);
     addList(box, 'unsupported', words.unsupported, c.unsupported);
+    addList(box, 'queries', '请核实您填写的事实：', c.queries);
   }
 
   function addList(box, cls, label, items) {

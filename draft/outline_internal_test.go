@@ -1,0 +1,228 @@
+package draft
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/zongjie/zongjie/corpus"
+)
+
+// A plan part's house heading names a task of its own: a summary+plan does
+// not carry the same clause twice (坚持党建引领，筑牢思想根基 / 抓党建引领，筑牢思想根基).
+func TestPlanHeadingsShareNoClauseWithSummaryHeadings(t *testing.T) {
+	for c := range defaultHeadings {
+		summary, plan := CategoryHeading(c, false), CategoryHeading(c, true)
+		rs := []rune(plan)
+		for i := 0; i+4 <= len(rs); i++ {
+			if term := string(rs[i : i+4]); isHanRun(rs[i:i+4]) && strings.Contains(summary, term) {
+				t.Errorf("%s: plan heading %q repeats %q of %q", c, plan, term, summary)
+			}
+		}
+	}
+}
+
+func TestOutOfSeason(t *testing.T) {
+	q3 := Period{Year: 2025, Span: "q3"}
+	for _, c := range []struct {
+		lead string
+		p    Period
+		want bool
+	}{
+		{"加强教研指导和质量监测，健全教学质量分析和反馈机制。", q3, true},
+		{"扎实做好秋季开学各项准备工作。", q3, false},
+		{"加强毕业年级备考指导。", q3, true},
+		{"加强毕业年级备考指导。", Period{Year: 2025, Span: "q2"}, false},
+		{"加强毕业年级备考指导。", Period{Year: 2025, Span: corpus.PeriodAnnual}, false},
+		{"落实冬季防火防寒措施。", Period{Year: 2025, Span: corpus.PeriodFirstHalf}, false}, // January–February
+		{"落实冬季防火防寒措施。", Period{Year: 2025, Span: "q3"}, true},
+		{"开展防溺水专题教育。", Period{Year: 2025, Span: "q4"}, true},
+		{"坚持以提高质量为核心，深化课堂教学改革。", q3, false},
+	} {
+		if got := outOfSeason(c.lead, c.p); got != c.want {
+			t.Errorf("outOfSeason(%q, %s) = %v; want %v", c.lead, c.p.Name(), got, c.want)
+		}
+	}
+}
+
+func TestNamesCampaign(t *testing.T) {
+	for _, c := range []struct {
+		lead, facts string
+		want        bool
+	}{
+		{"深化清廉学校建设，持续整治群众身边不正之风和腐败问题。", "建成清廉学校示范点8个", true},
+		{"深化清廉学校建设，持续整治群众身边不正之风和腐败问题。", "开展群众身边不正之风和腐败问题集中整治，查处问题3个", false},
+		{"巩固拓展主题教育成果。", "", true},
+		{"深化清廉学校建设，推进清廉文化进校园。", "", false},
+	} {
+		if got := namesCampaign(c.lead, c.facts); got != c.want {
+			t.Errorf("namesCampaign(%q, %q) = %v; want %v", c.lead, c.facts, got, c.want)
+		}
+	}
+}
+
+// A section a problem adds to the plan takes its conventional place, not
+// the end: 质量 before 安全.
+func TestInsertPlanItemKeepsTheConventionalOrder(t *testing.T) {
+	items := []OutlineItem{
+		{Level: 1, Marker: "三、", Heading: "2025年工作思路", Part: corpus.PartPlan},
+		{Level: 2, Marker: "（一）", Part: corpus.PartPlan, Category: "党建", Write: true},
+		{Level: 2, Marker: "（二）", Part: corpus.PartPlan, Category: "师资", Write: true},
+		{Level: 2, Marker: "（三）", Part: corpus.PartPlan, Category: "安全", Write: true},
+	}
+	got, at := insertPlanItem(items, 3, "教育质量")
+	var cats, markers []string
+	for _, it := range got[1:] {
+		cats, markers = append(cats, it.Category), append(markers, it.Marker)
+	}
+	if at != 2 || join(cats) != "党建 教育质量 师资 安全" || join(markers) != "（一） （二） （三） （四）" {
+		t.Errorf("at %d: %v %v", at, cats, markers)
+	}
+	if _, at := insertPlanItem(items, 3, "其他"); at != 3 {
+		t.Errorf("an unlisted category goes before 安全, got index %d", at)
+	}
+}
+
+func join(ss []string) string { return strings.Join(ss, " ") }
+
+// A house heading among a template's result headings is a result too.
+func TestFittingHeadingFollowsTheSiblings(t *testing.T) {
+	results := map[string]string{"党建": "党建工作扎实推进", "教育质量": "教育教学质量稳步提高"}
+	if got := fittingHeading("安全", false, results); got != "平安校园建设扎实推进" {
+		t.Errorf("among results: %q", got)
+	}
+	if got := fittingHeading("安全", false, map[string]string{"党建": "坚持党建引领，筑牢思想根基"}); got != CategoryHeading("安全", false) {
+		t.Errorf("among house headings: %q", got)
+	}
+	if got := fittingHeading("安全", true, results); got != CategoryHeading("安全", true) {
+		t.Errorf("a plan heading stays a task: %q", got)
+	}
+}
+
+// A plan is signed before its period starts; a summary after its own ends.
+func TestSignDateWhenTheDayIsOutOfRange(t *testing.T) {
+	long := time.Date(2030, 1, 2, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		f    Facts
+		want string
+	}{
+		{Facts{Year: 2025, Period: "q3", Doc: corpus.KindPlan}, "2025年6月30日"},
+		{Facts{Year: 2025, Period: corpus.PeriodSecondHalf, Doc: corpus.KindPlan}, "2025年6月30日"},
+		{Facts{Year: 2026, Period: corpus.PeriodAnnual, Doc: corpus.KindPlan}, "2025年12月31日"},
+		{Facts{Year: 2026, Period: "q1", Doc: corpus.KindPlan}, "2025年12月31日"},
+		{Facts{Year: 2025, Period: "q2", Doc: corpus.KindSummary}, "2025年6月30日"},
+		{Facts{Year: 2025, Period: corpus.PeriodAnnual, Doc: corpus.KindSummary}, "2025年12月31日"},
+	} {
+		if got := SignDate(c.f, long); got != c.want {
+			t.Errorf("SignDate(%+v) = %s; want %s", c.f, got, c.want)
+		}
+	}
+	if got := SignDate(Facts{Year: 2025, Doc: corpus.KindSummary}, time.Date(2026, 1, 8, 0, 0, 0, 0, time.UTC)); got != "2026年1月8日" {
+		t.Errorf("a summary written in the next January is dated that day, got %s", got)
+	}
+}
+
+// The last quarter of a year closes on the next year, not on "全年".
+func TestClosingOfTheLastQuarterLooksToNextYear(t *testing.T) {
+	q4 := closingParagraph(Facts{Org: "芷泉县教育局", Year: 2025, Period: "q4", Doc: corpus.KindSummary})
+	q3 := closingParagraph(Facts{Org: "芷泉县教育局", Year: 2025, Period: "q3", Doc: corpus.KindSummary})
+	if !strings.Contains(q4, "2026年") || strings.Contains(q4, "确保全年") || !strings.Contains(q3, "确保全年") {
+		t.Errorf("q4: %s\nq3: %s", q4, q3)
+	}
+}
+
+func TestStockSentenceRules(t *testing.T) {
+	annual := Period{Year: 2025, Span: corpus.PeriodAnnual}
+	for _, c := range []struct {
+		s, facts string
+		want     bool
+	}{
+		{"持续开展师德师风专项整治", "招聘教师80名", false},
+		{"持续开展师德师风专项整治", "开展师德师风专项整治，查处问题3起", true},
+		{"组织学生参加农耕体验、家务劳动等实践活动", "", false},
+		{"健全师德建设长效机制，强化师德考核结果运用", "", true},
+	} {
+		if got := stockFits(c.s, "师资", annual, c.facts); got != c.want {
+			t.Errorf("stockFits(%q, facts %q) = %v; want %v", c.s, c.facts, got, c.want)
+		}
+	}
+	if got := atLevel("通过公开招聘、县管校聘补充教师，全县统筹", "望澜区教育局"); got != "通过公开招聘、区管校聘补充教师，全区统筹" {
+		t.Errorf("atLevel: %s", got)
+	}
+	if got := atLevel("推进县管校聘", "某市教育局"); got != "推进县管校聘" {
+		t.Errorf("atLevel for a city: %s", got)
+	}
+}
+
+func TestIsTargetAndForwardFacts(t *testing.T) {
+	summary := Facts{Year: 2025, Period: "q2", Doc: corpus.KindSummary}
+	for _, c := range []struct {
+		fact string
+		want bool
+	}{
+		{"制定2025年秋季招生入学工作方案，城区小学一年级计划招生2850人", false},
+		{"组织初三毕业年级模拟考试2次", false}, // 模拟 is no 拟
+		{"下半年计划招聘教师80名以上", true},
+		{"力争高考本科上线率提高2个百分点", true},
+		{"义务教育巩固率保持在99%以上", true},
+	} {
+		if got := isTarget(summary, c.fact); got != c.want {
+			t.Errorf("isTarget(%q) = %v; want %v", c.fact, got, c.want)
+		}
+	}
+	f := Facts{Year: 2025, Period: corpus.PeriodFirstHalf, Doc: corpus.KindSummaryPlan}
+	ahead, done := splitForward(f, []Fact{NewFact("春季学期组织教师培训1350人次", 1), NewFact("下半年计划招聘教师80名以上", 2), NewFact("力争秋季开学前完成食堂改造12所", 3)})
+	if len(ahead) != 2 || len(done) != 1 {
+		t.Errorf("splitForward: ahead %v, done %v", ahead, done)
+	}
+}
+
+// A fact's topic lead comes before the category's: a 篮球联赛 result opens on
+// school sports, not on teaching quality.
+func TestTopicSentences(t *testing.T) {
+	tax := corpus.DefaultTaxonomy()
+	safety := func(s string) bool { return tax.Classify(s, "", "").Category == "安全" }
+	got := topicSentences([]Fact{NewFact("在全市中小学生篮球联赛中获初中男子组第2名", 1), NewFact("开展体育场馆安全检查", 2)}, false, safety)
+	if len(got) != 2 || !strings.Contains(got[0], "体育") || strings.Contains(got[1], "体育") {
+		t.Errorf("topicSentences = %q", got)
+	}
+	// 开学前完成校车安全检查 is safety work under 安全, not the start of term.
+	if got := topicSentences([]Fact{NewFact("开学前完成校车安全检查48辆", 1)}, false, safety); len(got) != 1 || !strings.Contains(got[0], "校车") {
+		t.Errorf("topicSentences = %q", got)
+	}
+	// 教学楼 is a building, not teaching.
+	if got := topicSentences([]Fact{NewFact("秋季学期新投用教学楼2栋", 1)}, false, func(string) bool { return false }); len(got) != 1 || strings.Contains(got[0], "课堂") {
+		t.Errorf("topicSentences = %q", got)
+	}
+}
+
+func TestFactQueries(t *testing.T) {
+	f := Facts{Year: 2025, Sections: []CategoryFacts{{Category: "党建", Facts: []Fact{
+		NewFact("开展党纪学习教育专题研讨6场", 1),
+		NewFact("巩固拓展党纪学习教育成果", 2), // the year after may consolidate it
+		NewFact("开展深入贯彻中央八项规定精神学习教育", 3),
+	}}}}
+	got := FactQueries(f)
+	if len(got) != 1 || !strings.Contains(got[0], "党纪学习教育是2024年开展的") {
+		t.Errorf("FactQueries = %q", got)
+	}
+	if got := FactQueries(Facts{Year: 2024, Sections: f.Sections[:1]}); len(got) != 1 || !strings.Contains(got[0], "八项规定精神学习教育") {
+		t.Errorf("in 2024: %q", got)
+	}
+}
+
+func TestSportsBureauOpensAndClosesOnSportToo(t *testing.T) {
+	f := Facts{Org: "岱屏县教育体育局", Year: 2025, Doc: corpus.KindSummaryPlan}
+	if o, c := ComposeOpening(f), closingParagraph(f); !strings.Contains(o+c, "教育体育事业") || strings.Contains(closingParagraph(Facts{Org: "某县教育局", Year: 2025, Doc: corpus.KindSummaryPlan}), "体育") {
+		t.Errorf("opening %q closing %q", o, c)
+	}
+}
+
+// Without a template's order, sections follow the conventional order.
+func TestOrderCategoriesConventional(t *testing.T) {
+	f := Facts{Sections: []CategoryFacts{{Category: "安全"}, {Category: "德育"}, {Category: "党建"}, {Category: "其他"}, {Category: "学前教育"}}}
+	got := orderCategories(f, Template{Mined: true}, "其他")
+	if join(got) != "党建 德育 学前教育 其他 安全" {
+		t.Errorf("order = %v", got)
+	}
+}
