@@ -34,6 +34,14 @@ func Prepare(source, encoding string, doc corpus.Document) (Prepared, error) {
 	return Prepared{source: source, encoding: encoding, doc: doc, hash: hex.EncodeToString(sum[:])}, nil
 }
 
+// Restore is a document as a store keeps it, with the hash it was stored
+// under: how a copy from one store to another (zongjie migrate) keeps a
+// document's identity, since the text the hash was computed from is not
+// stored. It does not check hash.
+func Restore(source, encoding, addedBy, hash string, doc corpus.Document) Prepared {
+	return Prepared{source: source, encoding: encoding, addedBy: addedBy, doc: doc, hash: hash}
+}
+
 // Source is where the document was read from.
 func (p Prepared) Source() string { return p.source }
 
