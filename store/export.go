@@ -20,13 +20,12 @@ var ErrNotZongjie = errkind.New(errkind.Invalid, "不是总结（Zongjie）的�
 
 // CheckExisting reports whether path is an existing Zongjie database,
 // reading it only: unlike Open it creates no file and applies no
-// migration, so a wrong path changes nothing. The error wraps
-// fs.ErrNotExist (marked NotFound) for a missing file and ErrNotZongjie for
-// another file.
+// migration, so a wrong path changes nothing. The error is of kind
+// NotFound for a missing file and wraps ErrNotZongjie for another file.
 func CheckExisting(path string) error {
 	fi, err := os.Stat(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return errkind.Mark(errkind.NotFound, fmt.Errorf("找不到数据库文件 %s: %w", path, fs.ErrNotExist))
+		return errkind.Mark(errkind.NotFound, fmt.Errorf("找不到数据库文件 %s", path))
 	}
 	if err != nil {
 		return fmt.Errorf("检查数据库 %s: %w", path, err)
