@@ -90,6 +90,20 @@ func fillRunsAndCalls(t *testing.T, path string) migrated {
 			t.Fatal(err)
 		}
 	}
+	upload := corpus.Document{Title: "青禾县教育局2024年上半年工作总结", Org: "青禾县教育局", Year: 2024, Kind: corpus.KindSummary,
+		Text: "上半年党建工作扎实推进。", Sections: []corpus.Section{{ID: "1", Level: 1, Marker: "一、", Heading: "党建工作",
+			Part: corpus.PartSummary, Category: "党建", Text: "上半年党建工作扎实推进，覆盖学校12所。",
+			Figures: []corpus.Figure{{Text: "12所", Value: 12, Unit: "所", Label: "覆盖学校"}}}}}
+	p, err := db.PrepareDocument("upload:上半年.txt", "UTF-8", wang.Name, upload)
+	if err == nil {
+		_, _, err = db.SaveUnindexed(ctx, p)
+	}
+	if err == nil {
+		_, err = db.IndexPending(ctx)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
 	docs, err := db.Documents(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -102,20 +116,7 @@ func fillRunsAndCalls(t *testing.T, path string) migrated {
 func checkMigrated(t *testing.T, pg *postgres.DB, source migrated, token string) {
 	t.Helper()
 	ctx := context.Background()
-	docs, err := pg.Documents(ctx)
-	if err != nil || len(docs) != len(source.docs) {
-		t.Fatalf("Documents = %d, %v; want %d", len(docs), err, len(source.docs))
-	}
-	for i, d := range docs {
-		s := source.docs[i]
-		if d.Title != s.Title || d.Source != s.Source || d.Org != s.Org || d.Year != s.Year || d.Period != s.Period ||
-			d.Kind != s.Kind || d.AddedBy != s.AddedBy || d.SectionCount != s.SectionCount {
-			t.Errorf("document %d = %+v, want %+v", i, d, s)
-		}
-	}
-	if hits, err := pg.Search(ctx, corpus.SearchQuery{Text: "党建"}); err != nil || len(hits) == 0 {
-		t.Errorf("Search 党建 on the copy = %d hits, %v", len(hits), err)
-	}
+	checkDocumentsMigrated(t, pg, source.docs)
 	u, err := (&users.Service{Store: pg}).Authenticate(ctx, token)
 	if err != nil || u.Name != "王老师" {
 		t.Fatalf("王老师's token on the copy: %+v, %v", u, err)
@@ -138,6 +139,66 @@ func checkMigrated(t *testing.T, pg *postgres.DB, source migrated, token string)
 	}
 	if calls, err := pg.CallsBy(ctx, u.ID, 0); err != nil || len(calls) != 1 || calls[0].Purpose != "section:党建" {
 		t.Errorf("CallsBy(王老师) on the copy = %+v, %v", calls, err)
+	}
+}
+
+// checkDocumentsMigrated checks that pg holds want, in order, with their
+// metadata, and finds them.
+func checkDocumentsMigrated(t *testing.T, pg *postgres.DB, want []corpus.DocumentRecord) {
+	t.Helper()
+	ctx := context.Background()
+	docs, err := pg.Documents(ctx)
+	if err != nil || len(docs) != len(want) {
+		t.Fatalf("Documents = %d, %v; want %d", len(docs), err, len(want))
+	}
+	for i, d := range docs {
+		s := want[i]
+		if d.Title != s.Title || d.Source != s.Source || d.Org != s.Org || d.Year != s.Year || d.Period != s.Period ||
+			d.Kind != s.Kind || d.AddedBy != s.AddedBy || d.SectionCount != s.SectionCount {
+			t.Errorf("document %d = %+v, want %+v", i, d, s)
+		}
+	}
+	if hits, err := pg.Search(ctx, corpus.SearchQuery{Text: "覆盖学校"}); err != nil || len(hits) == 0 {
+		t.Errorf("Search 覆盖学校 on the copy = %d hits, %v", len(hits), err)
+	}
+	last := docs[len(docs)-1]
+	_, sections, err := pg.Document(ctx, last.ID)
+	if err != nil || last.AddedBy != "王老师" || len(sections) != 1 || len(sections[0].Figures) != 1 || sections[0].Figures[0].Value != 12 {
+		t.Errorf("the uploaded report on the copy: %+v, %+v, %v", last, sections, err)
+	}
+}
+
+// TestMigrateKeepsTargetUser: a name the target has is kept with its token
+// and reported; the source user's drafts go to the target's user of that
+// name.
+func TestMigrateKeepsTargetUser(t *testing.T) {
+	ctx := context.Background()
+	dsn := pgtest.DSN(t)
+	e := newEnv(t)
+	theirs := strings.TrimSpace(mustZJ(t, "user", "add", "王老师", "--db", dsn).stdout)
+	ours := strings.TrimSpace(mustZJ(t, "user", "add", "王老师").stdout)
+	mustZJ(t, "user", "add", "李主任")
+	fillRunsAndCalls(t, e.db)
+
+	r := mustZJ(t, "migrate", "--from", e.db, "--to", dsn)
+	if !strings.Contains(r.stdout, "新增用户 1 个，已有 1 个") || !strings.Contains(r.stdout, "保留目标库中的用户（其口令不变）：王老师") {
+		t.Errorf("migrate with a name taken: %s", r)
+	}
+	pg, err := postgres.Open(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pg.Close()
+	svc := &users.Service{Store: pg}
+	u, err := svc.Authenticate(ctx, theirs)
+	if err != nil || u.Name != "王老师" {
+		t.Fatalf("the target's 王老师: %+v, %v", u, err)
+	}
+	if _, err := svc.Authenticate(ctx, ours); err == nil {
+		t.Error("the source's token of a kept name works on the target")
+	}
+	if calls, err := pg.CallsBy(ctx, u.ID, 0); err != nil || len(calls) != 1 {
+		t.Errorf("calls of 王老师 = %+v, %v; want the source's one, mapped by name", calls, err)
 	}
 }
 
