@@ -20,6 +20,7 @@ import (
 	"github.com/zongjie/zongjie/corpus"
 	"github.com/zongjie/zongjie/draft"
 	"github.com/zongjie/zongjie/store"
+	"github.com/zongjie/zongjie/store/storetest"
 )
 
 // helperEnv names what the helper process does: "ingest N" stores N
@@ -84,7 +85,7 @@ func processDoc(pid, i int) corpus.Document {
 				Text: "落实学生资助政策，做到应助尽助。"},
 		},
 	}
-	d.Text = docText(d)
+	d.Text = storetest.DocText(d)
 	return d
 }
 
@@ -376,7 +377,7 @@ func holdWriteLock(t *testing.T, path string, d time.Duration) {
 func TestReadersNeverNeedTheWriteLock(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "zongjie.db")
 	db := mustOpenAt(t, path)
-	mustSave(t, db, fixtures()...)
+	storetest.MustSave(t, db, storetest.Fixtures()...)
 	db.Close()
 
 	holdWriteLock(t, path, time.Minute)
@@ -404,7 +405,7 @@ func TestWritersWaitForTheWriteLock(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "zongjie.db")
 	db := mustOpenAt(t, path)
 	ctx := context.Background()
-	p, err := store.Prepare("test", "UTF-8", fixtures()[0])
+	p, err := store.Prepare("test", "UTF-8", storetest.Fixtures()[0])
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,9 +2,7 @@ package store
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"strconv"
@@ -12,35 +10,23 @@ import (
 	"time"
 
 	"github.com/zongjie/zongjie/corpus"
+	"github.com/zongjie/zongjie/store/textindex"
 )
 
-// Prepared is a document ready to be stored, with its identifying hash
-// computed. Preparing is pure CPU work, so a bulk ingest can prepare the next
-// document while the previous one is being written.
-type Prepared struct {
-	source, encoding string
-	addedBy          string // the uploading user's name, "" for none
-	doc              corpus.Document
-	hash             string
-}
+// Prepared is a document ready to be stored (see textindex.Prepared).
+type Prepared = textindex.Prepared
 
 // Prepare computes what storing doc from source needs. It fails for a
 // document without text.
 func Prepare(source, encoding string, doc corpus.Document) (Prepared, error) {
-	if doc.Text == "" {
-		// The hash of "" would make every text-less document the same one.
-		return Prepared{}, fmt.Errorf("保存文档 %q: 文档正文为空", doc.Title)
-	}
-	sum := sha256.Sum256([]byte(doc.Text))
-	return Prepared{source: source, encoding: encoding, doc: doc, hash: hex.EncodeToString(sum[:])}, nil
+	return textindex.Prepare(source, encoding, doc)
 }
 
 // PrepareDocument is Prepare as a method, for the ingest service's store
 // interface, recording addedBy as the user who uploaded the document.
 func (db *DB) PrepareDocument(source, encoding, addedBy string, doc corpus.Document) (Prepared, error) {
 	p, err := Prepare(source, encoding, doc)
-	p.addedBy = addedBy
-	return p, err
+	return p.WithAddedBy(addedBy), err
 }
 
 // SaveDocument stores doc and its sections and figures, in order, in one
@@ -64,12 +50,12 @@ func (db *DB) SaveUnindexed(ctx context.Context, p Prepared) (id int64, created 
 }
 
 func (db *DB) savePrepared(ctx context.Context, p Prepared, index bool) (id int64, created bool, err error) {
-	if p.hash == "" {
-		return 0, false, fmt.Errorf("保存文档 %q: 文档未经 Prepare", p.doc.Title)
+	if p.Hash() == "" {
+		return 0, false, fmt.Errorf("保存文档 %q: 文档未经 Prepare", p.Doc().Title)
 	}
 	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
-		return 0, false, fmt.Errorf("保存文档 %q: %w", p.doc.Title, err)
+		return 0, false, fmt.Errorf("保存文档 %q: %w", p.Doc().Title, err)
 	}
 	defer tx.Rollback()
 
@@ -78,10 +64,10 @@ func (db *DB) savePrepared(ctx context.Context, p Prepared, index bool) (id int6
 		_, err = indexPending(ctx, tx)
 	}
 	if err != nil {
-		return 0, false, fmt.Errorf("保存文档 %q: %w", p.doc.Title, err)
+		return 0, false, fmt.Errorf("保存文档 %q: %w", p.Doc().Title, err)
 	}
 	if err := tx.Commit(); err != nil {
-		return 0, false, fmt.Errorf("保存文档 %q: %w", p.doc.Title, err)
+		return 0, false, fmt.Errorf("保存文档 %q: %w", p.Doc().Title, err)
 	}
 	return id, created, nil
 }
@@ -178,7 +164,7 @@ func indexSections(ctx context.Context, tx *sql.Tx, after int64) (n int, last in
 			return n, last, nil
 		}
 		for _, s := range page {
-			if _, err := ins.ExecContext(ctx, s.id, bigrams(s.heading), bigrams(s.text)); err != nil {
+			if _, err := ins.ExecContext(ctx, s.id, textindex.Bigrams(s.heading), textindex.Bigrams(s.text)); err != nil {
 				return n, last, fmt.Errorf("段落 %d 索引: %w", s.id, err)
 			}
 		}
@@ -188,7 +174,7 @@ func indexSections(ctx context.Context, tx *sql.Tx, after int64) (n int, last in
 }
 
 func saveDocument(ctx context.Context, tx *sql.Tx, p Prepared, now time.Time) (int64, bool, error) {
-	doc := p.doc
+	doc := p.Doc()
 	// Writing first takes the write lock at once; reading the hash first
 	// could make the later write fail with SQLITE_BUSY under concurrency.
 	var id int64
@@ -197,10 +183,10 @@ func saveDocument(ctx context.Context, tx *sql.Tx, p Prepared, now time.Time) (i
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (hash) DO NOTHING
 		RETURNING id`,
-		p.hash, p.source, p.encoding, doc.Title, doc.Org, nullInt(doc.Year), doc.Period, doc.Kind, formatTime(now), p.addedBy,
+		p.Hash(), p.Source(), p.Encoding(), doc.Title, doc.Org, nullInt(doc.Year), doc.Period, doc.Kind, formatTime(now), p.AddedBy(),
 	).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
-		err = tx.QueryRowContext(ctx, `SELECT id FROM documents WHERE hash = ?`, p.hash).Scan(&id)
+		err = tx.QueryRowContext(ctx, `SELECT id FROM documents WHERE hash = ?`, p.Hash()).Scan(&id)
 		return id, false, err
 	}
 	if err != nil {
@@ -400,12 +386,7 @@ func attachFigures(ctx context.Context, tx *sql.Tx, recs []corpus.SectionRecord)
 	if len(recs) == 0 {
 		return nil
 	}
-	byID := make(map[int64]*corpus.SectionRecord, len(recs))
-	ids := make([]int64, len(recs))
-	for i := range recs {
-		byID[recs[i].SectionID] = &recs[i]
-		ids[i] = recs[i].SectionID
-	}
+	byID, ids := textindex.BySection(recs)
 	// One query per call; json_each keeps the statement the same for any
 	// number of sections.
 	rows, err := tx.QueryContext(ctx, `

@@ -6,19 +6,15 @@ import (
 	"time"
 
 	"github.com/zongjie/zongjie/corpus"
+	"github.com/zongjie/zongjie/store/textindex"
 )
 
 // Internals for the black-box tests and benchmarks in package store_test.
 
-var (
-	Bigrams = bigrams
-	Snippet = snippet
-)
-
 // ParseQuery returns the FTS5 expression and the instr-verified terms of s.
 func ParseQuery(s string) (match string, verify []string) {
-	q := parseQuery(s)
-	return q.match, q.verify
+	q := textindex.ParseQuery(s)
+	return ftsMatch(q.Phrases), q.Verify
 }
 
 // CandidateLimit is the number of matches Search ranks.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/zongjie/zongjie/corpus"
+	"github.com/zongjie/zongjie/store/textindex"
 )
 
 // RemoveDocuments deletes the documents ids with their sections, figures
@@ -39,10 +40,7 @@ func (db *DB) RemoveDocuments(ctx context.Context, ids []int64) ([]corpus.Docume
 // that of none of current (the documents of the file as it now is): what an
 // earlier version of the file added. It returns how many it removed.
 func (db *DB) RemoveReplaced(ctx context.Context, source string, current []Prepared) (int, error) {
-	hashes := make([]string, 0, len(current))
-	for _, p := range current {
-		hashes = append(hashes, p.hash)
-	}
+	hashes := textindex.Hashes(current)
 	res, err := db.write.ExecContext(ctx, `
 		DELETE FROM documents
 		WHERE source = ? AND hash NOT IN (SELECT value FROM json_each(?))`, source, jsonStrings(hashes))

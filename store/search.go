@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/zongjie/zongjie/corpus"
+	"github.com/zongjie/zongjie/store/textindex"
 )
 
 // defaultLimit is the number of hits Search returns when the query sets none.
@@ -63,17 +64,18 @@ func (db *DB) Search(ctx context.Context, q corpus.SearchQuery) ([]corpus.Search
 // searchSections runs q, letting bm25 rank at most candidates matches
 // (≤ 0: all of them).
 func searchSections(ctx context.Context, tx *sql.Tx, q corpus.SearchQuery, candidates int) ([]corpus.SearchHit, error) {
-	tq := parseQuery(q.Text)
+	tq := textindex.ParseQuery(q.Text)
+	match := ftsMatch(tq.Phrases)
 	limit := q.Limit
 	if limit <= 0 {
 		limit = defaultLimit
 	}
 	var query string
 	var args []any
-	if tq.match != "" {
-		query, args = rankedQuery(q, tq, candidates, limit)
+	if match != "" {
+		query, args = rankedQuery(q, match, tq.Verify, candidates, limit)
 	} else {
-		query, args = scanQuery(q, tq, limit)
+		query, args = scanQuery(q, tq.Verify, limit)
 	}
 
 	rows, err := tx.QueryContext(ctx, query, args...)
@@ -98,11 +100,7 @@ func searchSections(ctx context.Context, tx *sql.Tx, q corpus.SearchQuery, candi
 	if err := attachFigures(ctx, tx, recs); err != nil {
 		return nil, err
 	}
-	hits := make([]corpus.SearchHit, len(recs))
-	for i, r := range recs {
-		hits[i] = corpus.SearchHit{SectionRecord: r, Snippet: snippet(r.Text, tq.terms), Score: scores[i]}
-	}
-	return hits, nil
+	return textindex.Hits(recs, scores, tq.Terms), nil
 }
 
 // filters returns q's conditions on sections s and on documents d.
@@ -125,11 +123,11 @@ func filters(q corpus.SearchQuery) (sec, doc []string, secArgs, docArgs []any) {
 
 // rankedQuery is the full-text query: the newest candidates matches that
 // pass the filters, ranked by bm25.
-func rankedQuery(q corpus.SearchQuery, tq textQuery, candidates, limit int) (string, []any) {
+func rankedQuery(q corpus.SearchQuery, match string, verifyTerms []string, candidates, limit int) (string, []any) {
 	sec, doc, secArgs, docArgs := filters(q)
 	var verify []string
 	var verifyArgs []any
-	for _, t := range tq.verify {
+	for _, t := range verifyTerms {
 		verify = append(verify, `instr((SELECT `+haystack(t)+` FROM sections AS s WHERE s.id = sections_fts.rowid), ?) > 0`)
 		verifyArgs = append(verifyArgs, t)
 	}
@@ -161,31 +159,44 @@ func rankedQuery(q corpus.SearchQuery, tq textQuery, candidates, limit int) (str
 	} else {
 		candidates = max(candidates, limit)
 	}
-	return query, concat([]any{tq.match}, secArgs, docArgs, verifyArgs, []any{candidates, limit})
+	return query, concat([]any{match}, secArgs, docArgs, verifyArgs, []any{candidates, limit})
 }
 
 // scanQuery answers a query the index cannot: no terms, or only lone Han
 // characters, which it checks with instr() on every section that passes the
 // filters.
-func scanQuery(q corpus.SearchQuery, tq textQuery, limit int) (string, []any) {
+func scanQuery(q corpus.SearchQuery, verifyTerms []string, limit int) (string, []any) {
 	sec, doc, secArgs, docArgs := filters(q)
 	var verify []string
 	var verifyArgs []any
-	for _, t := range tq.verify {
+	for _, t := range verifyTerms {
 		verify = append(verify, `instr(`+haystack(t)+`, ?) > 0`)
 		verifyArgs = append(verifyArgs, t)
 	}
 	order := `d.year DESC, s.id`
 	var orderArgs []any
-	if len(tq.verify) > 0 {
+	if len(verifyTerms) > 0 {
 		order = `instr(s.heading, ?) > 0 DESC, ` + order
-		orderArgs = append(orderArgs, tq.verify[0])
+		orderArgs = append(orderArgs, verifyTerms[0])
 	}
 	order = builtinColumn + `, ` + order
 	query := `SELECT ` + sectionColumns + `, 0.0
 		FROM sections AS s JOIN documents AS d ON d.id = s.doc_id ` + whereClause(concat(sec, doc, verify, []string{`s.text <> ''`})) + `
 		ORDER BY ` + order + ` LIMIT ?`
 	return query, concat(secArgs, docArgs, verifyArgs, orderArgs, []any{limit})
+}
+
+// ftsMatch writes phrases as an FTS5 expression: quoted phrases joined by
+// AND, "" when there are none.
+func ftsMatch(phrases []textindex.Phrase) string {
+	parts := make([]string, len(phrases))
+	for i, p := range phrases {
+		parts[i] = `"` + strings.ReplaceAll(strings.Join(p.Tokens, " "), `"`, `""`) + `"`
+		if p.Prefix {
+			parts[i] += " *"
+		}
+	}
+	return strings.Join(parts, " AND ")
 }
 
 func concat[T any](slices ...[]T) []T {

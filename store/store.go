@@ -24,11 +24,12 @@ import (
 
 	"github.com/mattn/go-sqlite3"
 
-	"github.com/zongjie/zongjie/errkind"
+	"github.com/zongjie/zongjie/store/textindex"
 )
 
-// ErrNotFound is returned, wrapped, when a requested row does not exist.
-var ErrNotFound = errkind.New(errkind.NotFound, "记录不存在")
+// ErrNotFound is returned, wrapped, when a requested row does not exist. It
+// is textindex.ErrNotFound, which the PostgreSQL store returns too.
+var ErrNotFound = textindex.ErrNotFound
 
 // ErrNoFTS5 is returned, wrapped, by Open when the SQLite linked into the
 // binary has no FTS5 (built without the tag) or is the cgo-less stub.

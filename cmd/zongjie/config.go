@@ -180,7 +180,7 @@ func loadConfig(path string, flags *pflag.FlagSet) (Config, error) {
 	cfg.Settings = settings(v, base.AllKeys(), file, fromFlag)
 	for i, st := range cfg.Settings {
 		if st.Key == "db" {
-			cfg.Settings[i].Value = cfg.DB
+			cfg.Settings[i].Value = dbName(cfg.DB)
 		}
 	}
 	return cfg, nil

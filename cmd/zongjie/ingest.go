@@ -137,7 +137,7 @@ func (a *app) printIngest(sum ingestSummary, asJSON bool) error {
 const ingestGCPercent = 400
 
 // ingestService is the ingest use case over the database.
-func (a *app) ingestService(db *store.DB) *ingest.Service[store.Prepared] {
+func (a *app) ingestService(db database) *ingest.Service[store.Prepared] {
 	return &ingest.Service[store.Prepared]{Store: db, Parser: a.parser(), Reader: convert.New()}
 }
 

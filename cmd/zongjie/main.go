@@ -106,7 +106,7 @@ func (a *app) rootCommand() *cobra.Command {
 	root.PersistentFlags().String("db", "", "SQLite 数据库`文件`（覆盖配置 db）")
 	root.AddCommand(a.parseCommand(), a.ingestCommand(), a.docsCommand(), a.userCommand(), a.showCommand(),
 		a.searchCommand(), a.templatesCommand(), a.examplesCommand(), a.draftCommand(), a.planCommand(), a.checkCommand(), a.exportCommand(), a.logCommand(), a.serveCommand(),
-		a.configCommand(), a.versionCommand())
+		a.migrateCommand(), a.configCommand(), a.versionCommand())
 	return root
 }
 

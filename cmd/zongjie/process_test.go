@@ -28,6 +28,7 @@ import (
 	"github.com/zongjie/zongjie/draft"
 	"github.com/zongjie/zongjie/llm/llmtest"
 	"github.com/zongjie/zongjie/store"
+	"github.com/zongjie/zongjie/store/postgres/pgtest"
 )
 
 // cliEnv makes the test binary behave as the zongjie command.
@@ -40,7 +41,7 @@ func TestMain(m *testing.M) {
 		stop()
 		os.Exit(code)
 	}
-	os.Exit(m.Run())
+	pgtest.Main(m) // stops the PostgreSQL cluster that tests may have started
 }
 
 // cliCmd returns the zongjie command line args as a child process, with the

@@ -25,7 +25,7 @@ type templateRow struct {
 }
 
 // allTemplates loads every stored document's skeleton (headings only).
-func allTemplates(ctx context.Context, db *store.DB) ([]draft.Template, error) {
+func allTemplates(ctx context.Context, db database) ([]draft.Template, error) {
 	return db.Templates(ctx, "")
 }
 

@@ -1,4 +1,10 @@
-package store
+// Package textindex is the engine-neutral half of the store: Chinese text
+// made into index tokens, users' search text made into terms and phrases,
+// snippets, the prepared document with its identifying hash, and the
+// not-found error. The SQLite store (package store) and the PostgreSQL store
+// (package store/postgres) both use it, so a query finds the same sections
+// on either engine. It has no cgo and no SQL.
+package textindex
 
 import (
 	"sort"
@@ -76,12 +82,12 @@ func (r run) tokens() []string {
 	return out
 }
 
-// bigrams returns the text the full-text index holds for s:
+// Bigrams returns the text the full-text index holds for s:
 // "县教育局2024年" → "县教 教育 育局 2024 年". It is the same as joining the
 // tokens of runs(foldRunes(s)) with spaces, written in one pass over s
 // because ingest calls it for every section and the rune slices of that
 // way were half of what an ingest allocated.
-func bigrams(s string) string {
+func Bigrams(s string) string {
 	// A Han character is three bytes and appears in two bigrams, plus spaces.
 	b := make([]byte, 0, len(s)*7/3+8)
 	var prev rune   // the last rune of the current Han run
@@ -127,26 +133,35 @@ func bigrams(s string) string {
 	return string(b)
 }
 
-// textQuery is a user's search text made safe for FTS5.
-type textQuery struct {
-	// match is an FTS5 expression of quoted phrases joined by AND, "" when no
-	// term can be looked up in the index. Only phrases are ever produced, so
-	// operators, brackets, stars and colons in the input are plain text.
-	match string
-	// verify holds terms the index can only narrow down, such as a lone Han
+// Query is a user's search text made into index phrases, so that no input
+// is syntax in any engine's query language.
+type Query struct {
+	// Phrases must all match, "" when no term can be looked up in the
+	// index. Only phrases of tokens are ever produced, so operators,
+	// brackets, stars and colons in the input are plain text.
+	Phrases []Phrase
+	// Verify holds terms the index can only narrow down, such as a lone Han
 	// character, whose tokens are hidden inside bigrams; each must also be
-	// found with instr().
-	verify []string
-	// terms are all folded terms, longest first, for highlighting.
-	terms []string
+	// found as a substring of the folded heading and text.
+	Verify []string
+	// Terms are all folded terms, longest first, for highlighting.
+	Terms []string
 }
 
-// parseQuery splits s into terms at anything that is neither Han nor a
+// Phrase is a sequence of index tokens that must occur in a row.
+type Phrase struct {
+	// Tokens are the folded bigrams and words, in order.
+	Tokens []string
+	// Prefix is true when the last token only has to start a token (a lone
+	// Han character that ends a term, such as 年 in "2024年").
+	Prefix bool
+}
+
+// ParseQuery splits s into terms at anything that is neither Han nor a
 // letter or digit, so "教育-局" is the two terms 教育 and 局 and "存在问题:"
 // is 存在问题. All terms must match.
-func parseQuery(s string) textQuery {
-	var q textQuery
-	var phrases []string
+func ParseQuery(s string) Query {
+	var q Query
 	seen := map[string]bool{}
 	for _, term := range splitTerms(foldRunes(s)) {
 		key := string(term)
@@ -154,16 +169,15 @@ func parseQuery(s string) textQuery {
 			continue
 		}
 		seen[key] = true
-		q.terms = append(q.terms, key)
+		q.Terms = append(q.Terms, key)
 		ps, exact := termPhrases(term)
-		phrases = append(phrases, ps...)
+		q.Phrases = append(q.Phrases, ps...)
 		if !exact {
-			q.verify = append(q.verify, key)
+			q.Verify = append(q.Verify, key)
 		}
 	}
-	q.match = strings.Join(phrases, " AND ")
-	sort.SliceStable(q.terms, func(i, j int) bool {
-		return utf8.RuneCountInString(q.terms[i]) > utf8.RuneCountInString(q.terms[j])
+	sort.SliceStable(q.Terms, func(i, j int) bool {
+		return utf8.RuneCountInString(q.Terms[i]) > utf8.RuneCountInString(q.Terms[j])
 	})
 	return q
 }
@@ -186,28 +200,23 @@ func splitTerms(rs []rune) [][]rune {
 	return out
 }
 
-// termPhrases turns one term into FTS5 phrases that together match exactly
-// the sections containing it (exact) or a superset of them (!exact).
+// termPhrases turns one term into phrases that together match exactly the
+// sections containing it (exact) or a superset of them (!exact).
 //
 // A lone Han character is indexed as a unigram only when it stands alone in
 // the text; elsewhere it is inside a bigram. At the end of a term ("2024年")
-// a prefix phrase "2024 年"* still matches exactly; elsewhere ("第3章") the
+// a prefix phrase "2024 年*" still matches exactly; elsewhere ("第3章") the
 // character is left out, the phrase is split there, and the caller checks
-// the whole term with instr().
-func termPhrases(term []rune) (phrases []string, exact bool) {
+// the whole term as a substring.
+func termPhrases(term []rune) (phrases []Phrase, exact bool) {
 	rs := runs(term)
 	exact = true
 	var cur []string
 	flush := func(prefix bool) {
-		if len(cur) == 0 {
-			return
+		if len(cur) > 0 {
+			phrases = append(phrases, Phrase{Tokens: cur, Prefix: prefix})
+			cur = nil
 		}
-		p := `"` + strings.ReplaceAll(strings.Join(cur, " "), `"`, `""`) + `"`
-		if prefix {
-			p += " *"
-		}
-		phrases = append(phrases, p)
-		cur = nil
 	}
 	for i, r := range rs {
 		switch {
@@ -228,12 +237,12 @@ func termPhrases(term []rune) (phrases []string, exact bool) {
 // snippetWidth is the length of a snippet in runes, highlights excluded.
 const snippetWidth = 80
 
-// snippet returns about snippetWidth runes of text around the first
+// Snippet returns about snippetWidth runes of text around the first
 // occurrence of any term, with every occurrence inside wrapped in 【】.
 // terms must be folded and sorted longest first. It works on the stored
-// text because the index holds bigrams, from which FTS5's own snippet()
-// could not rebuild readable text.
-func snippet(text string, terms []string) string {
+// text because the index holds bigrams, from which neither FTS5's snippet()
+// nor PostgreSQL's ts_headline could rebuild readable text.
+func Snippet(text string, terms []string) string {
 	rs := []rune(text)
 	folded := make([]rune, len(rs))
 	for i, r := range rs {

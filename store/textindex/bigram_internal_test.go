@@ -1,4 +1,4 @@
-package store
+package textindex
 
 import (
 	"io/fs"
@@ -29,7 +29,7 @@ func FuzzBigramsMatchRuns(f *testing.F) {
 		f.Add(string(data))
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := bigrams(s), bigramsByRuns(s); got != want {
+		if got, want := Bigrams(s), bigramsByRuns(s); got != want {
 			t.Fatalf("bigrams(%q)\n got %q\nwant %q", s, got, want)
 		}
 	})
