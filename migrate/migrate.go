@@ -82,7 +82,8 @@ type Report struct {
 	Documents, Users, Runs, Calls Counts
 	// Kept names the source's users whose name the target already had
 	// for another token: the target's user was kept as is, and what the
-	// source's user drafted now belongs to the target's user of that name.
+	// source's user drafted belongs to nobody there — the same name may be
+	// another person, who must not read it.
 	Kept []string
 }
 
@@ -93,7 +94,7 @@ func (r Report) String() string {
 		r.Documents.Added, r.Documents.Existing, r.Users.Added, r.Users.Existing,
 		r.Runs.Added, r.Runs.Existing, r.Calls.Added, r.Calls.Existing)
 	if len(r.Kept) > 0 {
-		s += fmt.Sprintf("\n目标库中已有同名用户，保留目标库中的用户（其口令不变）：%s；源库中这些用户的草稿和调用记录归入目标库的同名用户。",
+		s += fmt.Sprintf("\n目标库中已有同名用户，保留目标库中的用户（其口令不变）：%s；同名可能是另一个人，源库中这些用户的草稿和调用记录不归入任何用户。",
 			strings.Join(r.Kept, "、"))
 	}
 	return s
@@ -195,7 +196,7 @@ func copyUsers[P any](ctx context.Context, src Source[P], dst Target[P], r *Repo
 	if len(us) == 0 {
 		progress(Users, r.Users, 0)
 	}
-	return ownerMap(ctx, dst, us)
+	return ownerMap(ctx, dst, us, r.Kept)
 }
 
 // copyUser adds u to dst unless it is there (the same name and token
@@ -219,8 +220,9 @@ func copyUser[P any](ctx context.Context, dst Target[P], u users.User, hash stri
 }
 
 // ownerMap maps the ids of the source's users srcUsers to the ids of the
-// target's users of the same names.
-func ownerMap[P any](ctx context.Context, dst Target[P], srcUsers []users.User) (map[int64]int64, error) {
+// target's users of the same names, except the kept ones: a name taken by
+// another token in the target may be another person.
+func ownerMap[P any](ctx context.Context, dst Target[P], srcUsers []users.User, kept []string) (map[int64]int64, error) {
 	there, err := dst.Users(ctx)
 	if err != nil {
 		return nil, err
@@ -231,7 +233,7 @@ func ownerMap[P any](ctx context.Context, dst Target[P], srcUsers []users.User) 
 	}
 	owners := make(map[int64]int64, len(srcUsers))
 	for _, u := range srcUsers {
-		if id, ok := byName[u.Name]; ok {
+		if id, ok := byName[u.Name]; ok && !slices.Contains(kept, u.Name) {
 			owners[u.ID] = id
 		}
 	}

@@ -197,8 +197,10 @@ func TestMigrateKeepsTargetUser(t *testing.T) {
 	if _, err := svc.Authenticate(ctx, ours); err == nil {
 		t.Error("the source's token of a kept name works on the target")
 	}
-	if calls, err := pg.CallsBy(ctx, u.ID, 0); err != nil || len(calls) != 1 {
-		t.Errorf("calls of 王老师 = %+v, %v; want the source's one, mapped by name", calls, err)
+	// The target's 王老师 may be another person: the source's drafts and
+	// calls of 王老师 belong to nobody there.
+	if calls, err := pg.CallsBy(ctx, u.ID, 0); err != nil || len(calls) != 0 {
+		t.Errorf("calls of the target's 王老师 = %+v, %v; want none of the source's", calls, err)
 	}
 }
 
