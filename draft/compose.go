@@ -139,6 +139,10 @@ func FactSentences(facts []Fact, plan bool, period string) string {
 // official documents do not use; the figure's value stays the same.
 var thousands = regexp.MustCompile(`(\d),(\d{3})`)
 
+// termBound marks work tied to one term or holiday (秋季学期期末复习, 寒假):
+// done once, it does not go on into the next period.
+var termBound = regexp.MustCompile(`秋季学期|春季学期|期末|期中|寒假|暑假|开学|毕业`)
+
 // periodLead opens a writer's target with the period it is for: 下半年力争….
 var periodLead = regexp.MustCompile(`^(下半年|下季度|下阶段|明年)[，,]?`)
 
@@ -180,7 +184,7 @@ var ongoingVerb = regexp.MustCompile(`^(全年)?(开展|组织|实施|推进|落
 // work or its figures cannot be taken out cleanly.
 func continued(fact string) string {
 	fact = strings.TrimRight(strings.TrimSpace(fact), "。；，")
-	if !ongoingVerb.MatchString(fact) || strings.ContainsAny(fact, "，；") {
+	if !ongoingVerb.MatchString(fact) || strings.ContainsAny(fact, "，；") || termBound.MatchString(fact) {
 		return ""
 	}
 	fact = strings.TrimPrefix(fact, "全年")
@@ -257,7 +261,7 @@ func (c *Composer) Section(item OutlineItem, examples []Example) string {
 		// this year's work continued.
 		leads = c.lastResort(item)
 	}
-	if len(item.Facts) >= 2 && utf8.RuneCountInString(strings.Join(leads, "")+facts) < 80 {
+	for tries := 0; tries < 2 && len(item.Facts) >= 2 && utf8.RuneCountInString(strings.Join(leads, "")+facts) < 80; tries++ {
 		more := c.leads(item, examples, 1) // a paragraph, not two lines
 		if len(more) == 0 {
 			more = c.anyHouseLead(item, leads)
@@ -369,12 +373,9 @@ func (c *Composer) leads(item OutlineItem, examples []Example, n int) []string {
 	cands := c.corpusLeads(item, examples, factTopic, len(facts) > 0)
 	// A section whose facts are not its category's work (a 篮球联赛 result
 	// filed under 教育质量) takes the leads of the work they speak of.
-	offCategory := len(facts) > 0
-	for _, f := range facts {
-		offCategory = offCategory && c.Taxonomy.Classify(f.Text, "", "").Category != item.Category
-	}
+	offCategory := c.offCategory(item, facts)
 	ofCategory := func(s string) bool {
-		return offCategory || c.Taxonomy.Classify(s, "", "").Category == item.Category
+		return offCategory || item.Category == c.Taxonomy.Fallback || c.Taxonomy.Classify(s, "", "").Category == item.Category
 	}
 	cands = append(cands, c.usable(item, topicSentences(facts, item.Part == corpus.PartPlan, ofCategory))...)
 	house := houseLeads[item.Category]
@@ -383,8 +384,9 @@ func (c *Composer) leads(item OutlineItem, examples []Example, n int) []string {
 	}
 	for i, h := range c.usable(item, house) {
 		// The category's first house sentence states its principle (坚持把…
-		// 作为…), which frames any of its facts.
-		if len(facts) == 0 || contentOverlap(factTopic, h) >= 2 || i == 0 && houseLeads[item.Category] != nil && h == c.atLevel(houseLeads[item.Category][0]) {
+		// 作为…), which frames any of its facts — of its own work.
+		principle := i == 0 && !offCategory && houseLeads[item.Category] != nil && h == c.atLevel(houseLeads[item.Category][0])
+		if len(facts) == 0 || contentOverlap(factTopic, h) >= 2 || principle {
 			cands = append(cands, h)
 		}
 	}
@@ -393,8 +395,8 @@ func (c *Composer) leads(item OutlineItem, examples []Example, n int) []string {
 		if len(out) == n {
 			break
 		}
-		if slices.Contains(out, s) || len(out) > 0 && similar(out[0], s) || c.echoes(s) {
-			continue // two leads that say the same thing
+		if slices.Contains(out, s) || len(out) > 0 && similar(out[0], s) || c.echoes(s) || saysFact(s, factText.String()) {
+			continue // two leads that say the same thing, or what a fact says (深化教师交流轮岗 before 推动城乡教师交流轮岗)
 		}
 		out = append(out, s)
 		if c.used == nil {
@@ -405,11 +407,51 @@ func (c *Composer) leads(item OutlineItem, examples []Example, n int) []string {
 	return out
 }
 
+// saysFact reports whether a lead says what the facts say: they share a run
+// of five Han characters or more (深化教师交流轮岗 before 推动城乡教师交流轮岗…,
+// 精准落实各项学生资助政策 before 全年落实学生资助政策…); a shared term
+// (特岗教师) alone is the same topic, not the same words.
+func saysFact(lead, facts string) bool {
+	a, b := []rune(lead), []rune(facts)
+	prev := make([]int, len(b)+1)
+	for i := range a {
+		cur := make([]int, len(b)+1)
+		for j := range b {
+			if a[i] == b[j] && isHanRune(a[i]) {
+				if cur[j+1] = prev[j] + 1; cur[j+1] >= 5 {
+					return true
+				}
+			}
+		}
+		prev = cur
+	}
+	return false
+}
+
+// offCategory reports whether none of a section's facts is its category's
+// work by the taxonomy (9月1日如期开学 under 教育质量).
+func (c *Composer) offCategory(item OutlineItem, facts []Fact) bool {
+	off := len(facts) > 0 && item.Category != c.Taxonomy.Fallback // 其他 is whatever its facts are
+	for _, f := range facts {
+		off = off && c.Taxonomy.Classify(f.Text, "", "").Category != item.Category
+	}
+	return off
+}
+
 // anyHouseLead is one more of the category's house sentences for a section
-// too short to read as a paragraph, whatever words it shares with the facts.
+// too short to read as a paragraph, whatever words it shares with the facts
+// (but not what a fact says), unless the facts are another category's work.
 func (c *Composer) anyHouseLead(item OutlineItem, have []string) []string {
+	facts := append(append([]Fact(nil), item.Facts...), item.related...)
+	if c.offCategory(item, facts) {
+		return nil
+	}
+	var factText strings.Builder
+	for _, f := range facts {
+		factText.WriteString(f.Text)
+	}
 	for _, h := range c.usable(item, houseLeads[item.Category]) {
-		if len(have) == 0 || !similar(have[0], h) {
+		if (len(have) == 0 || !similar(have[0], h)) && !saysFact(h, factText.String()) {
 			if c.used == nil {
 				c.used = map[string]bool{}
 			}
@@ -482,17 +524,18 @@ func (c *Composer) corpusLeads(item OutlineItem, examples []Example, factTopic m
 // that offers fewer than two: how the work is done, in any year, at any
 // bureau (全县 is rewritten to the org's level).
 var houseLeads = map[string][]string{
-	"党建":   {"坚持以党建引领教育事业发展，压紧压实管党治党政治责任，推动全面从严治党向基层学校延伸。", "持续加强基层党组织建设，推动党建工作与教育教学深度融合。"},
-	"办学条件": {"坚持把改善办学条件作为民生实事来抓，统筹推进学校建设项目。", "加强项目建设全过程监管，确保工程质量和资金安全。"},
-	"师资":   {"坚持把教师队伍建设作为基础性工作来抓，统筹推进教师补充、培养和管理。", "健全分层分类研修体系，着力提升教师专业素养和育人能力。"},
-	"安全":   {"坚持把师生生命安全放在首位，压实学校安全主体责任。", "常态化开展安全隐患排查整治，健全校园安全风险防控体系，筑牢校园安全防线。"},
-	"扶贫":   {"坚持把促进教育公平作为重要民生工作，精准落实各项教育惠民政策。", "健全控辍保学工作机制，保障适龄儿童少年依法接受义务教育。"},
-	"教育质量": {"坚持把提高教育质量作为核心任务，全面落实教学常规管理。", "加强教研指导和质量监测，健全教学质量分析和反馈机制。"},
-	"德育":   {"坚持立德树人根本任务，推动五育并举、全面育人。", "加强学校、家庭、社会协同育人，促进学生德智体美劳全面发展。"},
-	"学前教育": {"坚持公益普惠方向，扩大优质普惠资源供给。", "规范幼儿园办园行为，加强保育教育过程指导，提升保教水平。"},
-	"职业教育": {"坚持产教融合、校企合作，提升职业教育服务发展能力。", "对接地方产业优化专业设置，加强实训基地和“双师型”教师队伍建设。"},
-	"教育改革": {"坚持以改革促发展，聚焦群众关切的热点难点问题，统筹推进各项教育改革。", "深化教育评价改革，推动各项改革举措落地见效。"},
-	"信息化":  {"坚持以教育数字化赋能教育高质量发展，推动信息技术与教育教学深度融合。", "加强教师信息技术应用能力培训，推动信息技术与教育教学深度融合。"},
+	"党建":   {"坚持以党建引领教育事业发展，压紧压实管党治党政治责任，推动全面从严治党向基层学校延伸。", "持续加强基层党组织建设，推动党建工作与教育教学深度融合。", "坚持把党的政治建设摆在首位，深化党的创新理论学习。"},
+	"办学条件": {"坚持把改善办学条件作为民生实事来抓，统筹推进学校建设项目。", "加强项目建设全过程监管，确保工程质量和资金安全。", "统筹资金和项目，持续改善学校基本办学条件。"},
+	"师资":   {"坚持把教师队伍建设作为基础性工作来抓，统筹推进教师补充、培养和管理。", "健全分层分类研修体系，着力提升教师专业素养和育人能力。", "坚持把师德师风作为第一标准，健全教师培养、使用和激励机制。"},
+	"安全":   {"坚持把师生生命安全放在首位，压实学校安全主体责任。", "常态化开展安全隐患排查整治，健全校园安全风险防控体系，筑牢校园安全防线。", "健全校园安全风险防控体系，全面提升校园安全管理水平。"},
+	"扶贫":   {"坚持把促进教育公平作为重要民生工作，精准落实各项教育惠民政策。", "健全控辍保学工作机制，保障适龄儿童少年依法接受义务教育。", "健全资助育人和控辍保学工作机制，促进教育公平。"},
+	"教育质量": {"坚持把提高教育质量作为核心任务，全面落实教学常规管理。", "加强教研指导和质量监测，健全教学质量分析和反馈机制。", "完善教学管理制度，提升课堂教学效率。"},
+	"德育":   {"坚持立德树人根本任务，推动五育并举、全面育人。", "加强学校、家庭、社会协同育人，促进学生德智体美劳全面发展。", "丰富校园文化活动，营造良好育人环境。"},
+	"学前教育": {"坚持公益普惠方向，扩大优质普惠资源供给。", "规范幼儿园办园行为，加强保育教育过程指导，提升保教水平。", "加强幼儿园保教队伍建设，提升办园质量。"},
+	"职业教育": {"坚持产教融合、校企合作，提升职业教育服务发展能力。", "对接地方产业优化专业设置，加强实训基地和“双师型”教师队伍建设。", "完善职业教育办学机制，提升技能人才培养质量。"},
+	"教育改革": {"坚持以改革促发展，聚焦群众关切的热点难点问题，统筹推进各项教育改革。", "深化教育评价改革，推动各项改革举措落地见效。", "坚持问题导向，推动重点领域改革落地见效。"},
+	"信息化":  {"坚持以教育数字化赋能教育高质量发展，推动信息技术与教育教学深度融合。", "加强教师信息技术应用能力培训，推动信息技术与教育教学深度融合。", "完善教育信息化基础设施，提升数字资源应用水平。"},
+	"其他":   {"坚持统筹兼顾，协调推进各项工作。"},
 }
 
 // planHouseLeads are house-style task sentences per category for a plan
@@ -641,10 +684,14 @@ func sharesTerm(a, b string) bool {
 		if !isHanRun(rs[i:i+4]) || !strings.Contains(b, term) {
 			continue
 		}
+		specific := 0
 		for g := range bigramSet(term) {
 			if !headingWords[g] {
-				return true
+				specific++
 			}
+		}
+		if specific >= 2 { // 发展活力, 应急处置; not 推动各项, 教育质量
+			return true
 		}
 	}
 	return false

@@ -39,12 +39,12 @@ type OutlineItem struct {
 var defaultHeadings = map[string][2]string{
 	"党建":   {"坚持党建引领，筑牢思想根基", "抓党的建设，推动全面从严治党向纵深发展"},
 	"办学条件": {"统筹项目建设，改善办学条件", "抓项目攻坚，补齐硬件设施短板"},
-	"师资":   {"加强队伍建设，打造高素质教师队伍", "抓师资补充，提升队伍素质"},
+	"师资":   {"加强队伍建设，打造高素质教师队伍", "抓师德师能，提升队伍素质"},
 	"安全":   {"守牢安全底线，建设平安校园", "抓安全保障，确保师生安全"},
 	"扶贫":   {"落实资助政策，促进教育公平", "抓惠民帮扶，保障困难学生就学"},
-	"教育质量": {"聚焦内涵发展，提高教育质量", "抓质量提升，推动教育优质均衡发展"},
+	"教育质量": {"聚焦内涵发展，提高教育质量", "抓质量提升，深化教育教学改革"},
 	"德育":   {"落实立德树人，加强德育工作", "抓五育并举，提升育人水平"},
-	"学前教育": {"推进普及普惠，发展学前教育", "抓资源扩容，提高保教质量"},
+	"学前教育": {"推进普及普惠，发展学前教育", "抓普惠发展，提升保教水平"},
 	"职业教育": {"深化产教融合，发展职业教育", "抓校企合作，提升技能人才培养质量"},
 	"教育改革": {"深化教育改革，激发发展活力", "抓改革创新，破解发展难题"},
 	"信息化":  {"推进教育数字化，建设智慧校园", "抓数字赋能，深化信息技术应用"},
@@ -415,12 +415,12 @@ var otherTopics = []struct {
 // otherHeading is the heading of the catch-all category's section: the
 // topic its facts share, else 其他各项工作.
 func otherHeading(facts []Fact, plan bool) string {
-	var b strings.Builder
-	for _, f := range facts {
-		b.WriteString(f.Text + "\n")
-	}
 	for _, t := range otherTopics {
-		if len(facts) > 0 && len(t.words.FindAllString(b.String(), -1)) >= len(facts) {
+		all := len(facts) > 0
+		for _, f := range facts {
+			all = all && t.words.MatchString(f.Text)
+		}
+		if all {
 			if plan {
 				return t.plan
 			}

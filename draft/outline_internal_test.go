@@ -247,3 +247,18 @@ func TestNamesDrive(t *testing.T) {
 		}
 	}
 }
+
+func TestSaysFact(t *testing.T) {
+	for _, c := range []struct {
+		lead, fact string
+		want       bool
+	}{
+		{"深化教师交流轮岗，推动城乡师资均衡配置。", "推动城乡教师交流轮岗，全年交流教师206人", true},
+		{"坚持应助尽助，精准落实各项学生资助政策。", "全年落实学生资助政策，资助各类学生9870人次", true},
+		{"健全特岗教师考核评价机制。", "招聘特岗教师72名", false},
+	} {
+		if got := saysFact(c.lead, c.fact); got != c.want {
+			t.Errorf("saysFact(%q, %q) = %v; want %v", c.lead, c.fact, got, c.want)
+		}
+	}
+}
