@@ -124,8 +124,9 @@ func reusableHeading(h string) bool {
 var yearInHeading = regexp.MustCompile(`(19|20)\d{2}|20[xX×*]{2}|[xX×]{4}`)
 
 // BuildOutline lays out the report: the template's part headings and, under
-// them, one section per category that has facts, in the template's order of
-// categories, then the categories the template lacks in the facts' order.
+// them, one section per category that has facts (其他 too), in the template's
+// order of categories, then the categories it lacks in the conventional order
+// (party building first, safety last).
 // A problems part is added when the facts list problems; a plan part when the
 // document kind asks for one.
 func BuildOutline(f Facts, t Template, fallback string) []OutlineItem {
