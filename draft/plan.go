@@ -300,6 +300,9 @@ func (p *Planner) Plan(ctx context.Context, req PlanRequest) (PlanResult, error)
 		h := heads[c]
 		if h == "" || !headingFits(h, c, tasksAsFacts(items)) || req.Template.Mined && !strings.Contains(h, "，") {
 			h = CategoryHeading(c, true) // 办好特殊教育… over tasks with no 特殊教育
+			if c == fallback {
+				h = otherHeading(req.Facts.For(c), true) // 抓体育惠民… when its facts share the topic
+			}
 		}
 		marker := ChineseNumeral(i+1) + "、"
 		if len(res.Goals) > 0 {

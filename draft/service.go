@@ -154,7 +154,8 @@ func (s *Service) headTopics(items []OutlineItem) []OutlineItem {
 		for _, f := range it.Facts {
 			ofCategory = ofCategory || s.Taxonomy.Classify(f.Text, "", "").Category == it.Category
 		}
-		if h := topicHeading(it.Facts, plan); h != "" && !ofCategory && !used[h] {
+		h, within := topicHeadingWithin(it.Facts, plan)
+		if h != "" && (!ofCategory || within == it.Category) && !used[h] {
 			items[i].Heading, used[h] = h, true
 		}
 	}

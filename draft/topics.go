@@ -106,18 +106,20 @@ func pickTopic(matched []string, seen map[string]bool, fits func(string) bool) s
 var topicHeadings = []struct {
 	words         *regexp.Regexp
 	summary, plan string
+	within        string // the category whose own facts it heads too (装备 is 办学条件 work, not its 项目建设)
 }{
-	{regexp.MustCompile(`开学`), "精心组织开学工作，确保平稳有序", "抓开学准备，确保平稳有序开学"},
-	{regexp.MustCompile(`控辍|辍学|劝返|巩固率`), "巩固控辍保学成果，保障适龄儿童入学", "抓控辍保学，巩固义务教育普及成果"},
-	{regexp.MustCompile(`招生|入学|一年级`), "规范招生入学，保障入学权益", "抓招生入学，维护教育公平"},
-	{regexp.MustCompile(`寒假|暑假|假期`), "统筹安排假期工作，确保学生度过平安充实的假期", "抓假期管理，确保学生度过平安充实的假期"},
-	{regexp.MustCompile(`体育|体质|运动会|联赛|锦标赛|田径|篮球|足球|排球`), "加强学校体育，促进学生健康成长", "抓学校体育，促进学生强健体魄"},
-	{regexp.MustCompile(`设备|装备|配备|取暖|热水|实验室|功能室|图书`), "加大装备投入，提升保障水平", "抓装备提升，完善保障条件"},
+	{regexp.MustCompile(`开学`), "精心组织开学工作，确保平稳有序", "抓开学准备，确保平稳有序开学", ""},
+	{regexp.MustCompile(`控辍|辍学|劝返|巩固率`), "巩固控辍保学成果，保障适龄儿童入学", "抓控辍保学，巩固义务教育普及成果", ""},
+	{regexp.MustCompile(`招生|入学|一年级`), "规范招生入学，保障入学权益", "抓招生入学，维护教育公平", ""},
+	{regexp.MustCompile(`寒假|暑假|假期`), "统筹做好假期安排，加强家校沟通协作", "抓假期管理，确保学生度过平安充实的假期", ""},
+	{regexp.MustCompile(`体育|体质|运动会|联赛|锦标赛|田径|篮球|足球|排球`), "加强学校体育，促进学生健康成长", "抓学校体育，促进学生强健体魄", ""},
+	{regexp.MustCompile(`设备|装备|配备|取暖|热水|实验室|功能室|图书`), "加大装备投入，提升保障水平", "抓装备提升，完善保障条件", "办学条件"},
 }
 
-// topicHeading is the heading of the one piece of work all the facts speak
-// of, "" when they speak of more than one or of none listed.
-func topicHeading(facts []Fact, plan bool) string {
+// topicHeadingWithin is the heading of the one piece of work all the facts
+// speak of, "" when they speak of more than one or of none listed, and the
+// category the work belongs to ("" for none).
+func topicHeadingWithin(facts []Fact, plan bool) (string, string) {
 	for _, t := range topicHeadings {
 		all := len(facts) > 0
 		for _, f := range facts {
@@ -125,10 +127,10 @@ func topicHeading(facts []Fact, plan bool) string {
 		}
 		if all {
 			if plan {
-				return t.plan
+				return t.plan, t.within
 			}
-			return t.summary
+			return t.summary, t.within
 		}
 	}
-	return ""
+	return "", ""
 }
