@@ -435,6 +435,9 @@ func saysFact(lead, facts string) bool {
 // offCategory reports whether none of a section's facts is its category's
 // work by the taxonomy (9月1日如期开学 under 教育质量).
 func (c *Composer) offCategory(item OutlineItem, facts []Fact) bool {
+	if isTopicHeading(item.Heading) {
+		return true // headed as the work its facts speak of (规范招生入学)
+	}
 	off := len(facts) > 0 && item.Category != c.Taxonomy.Fallback // 其他 is whatever its facts are
 	for _, f := range facts {
 		off = off && c.Taxonomy.Classify(f.Text, "", "").Category != item.Category
@@ -789,6 +792,15 @@ func field(org string) string {
 	return "教育"
 }
 
+// higherUp names the departments above the org: 上级教育行政部门, and the
+// sports ones too for an 教育体育局.
+func higherUp(org string) string {
+	if field(org) != "教育" {
+		return "上级教育、体育行政部门"
+	}
+	return "上级教育行政部门"
+}
+
 func composeOpening(f Facts, title string) string {
 	gov := "县委、县政府"
 	switch {
@@ -811,9 +823,9 @@ func composeOpening(f Facts, title string) string {
 		tail = "现将" + p.Short() + "工作总结及" + next + "报告如下："
 	}
 	if f.Doc == corpus.KindPlan {
-		return period + "，" + f.Org + "将在" + gov + "的坚强领导和上级教育行政部门的指导下，坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的教育方针，落实立德树人根本任务，推动" + field(f.Org) + "高质量发展。现将" + period + "主要工作安排如下："
+		return period + "，" + f.Org + "将在" + gov + "的坚强领导和" + higherUp(f.Org) + "的指导下，坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的教育方针，落实立德树人根本任务，推动" + field(f.Org) + "高质量发展。现将" + period + "主要工作安排如下："
 	}
-	return period + "，" + f.Org + "在" + gov + "的坚强领导和上级教育行政部门的关心指导下，坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的教育方针，落实立德树人根本任务，扎实推进各项工作。" + tail
+	return period + "，" + f.Org + "在" + gov + "的坚强领导和" + higherUp(f.Org) + "的关心指导下，坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的教育方针，落实立德树人根本任务，扎实推进各项工作。" + tail
 }
 
 // mergeSets adds the members of b to a and returns a.
