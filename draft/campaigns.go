@@ -2,6 +2,7 @@ package draft
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 )
 
@@ -82,6 +83,9 @@ func factsText(f Facts) string {
 func FactQueries(f Facts) []string {
 	var out []string
 	for _, fact := range f.allFacts() {
+		if m := doubledWord.FindStringSubmatch(fact.Text); m != nil {
+			out = append(out, fmt.Sprintf("“%s”：“%s”重复，请核实", fact.Text, m[1]))
+		}
 		for _, c := range campaigns {
 			if f.Year == 0 || f.Year >= c.first && f.Year <= c.end {
 				continue
@@ -96,6 +100,10 @@ func FactQueries(f Facts) []string {
 	}
 	return out
 }
+
+// doubledWord is a word of manner written twice in a row, as a slip does
+// (深入开展深入贯彻…).
+var doubledWord = regexp.MustCompile(`(深入|全面|持续|扎实|积极|认真|不断|切实)[\p{Han}]{0,2}(深入|全面|持续|扎实|积极|认真|不断|切实)`)
 
 func yearsText(first, end int) string {
 	if first == end {

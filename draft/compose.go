@@ -297,6 +297,7 @@ func goalsSentence(period string, year int, goals []string) string {
 		g = strings.TrimRight(strings.TrimSpace(g), "。；，,;.")
 		g = periodLead.ReplaceAllString(g, "") // the sentence names the period
 		g = strings.TrimPrefix(g, "力争")
+		g = strings.ReplaceAll(g, "，力争", "，") // the sentence says 力争 once
 		g = strings.TrimPrefix(strings.TrimPrefix(g, strconv.Itoa(year)+"年"), "底")
 		if g = strings.TrimLeft(g, "，, "); g != "" {
 			parts = append(parts, g)
@@ -532,7 +533,7 @@ func (c *Composer) corpusLeads(item OutlineItem, examples []Example, factTopic m
 // bureau (全县 is rewritten to the org's level).
 var houseLeads = map[string][]string{
 	"党建":   {"坚持以党建引领教育事业发展，压紧压实管党治党政治责任，推动全面从严治党向基层学校延伸。", "持续加强基层党组织建设，推动党建工作与教育教学深度融合。", "坚持把党的政治建设摆在首位，深化党的创新理论学习。"},
-	"办学条件": {"坚持把改善办学条件作为民生实事来抓，持续加大教育投入。", "加强项目建设全过程监管，确保工程质量和资金安全。", "统筹资金和项目，持续改善学校基本办学条件。"},
+	"办学条件": {"坚持把改善办学条件作为民生实事来抓，统筹推进校舍建设和设施配备。", "加强项目建设全过程监管，确保工程质量和资金安全。", "统筹资金和项目，持续改善学校基本办学条件。"},
 	"师资":   {"坚持把教师队伍建设作为基础性工作来抓，统筹推进教师补充、培养和管理。", "健全分层分类研修体系，着力提升教师专业素养和育人能力。", "坚持把师德师风作为第一标准，健全教师培养、使用和激励机制。"},
 	"安全":   {"坚持把师生生命安全放在首位，压实学校安全主体责任。", "常态化开展安全隐患排查整治，健全校园安全风险防控体系，筑牢校园安全防线。", "健全校园安全风险防控体系，全面提升校园安全管理水平。"},
 	"扶贫":   {"坚持把促进教育公平作为重要民生工作，精准落实各项教育惠民政策。", "健全控辍保学工作机制，保障适龄儿童少年依法接受义务教育。", "健全资助育人和控辍保学工作机制，促进教育公平。"},

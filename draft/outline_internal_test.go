@@ -262,3 +262,17 @@ func TestSaysFact(t *testing.T) {
 		}
 	}
 }
+
+func TestGoalsSayTheirVerbOnce(t *testing.T) {
+	got := goalsSentence("2026年", 2026, []string{"新建小学2所、幼儿园3所，力争新增学位2700个", "力争高考本科上线率提高2个百分点"})
+	if strings.Count(got, "力争") != 1 {
+		t.Errorf("goalsSentence = %s", got)
+	}
+}
+
+func TestDoubledWordIsQueried(t *testing.T) {
+	f := Facts{Year: 2025, Sections: []CategoryFacts{{Category: "党建", Facts: []Fact{NewFact("深入开展深入贯彻中央八项规定精神学习教育", 1)}}}}
+	if got := FactQueries(f); len(got) != 1 || !strings.Contains(got[0], "“深入”重复") {
+		t.Errorf("FactQueries = %q", got)
+	}
+}

@@ -521,6 +521,11 @@ func (p *Planner) corpusTasks(ctx context.Context, category string, have []PlanT
 		}
 	}
 	house := append(append([]string{}, planHouseLeads[category]...), houseLeads[category]...)
+	if category == p.Taxonomy.Fallback {
+		// 其他 holds anything: other reports' 其他 tasks (教育宣传) are not
+		// this one's; the tasks of the work its facts name are.
+		candidates, house = nil, topicSentences(req.Facts.For(category), true, func(string) bool { return true })
+	}
 	period, facts := Period{Year: req.Year, Span: spanOrAnnual(req.Period)}, factsText(req.Facts)
 	var out []PlanTask
 	seen := map[string]bool{}
