@@ -54,15 +54,16 @@ var engines = []engine{
 	{"postgres", func(tb testing.TB, n int) searcher { return pgFixture(tb, n) }},
 }
 
-// queryClasses are the kinds of search measured: a frequent term (in a
-// third or more of all sections), a rare one (in a few hundredths of a
-// percent, or none) and filtered queries.
+// queryClasses are the kinds of search measured: frequent terms (in a
+// third or more of all sections), rare ones (in none, 0.2% and 0.03% of
+// the sections), filtered queries, and the mix of storetest.BenchQueries
+// that earlier measurements used.
 var queryClasses = []struct {
 	name    string
 	queries []corpus.SearchQuery
 }{
 	{"frequent", []corpus.SearchQuery{{Text: "安全"}, {Text: "党建"}, {Text: "教育"}}},
-	{"rare", []corpus.SearchQuery{{Text: "研学旅行"}, {Text: "137万元"}, {Text: "42所"}}},
+	{"rare", []corpus.SearchQuery{{Text: "研学旅行"}, {Text: "499名"}, {Text: "137万元 幼小衔接"}}},
 	{"filtered", []corpus.SearchQuery{{Text: "安全", Category: "安全"}, {Text: "师资", Year: 2023},
 		{Text: "课后服务", Part: corpus.PartPlan}, {Text: "党建", Org: "东山"}}},
 	{"mix", storetest.BenchQueries},
