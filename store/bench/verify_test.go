@@ -3,6 +3,7 @@ package bench_test
 import (
 	"context"
 	"fmt"
+	"iter"
 	"slices"
 	"testing"
 	"time"
@@ -194,4 +195,46 @@ func vectors(t *testing.T, dsn string) string {
 		t.Fatal(err)
 	}
 	return s
+}
+
+// TestLargeCorpusSameHits has both engines answer the benchmark's queries
+// on 16,000 sections, more than PostgreSQL's phrase window (the newest
+// 10,000), so that phrases are answered from the window when it holds
+// enough matches and from every section when it does not. With the limit
+// at the number of candidates ranked (200) a search returns all its
+// candidates, the newest 200 matches, which must be the sections SQLite
+// finds (the two rank them differently: bm25 and ts_rank).
+func TestLargeCorpusSameHits(t *testing.T) {
+	if testing.Short() {
+		t.Skip("建 16,000 段 / builds 16,000 sections")
+	}
+	ctx := context.Background()
+	lite, pg := openSQLite(t, "large.db"), openPG(t, pgtest.DSN(t))
+	for _, db := range []interface {
+		BulkLoad(context.Context, string, iter.Seq[corpus.Document]) (int, error)
+		Optimize(context.Context) error
+	}{lite, pg} {
+		if _, err := db.BulkLoad(ctx, "bench", generated(2000)); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.Optimize(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, c := range queryClasses {
+		for _, q := range c.queries {
+			q.Limit = 200
+			hl, err := lite.Search(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			hp, err := pg.Search(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a, b := sectionIDs(hl), sectionIDs(hp); !slices.Equal(a, b) {
+				t.Errorf("%+v: SQLite %d sections, PostgreSQL %d, or they differ", q, len(a), len(b))
+			}
+		}
+	}
 }
