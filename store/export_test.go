@@ -3,7 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
-	"time"
+	"slices"
 
 	"github.com/zongjie/zongjie/corpus"
 	"github.com/zongjie/zongjie/store/textindex"
@@ -23,28 +23,10 @@ const CandidateLimit = candidateLimit
 // SQL returns the underlying handle, for baselines and raw checks.
 func (db *DB) SQL() *sql.DB { return db.write }
 
-// BulkSave stores docs in one transaction, which is how benchmarks build
-// large databases quickly.
+// BulkSave stores docs as benchmarks build large databases quickly.
 func (db *DB) BulkSave(ctx context.Context, source string, docs []corpus.Document) error {
-	tx, err := db.write.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	now := time.Now()
-	for _, d := range docs {
-		p, err := Prepare(source, "UTF-8", d)
-		if err != nil {
-			return err
-		}
-		if _, _, err := saveDocument(ctx, tx, p, now); err != nil {
-			return err
-		}
-	}
-	if _, err := indexPending(ctx, tx); err != nil {
-		return err
-	}
-	return tx.Commit()
+	_, err := db.BulkLoad(ctx, source, slices.Values(docs))
+	return err
 }
 
 // SearchCandidates is Search letting bm25 rank at most candidates matches

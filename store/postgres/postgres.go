@@ -75,6 +75,7 @@ func Open(dsn string) (*DB, error) {
 	// handful is wrong for one of them. Planning a search costs well under a
 	// millisecond.
 	cfg.ConnConfig.RuntimeParams["plan_cache_mode"] = "force_custom_plan"
+	cfg.AfterConnect = raiseWorkMem
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("打开数据库 %s: %w", redact(cfg), err)

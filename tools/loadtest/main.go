@@ -8,6 +8,11 @@
 // server's peak memory. Everything listens on 127.0.0.1 and stops with it.
 //
 //	go run -tags sqlite_fts5 ./tools/loadtest -reports 1500 -users 50 -duration 60s
+//	go run -tags sqlite_fts5 ./tools/loadtest -db 'postgres://zongjie@/zongjie_load?host=/var/run/postgresql' -reports 2000
+//
+// -db (or ZONGJIE_LOADTEST_DB) names the database: by default a new SQLite
+// file in the working directory; a postgres:// URL must name an empty
+// database, which the run fills.
 //
 // It exits 1 when a request failed or run data was lost.
 package main
@@ -31,6 +36,7 @@ type options struct {
 	chunkDelay time.Duration
 	work       string
 	keep       bool
+	db         string
 }
 
 func main() {
@@ -42,6 +48,7 @@ func main() {
 	flag.DurationVar(&o.chunkDelay, "chunk-delay", 40*time.Millisecond, "the fake model's pause between streamed pieces")
 	flag.StringVar(&o.work, "work", "", "working directory (default: a new temporary one)")
 	flag.BoolVar(&o.keep, "keep", false, "keep the working directory")
+	flag.StringVar(&o.db, "db", os.Getenv("ZONGJIE_LOADTEST_DB"), "database: a postgres:// URL of an empty database, or \"\" for a new SQLite file in the working directory (env ZONGJIE_LOADTEST_DB)")
 	flag.Parse()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -72,7 +79,10 @@ func run(ctx context.Context, o options) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	env := []string{"ZONGJIE_DB=" + filepath.Join(o.work, "zongjie.db"), "XDG_DATA_HOME=" + filepath.Join(o.work, "data"),
+	if o.db == "" {
+		o.db = filepath.Join(o.work, "zongjie.db")
+	}
+	env := []string{"ZONGJIE_DB=" + o.db, "XDG_DATA_HOME=" + filepath.Join(o.work, "data"),
 		"XDG_CONFIG_HOME=" + filepath.Join(o.work, "config"), "ZONGJIE_LLM_MODEL=fake-model", "ZONGJIE_LLM_API_KEY=sk-fake"}
 	corpusDir := filepath.Join(o.work, "corpus")
 	if err := writeCorpus(corpusDir, o.reports); err != nil {
@@ -82,7 +92,7 @@ func run(ctx context.Context, o options) (bool, error) {
 	if err := ingest(ctx, bin.zongjie, env, corpusDir); err != nil {
 		return false, err
 	}
-	fmt.Printf("语料：%d 篇报告，导入用时 %.1f 秒\n", o.reports, time.Since(started).Seconds())
+	fmt.Printf("语料：%d 篇报告，导入用时 %.1f 秒，数据库 %s\n", o.reports, time.Since(started).Seconds(), engineName(o.db))
 
 	model, modelURL, err := startProcess(ctx, bin.fakellm, nil, `FAKE_LLM_URL=(\S+)`, "-addr", "127.0.0.1:0", "-chunk-delay", o.chunkDelay.String())
 	if err != nil {
@@ -103,7 +113,7 @@ func run(ctx context.Context, o options) (bool, error) {
 		return false, err
 	}
 	server.stop()
-	lost, err := compareRuns(ctx, filepath.Join(o.work, "zongjie.db"), res.drafts)
+	lost, err := compareRuns(ctx, o.db, res.drafts)
 	if err != nil {
 		return false, err
 	}

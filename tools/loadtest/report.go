@@ -8,7 +8,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/zongjie/zongjie/draft"
 	"github.com/zongjie/zongjie/store"
+	"github.com/zongjie/zongjie/store/postgres"
 )
 
 // Targets of the issue: page and search p99, server memory.
@@ -23,12 +25,34 @@ type lostData struct {
 	sections int // sections shown as written but stored otherwise
 }
 
-// compareRuns reads every draft's run from the database at path and counts
+// runGetter reads a stored run: what both stores offer.
+type runGetter interface {
+	GetRun(ctx context.Context, id int64) (draft.Run, error)
+	Close() error
+}
+
+// openDB opens the database setting: a postgres:// URL or a SQLite file.
+func openDB(setting string) (runGetter, error) {
+	if postgres.IsDSN(setting) {
+		return postgres.Open(setting)
+	}
+	return store.Open(setting)
+}
+
+// engineName names the store of a database setting, without a password.
+func engineName(setting string) string {
+	if postgres.IsDSN(setting) {
+		return "PostgreSQL"
+	}
+	return "SQLite"
+}
+
+// compareRuns reads every draft's run from the database setting and counts
 // what the user saw that the run does not hold.
-func compareRuns(ctx context.Context, path string, drafts []draftMade) (lostData, error) {
-	db, err := store.Open(path)
+func compareRuns(ctx context.Context, setting string, drafts []draftMade) (lostData, error) {
+	db, err := openDB(setting)
 	if err != nil {
-		return lostData{}, err
+		return lostData{}, fmt.Errorf("打开数据库核对草稿记录: %w", err)
 	}
 	defer db.Close()
 	var lost lostData
