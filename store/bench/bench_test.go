@@ -133,7 +133,7 @@ func searchBench(b *testing.B, db searcher, qs []corpus.SearchQuery) {
 
 // ingester is what the ingest benchmark needs of a store.
 type ingester interface {
-	PrepareDocument(source, encoding string, doc corpus.Document) (textindex.Prepared, error)
+	PrepareDocument(source, encoding, addedBy string, doc corpus.Document) (textindex.Prepared, error)
 	SaveUnindexed(ctx context.Context, p textindex.Prepared) (int64, bool, error)
 	IndexPending(ctx context.Context) (int, error)
 	Optimize(ctx context.Context) error
@@ -175,7 +175,7 @@ func ingestBench(b *testing.B, db ingester, writers int) {
 	g := storetest.NewGenerator(3)
 	docs := make([]textindex.Prepared, b.N)
 	for i := range docs {
-		p, err := db.PrepareDocument("bench", "UTF-8", g.Document())
+		p, err := db.PrepareDocument("bench", "UTF-8", "", g.Document())
 		if err != nil {
 			b.Fatal(err)
 		}
