@@ -383,18 +383,7 @@ func (c *Composer) leads(item OutlineItem, examples []Example, n int) []string {
 		return offCategory || item.Category == c.Taxonomy.Fallback || c.Taxonomy.Classify(s, "", "").Category == item.Category
 	}
 	cands = append(cands, c.usable(item, topicSentences(facts, item.Part == corpus.PartPlan, ofCategory))...)
-	house := houseLeads[item.Category]
-	if item.Part == corpus.PartPlan {
-		house = append(append([]string{}, planHouseLeads[item.Category]...), house...)
-	}
-	for i, h := range c.usable(item, house) {
-		// The category's first house sentence states its principle (坚持把…
-		// 作为…), which frames any of its facts — of its own work.
-		principle := i == 0 && !offCategory && item.Category != c.Taxonomy.Fallback && houseLeads[item.Category] != nil && h == c.atLevel(houseLeads[item.Category][0])
-		if len(facts) == 0 || contentOverlap(factTopic, h) >= 2 || principle {
-			cands = append(cands, h)
-		}
-	}
+	cands = append(cands, c.houseCandidates(item, len(facts) > 0, factTopic, offCategory)...)
 	var out []string
 	for _, s := range cands {
 		if len(out) == n {
@@ -431,6 +420,25 @@ func saysFact(lead, facts string) bool {
 		prev = cur
 	}
 	return false
+}
+
+// houseCandidates are the category's house sentences a section may open
+// with: all of them without facts; with facts, those sharing the facts'
+// words, and the principle sentence (坚持把…作为…), which frames any facts of
+// the category's own work.
+func (c *Composer) houseCandidates(item OutlineItem, hasFacts bool, factTopic map[string]bool, offCategory bool) []string {
+	house := houseLeads[item.Category]
+	if item.Part == corpus.PartPlan {
+		house = append(append([]string{}, planHouseLeads[item.Category]...), house...)
+	}
+	var out []string
+	for i, h := range c.usable(item, house) {
+		principle := i == 0 && !offCategory && item.Category != c.Taxonomy.Fallback && houseLeads[item.Category] != nil && h == c.atLevel(houseLeads[item.Category][0])
+		if !hasFacts || contentOverlap(factTopic, h) >= 2 || principle {
+			out = append(out, h)
+		}
+	}
+	return out
 }
 
 // offCategory reports whether none of a section's facts is its category's

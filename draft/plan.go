@@ -297,13 +297,7 @@ func (p *Planner) Plan(ctx context.Context, req PlanRequest) (PlanResult, error)
 		if len(items) == 0 {
 			continue
 		}
-		h := heads[c]
-		if h == "" || !headingFits(h, c, tasksAsFacts(items)) || req.Template.Mined && !strings.Contains(h, "，") {
-			h = CategoryHeading(c, true) // 办好特殊教育… over tasks with no 特殊教育
-			if c == fallback {
-				h = otherHeading(req.Facts.For(c), true) // 抓体育惠民… when its facts share the topic
-			}
-		}
+		h := planSectionHeading(heads[c], c, items, req, fallback)
 		marker := ChineseNumeral(i+1) + "、"
 		if len(res.Goals) > 0 {
 			marker = "（" + ChineseNumeral(i+1) + "）" // the tasks under 二、重点任务
@@ -493,6 +487,19 @@ func similarTask(t string, lists ...[]PlanTask) bool {
 		}
 	}
 	return false
+}
+
+// planSectionHeading is a plan section's heading: the template's when it
+// fits the tasks, else the house one (办好特殊教育… over tasks with no 特殊教育
+// is another plan's); 其他 is headed by its facts' topic when they share one.
+func planSectionHeading(h, category string, items []PlanTask, req PlanRequest, fallback string) string {
+	if h != "" && headingFits(h, category, tasksAsFacts(items)) && (!req.Template.Mined || strings.Contains(h, "，")) {
+		return h
+	}
+	if category == fallback {
+		return otherHeading(req.Facts.For(category), true)
+	}
+	return CategoryHeading(category, true)
 }
 
 // planHeadings takes the plan-part heading of each category from a template
