@@ -32,8 +32,14 @@ import (
 	"github.com/zongjie/zongjie/llm/llmtest"
 	"github.com/zongjie/zongjie/prompts"
 	"github.com/zongjie/zongjie/store"
+	"github.com/zongjie/zongjie/store/postgres"
+	"github.com/zongjie/zongjie/store/postgres/pgtest"
+	"github.com/zongjie/zongjie/users"
 	"github.com/zongjie/zongjie/web"
 )
+
+// TestMain stops the PostgreSQL cluster that the user tests may have started.
+func TestMain(m *testing.M) { pgtest.Main(m) }
 
 const (
 	rawScript     = "<script>alert(1)</script>"
@@ -52,11 +58,64 @@ const evilReport = rawScript + `岚湖县教育局2023年工作总结
 招聘特岗教师72名，培训教师3100人次，师德师风建设扎实推进，教师队伍整体素质不断提升。
 `
 
+// testStore is what the tests and the server's wiring need of a store; both
+// *store.DB (SQLite) and *postgres.DB have it.
+type testStore interface {
+	web.Corpus
+	web.CallLog
+	draft.RunStore
+	draft.SectionSource
+	ingest.Store[store.Prepared]
+	users.Store
+	SaveDocument(ctx context.Context, source, encoding string, doc corpus.Document) (int64, bool, error)
+	Documents(ctx context.Context) ([]corpus.DocumentRecord, error)
+	LogCall(ctx context.Context, c draft.Call) (int64, error)
+	Close() error
+}
+
+// engine opens an empty store for a test; dbPath is "" when it has no file.
+type engine struct {
+	name string
+	open func(t *testing.T) (db testStore, dbPath string)
+}
+
+// sqliteEngine opens a SQLite file in t.TempDir().
+var sqliteEngine = engine{"sqlite", func(t *testing.T) (testStore, string) {
+	t.Helper()
+	dbPath := filepath.Join(t.TempDir(), "zongjie.db")
+	db, err := store.Open(dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db, dbPath
+}}
+
+// postgresEngine opens a database of its own in pgtest's cluster; the test
+// skips where PostgreSQL is not installed.
+var postgresEngine = engine{"postgres", func(t *testing.T) (testStore, string) {
+	t.Helper()
+	db, err := postgres.Open(pgtest.DSN(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db, ""
+}}
+
+// engines are the stores the user tests run on.
+var engines = []engine{sqliteEngine, postgresEngine}
+
+// eachEngine runs test as a subtest per engine.
+func eachEngine(t *testing.T, test func(t *testing.T, e engine)) {
+	for _, e := range engines {
+		t.Run(e.name, func(t *testing.T) { test(t, e) })
+	}
+}
+
 // fixture is a running server with its database and fake model.
 type fixture struct {
 	ts     *httptest.Server
-	db     *store.DB
-	dbPath string
+	db     testStore
+	dbPath string // the SQLite file, "" on PostgreSQL
 	model  *llmtest.Server
 	docID  int64
 	call   int64
@@ -88,12 +147,14 @@ func echoWithInvented(extra string) func(llmtest.Request) llmtest.Reply {
 
 func newFixture(t *testing.T, configure func(*web.Server)) *fixture {
 	t.Helper()
+	return newFixtureOn(t, sqliteEngine, configure)
+}
+
+// newFixtureOn is newFixture on the store of e.
+func newFixtureOn(t *testing.T, e engine, configure func(*web.Server)) *fixture {
+	t.Helper()
 	ctx := context.Background()
-	dbPath := filepath.Join(t.TempDir(), "zongjie.db")
-	db, err := store.Open(dbPath)
-	if err != nil {
-		t.Fatal(err)
-	}
+	db, dbPath := e.open(t)
 	t.Cleanup(func() { db.Close() })
 	tax := corpus.DefaultTaxonomy()
 	parser := corpus.NewParser(tax)

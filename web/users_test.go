@@ -3,7 +3,8 @@ package web_test
 // Users with personal tokens: every request needs one once users exist,
 // drafts, plans and model calls are their user's alone (another user gets
 // 404, however the id is reached), uploads record their user, only admins
-// remove reports, and tokens are never stored in clear.
+// remove reports, and tokens are never stored in clear. Each runs on SQLite
+// and on PostgreSQL (skipped, saying so, where PostgreSQL is not installed).
 
 import (
 	"context"
@@ -16,7 +17,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/zongjie/zongjie/store"
+	"github.com/jackc/pgx/v5"
+
+	"github.com/zongjie/zongjie/store/postgres"
+	"github.com/zongjie/zongjie/store/postgres/pgtest"
 	"github.com/zongjie/zongjie/users"
 	"github.com/zongjie/zongjie/web"
 )
@@ -29,11 +33,11 @@ type userFixture struct {
 	aliceID, bobID, rootID int64
 }
 
-func newUserFixture(t *testing.T, configure func(*web.Server)) *userFixture {
+func newUserFixture(t *testing.T, e engine, configure func(*web.Server)) *userFixture {
 	t.Helper()
 	uf := &userFixture{}
-	uf.fixture = newFixture(t, func(s *web.Server) {
-		uf.accounts = &users.Service{Store: s.Runs.(*store.DB)}
+	uf.fixture = newFixtureOn(t, e, func(s *web.Server) {
+		uf.accounts = &users.Service{Store: s.Runs.(users.Store)}
 		s.Users = uf.accounts
 		if configure != nil {
 			configure(s)
@@ -79,8 +83,10 @@ func runPaths(id int64) (gets, posts []string) {
 		[]string{fmt.Sprintf("/runs/%d/sections/1/rewrite", id), fmt.Sprintf("/runs/%d/sections/0/rewrite", id)}
 }
 
-func TestUsersNeedTheirOwnToken(t *testing.T) {
-	uf := newUserFixture(t, func(s *web.Server) { s.Token = "shared-token" })
+func TestUsersNeedTheirOwnToken(t *testing.T) { eachEngine(t, testUsersNeedTheirOwnToken) }
+
+func testUsersNeedTheirOwnToken(t *testing.T, e engine) {
+	uf := newUserFixture(t, e, func(s *web.Server) { s.Token = "shared-token" })
 	_, removed := uf.add(t, "carol", false)
 	if err := uf.accounts.Remove(context.Background(), "carol"); err != nil {
 		t.Fatal(err)
@@ -134,7 +140,11 @@ func TestUsersNeedTheirOwnToken(t *testing.T) {
 }
 
 func TestUserCannotReachAnotherUsersRun(t *testing.T) {
-	uf := newUserFixture(t, nil)
+	eachEngine(t, testUserCannotReachAnotherUsersRun)
+}
+
+func testUserCannotReachAnotherUsersRun(t *testing.T, e engine) {
+	uf := newUserFixture(t, e, nil)
 	aliceRun := uf.draftAs(t, uf.alice)
 	bobRun := uf.draftAs(t, uf.bob)
 
@@ -176,7 +186,11 @@ func TestUserCannotReachAnotherUsersRun(t *testing.T) {
 }
 
 func TestUserCannotReachAnotherUsersPlanOrCalls(t *testing.T) {
-	uf := newUserFixture(t, nil)
+	eachEngine(t, testUserCannotReachAnotherUsersPlanOrCalls)
+}
+
+func testUserCannotReachAnotherUsersPlanOrCalls(t *testing.T, e engine) {
+	uf := newUserFixture(t, e, nil)
 	resp := uf.post(t, "/plan", url.Values{"source": {"corpus"}, "summary": {fmt.Sprint(uf.docID)}}, bearer(uf.alice)...)
 	body, _ := io.ReadAll(resp.Body)
 	var p planResult
@@ -218,8 +232,10 @@ func TestUserCannotReachAnotherUsersPlanOrCalls(t *testing.T) {
 	}
 }
 
-func TestOnlyAdminsRemoveReports(t *testing.T) {
-	uf := newUserFixture(t, nil)
+func TestOnlyAdminsRemoveReports(t *testing.T) { eachEngine(t, testOnlyAdminsRemoveReports) }
+
+func testOnlyAdminsRemoveReports(t *testing.T, e engine) {
+	uf := newUserFixture(t, e, nil)
 	removePath := fmt.Sprintf("/docs/%d/remove", uf.docID)
 	for _, page := range []string{"/", fmt.Sprintf("/docs/%d", uf.docID)} {
 		if _, body := uf.get(t, page, bearer(uf.alice)...); strings.Contains(body, removePath) {
@@ -254,8 +270,10 @@ func TestOnlyAdminsRemoveReports(t *testing.T) {
 	}
 }
 
-func TestUploadRecordsItsUser(t *testing.T) {
-	uf := newUserFixture(t, nil)
+func TestUploadRecordsItsUser(t *testing.T) { eachEngine(t, testUploadRecordsItsUser) }
+
+func testUploadRecordsItsUser(t *testing.T, e engine) {
+	uf := newUserFixture(t, e, nil)
 	body, ct := multipartBody(t, map[string][]byte{"青溪.txt": []byte(strings.ReplaceAll(evilReport, "岚湖", "青溪"))})
 	req, _ := http.NewRequest(http.MethodPost, uf.ts.URL+"/upload", body)
 	req.Header.Set("Content-Type", ct)
@@ -290,31 +308,108 @@ func TestUploadRecordsItsUser(t *testing.T) {
 	}
 }
 
+// TestTokensAreNeverStoredInClear looks for the tokens in what the store
+// keeps: on SQLite the bytes of the database files (-wal and -shm included),
+// on PostgreSQL every column of every table in the database, read as text.
 func TestTokensAreNeverStoredInClear(t *testing.T) {
-	uf := newUserFixture(t, nil)
-	uf.draftAs(t, uf.alice) // the session key travels with requests: none of it lands in the log either
-	var files []byte
-	for _, suffix := range []string{"", "-wal", "-shm"} {
-		b, err := os.ReadFile(uf.dbPath + suffix)
-		if err != nil && !os.IsNotExist(err) {
+	t.Run("sqlite", func(t *testing.T) {
+		uf := newUserFixture(t, sqliteEngine, nil)
+		uf.draftAs(t, uf.alice) // the session key travels with requests: none of it lands in the log either
+		var files []byte
+		for _, suffix := range []string{"", "-wal", "-shm"} {
+			b, err := os.ReadFile(uf.dbPath + suffix)
+			if err != nil && !os.IsNotExist(err) {
+				t.Fatal(err)
+			}
+			files = append(files, b...)
+		}
+		if len(files) == 0 {
+			t.Fatal("read nothing of the database")
+		}
+		checkTokensNotStored(t, uf, func(s string) bool { return strings.Contains(string(files), s) })
+	})
+	t.Run("postgres", func(t *testing.T) {
+		var dsn string
+		pg := engine{"postgres", func(t *testing.T) (testStore, string) {
+			dsn = pgtest.DSN(t)
+			db, err := postgres.Open(dsn)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return db, ""
+		}}
+		uf := newUserFixture(t, pg, nil)
+		uf.draftAs(t, uf.alice)
+		ctx := context.Background()
+		conn, err := pgx.Connect(ctx, dsn)
+		if err != nil {
 			t.Fatal(err)
 		}
-		files = append(files, b...)
-	}
-	if len(files) == 0 {
-		t.Fatal("read nothing of the database")
-	}
+		defer conn.Close(ctx)
+		// Every column of the store's tables, bytea as its escaped bytes and
+		// everything else cast to text.
+		rows, err := conn.Query(ctx, `SELECT table_name, column_name, data_type FROM information_schema.columns
+			WHERE table_schema = current_schema() AND table_name IN
+				(SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE')
+			ORDER BY table_name, ordinal_position`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		type column struct{ table, name, typ string }
+		var cols []column
+		for rows.Next() {
+			var c column
+			if err := rows.Scan(&c.table, &c.name, &c.typ); err != nil {
+				t.Fatal(err)
+			}
+			cols = append(cols, c)
+		}
+		if err := rows.Err(); err != nil {
+			t.Fatal(err)
+		}
+		var sawUsers bool
+		for _, c := range cols {
+			sawUsers = sawUsers || c.table == "users" && c.name == "token_hash"
+		}
+		if !sawUsers {
+			t.Fatalf("no users.token_hash among the columns %v: the test reads the wrong database", cols)
+		}
+		stored := func(s string) bool {
+			for _, c := range cols {
+				expr := pgx.Identifier{c.name}.Sanitize() + "::text"
+				if c.typ == "bytea" {
+					expr = "encode(" + pgx.Identifier{c.name}.Sanitize() + ", 'escape')"
+				}
+				var found bool
+				q := fmt.Sprintf("SELECT EXISTS (SELECT 1 FROM %s WHERE strpos(%s, $1) > 0)", pgx.Identifier{c.table}.Sanitize(), expr)
+				if err := conn.QueryRow(ctx, q, s).Scan(&found); err != nil {
+					t.Fatalf("%s.%s: %v", c.table, c.name, err)
+				}
+				if found {
+					return true
+				}
+			}
+			return false
+		}
+		checkTokensNotStored(t, uf, stored)
+	})
+}
+
+// checkTokensNotStored checks each user's token, its session key and its
+// random part are not stored, and its hash is (so stored reads the store).
+func checkTokensNotStored(t *testing.T, uf *userFixture, stored func(string) bool) {
+	t.Helper()
 	for name, token := range map[string]string{"alice": uf.alice, "bob": uf.bob, "root": uf.root} {
 		if !strings.HasPrefix(token, users.TokenPrefix) || len(token) < len(users.TokenPrefix)+22 {
 			t.Errorf("%s's token %q: want the prefix and at least 128 random bits", name, token)
 		}
 		for what, s := range map[string]string{"token": token, "session key": users.SessionKey(token), "random part": strings.TrimPrefix(token, users.TokenPrefix)} {
-			if strings.Contains(string(files), s) {
-				t.Errorf("the database files hold %s's %s", name, what)
+			if stored(s) {
+				t.Errorf("the database holds %s's %s", name, what)
 			}
 		}
-		if !strings.Contains(string(files), users.TokenHash(token)) {
-			t.Errorf("the database files lack %s's token hash: the test reads the wrong files", name)
+		if !stored(users.TokenHash(token)) {
+			t.Errorf("the database lacks %s's token hash: the test reads the wrong store", name)
 		}
 	}
 }
