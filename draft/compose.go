@@ -383,7 +383,7 @@ func (c *Composer) leads(item OutlineItem, examples []Example, n int) []string {
 		return offCategory || item.Category == c.Taxonomy.Fallback || c.Taxonomy.Classify(s, "", "").Category == item.Category
 	}
 	cands = append(cands, c.usable(item, topicSentences(facts, item.Part == corpus.PartPlan, ofCategory))...)
-	cands = append(cands, c.houseCandidates(item, len(facts) > 0, factTopic, offCategory)...)
+	cands = append(cands, c.houseCandidates(item, len(facts) > 0, factTopic, offCategory || len(cands) > 0)...)
 	var out []string
 	for _, s := range cands {
 		if len(out) == n {
@@ -424,16 +424,18 @@ func saysFact(lead, facts string) bool {
 
 // houseCandidates are the category's house sentences a section may open
 // with: all of them without facts; with facts, those sharing the facts'
-// words, and the principle sentence (坚持把…作为…), which frames any facts of
-// the category's own work.
-func (c *Composer) houseCandidates(item OutlineItem, hasFacts bool, factTopic map[string]bool, offCategory bool) []string {
+// words, and — when noPrinciple is false — the principle sentence (坚持把…
+// 作为…), which frames any facts of the category's own work but only opens a
+// paragraph that has no sentence of its facts' own work (a 幼小衔接 fact is
+// not opened by 坚持公益普惠方向).
+func (c *Composer) houseCandidates(item OutlineItem, hasFacts bool, factTopic map[string]bool, noPrinciple bool) []string {
 	house := houseLeads[item.Category]
 	if item.Part == corpus.PartPlan {
 		house = append(append([]string{}, planHouseLeads[item.Category]...), house...)
 	}
 	var out []string
 	for i, h := range c.usable(item, house) {
-		principle := i == 0 && !offCategory && item.Category != c.Taxonomy.Fallback && houseLeads[item.Category] != nil && h == c.atLevel(houseLeads[item.Category][0])
+		principle := i == 0 && !noPrinciple && item.Category != c.Taxonomy.Fallback && houseLeads[item.Category] != nil && h == c.atLevel(houseLeads[item.Category][0])
 		if !hasFacts || contentOverlap(factTopic, h) >= 2 || principle {
 			out = append(out, h)
 		}

@@ -37,7 +37,7 @@ type OutlineItem struct {
 
 // defaultHeadings are house-style headings for categories a template lacks.
 var defaultHeadings = map[string][2]string{
-	"党建":   {"坚持党建引领，筑牢思想根基", "抓党的建设，推动全面从严治党向纵深发展"},
+	"党建":   {"坚持党建引领，全面加强党的建设", "抓全面从严治党，推动党建工作提质增效"},
 	"办学条件": {"统筹项目建设，改善办学条件", "抓项目攻坚，补齐硬件设施短板"},
 	"师资":   {"加强队伍建设，打造高素质教师队伍", "抓师资配备，优化队伍结构"},
 	"安全":   {"守牢安全底线，建设平安校园", "抓安全保障，确保师生安全"},
