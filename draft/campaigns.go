@@ -78,8 +78,8 @@ func factsText(f Facts) string {
 
 // FactQueries lists what the writer should confirm in their own facts: a
 // fact naming a campaign outside the years it ran (党纪学习教育 in a 2025
-// report). The draft keeps the writer's words; the query says why they may
-// be wrong.
+// report), or a word of manner written twice (深入开展深入贯彻). The draft
+// keeps the writer's words; the query says why they may be wrong.
 func FactQueries(f Facts) []string {
 	var out []string
 	for _, fact := range f.allFacts() {
