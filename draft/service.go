@@ -138,8 +138,9 @@ func (s *Service) Outline(f Facts, t Template) []OutlineItem {
 // headTopics gives a section under a house heading the heading of the one
 // piece of work its facts speak of, when none of them is its category's
 // work by the taxonomy (9月1日如期开学 filed under 教育质量); a section whose
-// facts are its category's keeps its heading (开学前完成校车安全检查 is 安全), and
-// no heading is used twice.
+// facts are its category's keeps its heading (开学前完成校车安全检查 is 安全)
+// unless the topic is a part of that category's work (取暖设备 under 办学条件
+// is 设施设备, not 项目建设); no heading is used twice.
 func (s *Service) headTopics(items []OutlineItem) []OutlineItem {
 	used := map[string]bool{}
 	for _, it := range items {
