@@ -401,32 +401,11 @@ func orderCategories(f Facts, t Template, fallback string) []string {
 	return append(out, rest...)
 }
 
-// otherTopics give the catch-all category a heading that names its work
-// when the facts share a topic (体育 in an 教育体育局's report).
-var otherTopics = []struct {
-	words         *regexp.Regexp
-	summary, plan string
-}{
-	{regexp.MustCompile(`体育|健身|运动会|赛事|联赛|锦标赛|体育场|体育馆`), "发展体育事业，推进全民健身", "抓体育惠民，完善全民健身服务"},
-	{regexp.MustCompile(`语言文字|普通话|推普`), "规范语言文字，推广国家通用语言", "抓语言文字工作，推广普及普通话"},
-	{regexp.MustCompile(`督导|督学|评估`), "强化教育督导，推动政策落实", "抓督导评估，促进规范办学"},
-	{regexp.MustCompile(`关工委|老干部|离退休`), "做好关心下一代和老干部工作", "抓关心服务，做好老干部和关工委工作"},
-}
-
 // otherHeading is the heading of the catch-all category's section: the
-// topic its facts share, else 其他各项工作.
+// topic its facts share (otherTopics), else 其他各项工作.
 func otherHeading(facts []Fact, plan bool) string {
-	for _, t := range otherTopics {
-		all := len(facts) > 0
-		for _, f := range facts {
-			all = all && t.words.MatchString(f.Text)
-		}
-		if all {
-			if plan {
-				return t.plan
-			}
-			return t.summary
-		}
+	if h, _ := sharedTopicHeading(otherTopics, facts, plan); h != "" {
+		return h
 	}
 	if plan {
 		return "抓统筹兼顾，做好其他各项工作"

@@ -103,13 +103,25 @@ func pickTopic(matched []string, seen map[string]bool, fits func(string) bool) s
 	return ""
 }
 
-// topicHeadings head a section whose facts all speak of one piece of work
-// that its category's heading does not name (9月1日如期开学 under 教育质量).
-var topicHeadings = []struct {
+// topicHeading heads a section whose facts all speak of its work.
+type topicHeading struct {
 	words         *regexp.Regexp
 	summary, plan string
 	within        string // the category whose own facts it heads too (装备 is 办学条件 work, not its 项目建设)
-}{
+}
+
+// otherTopics give the catch-all category a heading that names its work
+// when the facts share a topic (体育 in an 教育体育局's report).
+var otherTopics = []topicHeading{
+	{regexp.MustCompile(`体育|健身|运动会|赛事|联赛|锦标赛|体育场|体育馆`), "发展体育事业，推进全民健身", "抓体育惠民，完善全民健身服务", ""},
+	{regexp.MustCompile(`语言文字|普通话|推普`), "规范语言文字，推广国家通用语言", "抓语言文字工作，推广普及普通话", ""},
+	{regexp.MustCompile(`督导|督学|评估`), "强化教育督导，推动政策落实", "抓督导评估，促进规范办学", ""},
+	{regexp.MustCompile(`关工委|老干部|离退休`), "做好关心下一代和老干部工作", "抓关心服务，做好老干部和关工委工作", ""},
+}
+
+// topicHeadings head a section whose facts all speak of one piece of work
+// that its category's heading does not name (9月1日如期开学 under 教育质量).
+var topicHeadings = []topicHeading{
 	{regexp.MustCompile(`开学`), "精心组织开学工作，确保平稳有序", "抓开学准备，确保平稳有序开学", ""},
 	{regexp.MustCompile(`控辍|辍学|劝返|巩固率`), "巩固控辍保学成果，保障适龄儿童入学", "抓控辍保学，巩固义务教育普及成果", ""},
 	{regexp.MustCompile(`招生|入学|一年级`), "规范招生入学，保障入学权益", "抓招生入学，维护教育公平", "教育质量"},
@@ -122,17 +134,24 @@ var topicHeadings = []struct {
 // speak of, "" when they speak of more than one or of none listed, and the
 // category the work belongs to ("" for none).
 func topicHeadingWithin(facts []Fact, plan bool) (string, string) {
-	for _, t := range topicHeadings {
+	return sharedTopicHeading(topicHeadings, facts, plan)
+}
+
+// sharedTopicHeading is the heading in table of the topic every fact names,
+// with the category it belongs to; "" when there is none.
+func sharedTopicHeading(table []topicHeading, facts []Fact, plan bool) (string, string) {
+	for _, t := range table {
 		all := len(facts) > 0
 		for _, f := range facts {
 			all = all && t.words.MatchString(f.Text)
 		}
-		if all {
-			if plan {
-				return t.plan, t.within
-			}
-			return t.summary, t.within
+		if !all {
+			continue
 		}
+		if plan {
+			return t.plan, t.within
+		}
+		return t.summary, t.within
 	}
 	return "", ""
 }
