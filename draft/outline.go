@@ -50,6 +50,20 @@ var defaultHeadings = map[string][2]string{
 	"信息化":  {"推进教育数字化，建设智慧校园", "抓数字赋能，深化信息技术应用"},
 }
 
+// sportsBureauHeadings are the house headings an 教育体育局 uses where its
+// work reaches beyond schools (安全 covers its sports venues too).
+var sportsBureauHeadings = map[string][2]string{
+	"安全": {"守牢安全底线，维护校园和场馆安全", "抓安全保障，确保师生和群众安全"},
+}
+
+// boolIndex is 1 for true, 0 for false: the plan form of a heading pair.
+func boolIndex(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 // CategoryHeading is the house-style heading for a category in a summary
 // (plan=false) or plan part.
 func CategoryHeading(category string, plan bool) string {
@@ -197,6 +211,8 @@ func categoryItems(f Facts, t Template, order []string, part string, level int, 
 		case heading != "":
 		case c == fallback:
 			heading = otherHeading(append(append([]Fact(nil), facts...), related...), part == corpus.PartPlan)
+		case field(f.Org) != "教育" && sportsBureauHeadings[c] != [2]string{}:
+			heading = sportsBureauHeadings[c][boolIndex(part == corpus.PartPlan)]
 		default:
 			heading = fittingHeading(c, part == corpus.PartPlan, heads)
 		}
