@@ -42,18 +42,32 @@ var defaultHeadings = map[string][2]string{
 	"师资":   {"加强队伍建设，打造高素质教师队伍", "抓师资提质，锻造过硬队伍"},
 	"安全":   {"守牢安全底线，建设平安校园", "抓安全保障，确保师生安全"},
 	"扶贫":   {"落实资助政策，促进教育公平", "抓惠民帮扶，保障困难学生就学"},
-	"教育质量": {"聚焦内涵发展，提高教育质量", "抓质量提升，深化教育教学改革"},
+	"教育质量": {"聚焦内涵发展，扎实推进教育教学", "抓质量提升，深化课堂教学改革"},
 	"德育":   {"落实立德树人，加强德育工作", "抓五育并举，提升育人水平"},
 	"学前教育": {"推进普及普惠，发展学前教育", "抓普惠发展，提升保教水平"},
 	"职业教育": {"深化产教融合，发展职业教育", "抓校企合作，提升技能人才培养质量"},
 	"教育改革": {"深化教育改革，激发发展活力", "抓改革创新，破解发展难题"},
-	"信息化":  {"推进教育数字化，建设智慧校园", "抓数字赋能，深化信息技术应用"},
+	"信息化":  {"推进教育数字化，促进优质资源共享", "抓数字赋能，深化信息技术应用"},
 }
 
 // sportsBureauHeadings are the house headings an 教育体育局 uses where its
 // work reaches beyond schools (安全 covers its sports venues too).
 var sportsBureauHeadings = map[string][2]string{
 	"安全": {"守牢安全底线，维护校园和场馆安全", "抓安全保障，确保师生和群众安全"},
+}
+
+// venue marks a fact about sports venues, which an 教育体育局's safety work
+// covers too.
+var venue = regexp.MustCompile(`场馆|体育馆|体育场|健身`)
+
+// anyMatches reports whether any fact matches re.
+func anyMatches(facts []Fact, re *regexp.Regexp) bool {
+	for _, f := range facts {
+		if re.MatchString(f.Text) {
+			return true
+		}
+	}
+	return false
 }
 
 // boolIndex is 1 for true, 0 for false: the plan form of a heading pair.
@@ -211,7 +225,7 @@ func categoryItems(f Facts, t Template, order []string, part string, level int, 
 		case heading != "":
 		case c == fallback:
 			heading = otherHeading(append(append([]Fact(nil), facts...), related...), part == corpus.PartPlan)
-		case field(f.Org) != "教育" && sportsBureauHeadings[c] != [2]string{}:
+		case field(f.Org) != "教育" && sportsBureauHeadings[c] != [2]string{} && anyMatches(append(facts, related...), venue):
 			heading = sportsBureauHeadings[c][boolIndex(part == corpus.PartPlan)]
 		default:
 			heading = fittingHeading(c, part == corpus.PartPlan, heads)

@@ -128,6 +128,7 @@ var topicHeadings = []topicHeading{
 	{regexp.MustCompile(`寒假|暑假|假期`), "统筹做好假期安排，守护学生健康成长", "抓假期管理，确保学生度过平安充实的假期", ""},
 	{regexp.MustCompile(`体育|体质|运动会|联赛|锦标赛|田径|篮球|足球|排球`), "加强学校体育，促进学生健康成长", "抓学校体育，促进学生强健体魄", ""},
 	{regexp.MustCompile(`设备|装备|配备|取暖|热水|实验室|功能室|图书`), "完善设施设备，改善办学条件", "抓装备提升，完善保障条件", "办学条件"},
+	{regexp.MustCompile(`营养改善|营养餐`), "实施营养改善计划，保障学生营养健康", "抓营养改善，保障学生健康成长", "扶贫"},
 }
 
 // topicHeadingWithin is the heading of the one piece of work all the facts
