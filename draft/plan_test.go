@@ -65,6 +65,7 @@ func TestCountermeasureDoesNotEchoTheProblem(t *testing.T) {
 		// 健全控辍保学…机制.
 		{"学生心理问题日益凸显", "德育", "心理健康", "学生心理健康"},
 		{"控辍保学压力依然较大", "扶贫", "联控联保", "劝返复学"},
+		{"农村学校体育场地设施不足，仍有14所学校无标准田径场", "办学条件", "体育场地设施改善", "补齐学校体育设施短板"},
 	}
 	for _, tt := range tests {
 		task, c := draft.Countermeasure(tt.problem)
