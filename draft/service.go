@@ -135,6 +135,23 @@ func (s *Service) Outline(f Facts, t Template) []OutlineItem {
 	return items
 }
 
+// withTargetsListed puts a plan section's targets at the head of its task
+// list when it has tasks too, so the paragraph reads 一是力争…；二是… rather
+// than a target and then a list that leaves it out; it returns the item
+// without those facts and the tasks to list.
+func withTargetsListed(it OutlineItem) (OutlineItem, []PlanTask) {
+	if it.Part != corpus.PartPlan || len(it.Tasks) == 0 || len(it.Facts) == 0 {
+		return it, it.Tasks
+	}
+	var tasks []PlanTask
+	for _, f := range it.Facts {
+		t := periodLead.ReplaceAllString(strings.TrimRight(strings.TrimSpace(f.Text), "。；，"), "")
+		tasks = append(tasks, PlanTask{Text: t, Source: SourceFact})
+	}
+	it.Facts = nil
+	return it, append(tasks, it.Tasks...)
+}
+
 // headTopics gives a section under a house heading the heading of the one
 // piece of work its facts speak of, when none of them is its category's
 // work by the taxonomy (9月1日如期开学 filed under 教育质量); a section whose
@@ -468,9 +485,10 @@ func (s *Service) composeOffline(ctx context.Context, f Facts, items []OutlineIt
 		for k, sec := range secs {
 			pool[k] = Example{SectionRecord: sec}
 		}
+		it, tasks := withTargetsListed(it)
 		text := c.Section(it, pool)
-		if len(it.Tasks) > 0 {
-			text = strings.TrimPrefix(text, noFactsNote) + offlinePlanText(it.Tasks)
+		if len(tasks) > 0 {
+			text = strings.TrimPrefix(text, noFactsNote) + offlinePlanText(tasks)
 		}
 		out[i] = text
 	}
