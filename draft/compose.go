@@ -363,11 +363,11 @@ var futureWords = regexp.MustCompile(`力争|争取|计划|将(进一步|继续|
 
 // leads chooses up to n lead sentences for a section: first the corpus's
 // sentences that share the facts' words, best first, then the topic leads of
-// its facts (topicLeads), then the category's house sentences that share
-// the facts' words (all of them when the section has no facts). Every one fits the report —
-// the part's tense, the org's level, the period's months and campaigns, the
-// section's category — and was not used before; two that say the same thing
-// are not both kept.
+// its facts (topicLeads), then the category's house sentences
+// (houseCandidates). Every one fits the report — the part's tense, the org's
+// level, the period's months and campaigns, the section's category — and was
+// not used before; none says what a fact says, and two that say the same
+// thing are not both kept.
 func (c *Composer) leads(item OutlineItem, examples []Example, n int) []string {
 	facts := append(append([]Fact(nil), item.Facts...), item.related...)
 	var factText strings.Builder
@@ -607,10 +607,10 @@ func (c *Composer) partPeriod(item OutlineItem) Period {
 // facts: it may not report another bureau's events or named activities or
 // list particular ones (农耕体验、家务劳动等); it may not name a campaign of
 // another year, or one the facts do not name (持续整治群众身边不正之风 presents
-// the drive as this bureau's record), nor a 专项整治 they do not name; it may
-// not speak of work of other
-// months (质量监测 in a July–September report); and it stays on the
-// category's topic (信访维稳 is not campus safety).
+// the drive as this bureau's record), nor a 专项整治 or 提质行动 they do not
+// name; it may not speak of work of other months (质量监测 in a July–September
+// report); and it stays on the category's topic (信访维稳 is not campus
+// safety).
 func stockFits(s, category string, p Period, facts string) bool {
 	if eventOpener.MatchString(s) || quotesName(s) || enumerates.MatchString(s) {
 		return false
