@@ -50,10 +50,12 @@ var defaultHeadings = map[string][2]string{
 	"信息化":  {"推进教育数字化，促进优质资源共享", "抓数字赋能，深化信息技术应用"},
 }
 
-// sportsBureauHeadings are the house headings an 教育体育局 uses where its
-// work reaches beyond schools (安全 covers its sports venues too).
+// sportsBureauHeadings are the house headings an 教育体育局 uses over facts
+// that reach beyond schools (a sports venue's safety check, a public
+// gymnasium among its projects).
 var sportsBureauHeadings = map[string][2]string{
-	"安全": {"守牢安全底线，维护校园和场馆安全", "抓安全保障，确保师生和群众安全"},
+	"安全":   {"守牢安全底线，维护校园和场馆安全", "抓安全保障，守护校园和场馆安全"},
+	"办学条件": {"统筹重点项目建设，改善教育体育设施条件", "抓项目攻坚，补齐教育体育设施短板"},
 }
 
 // venue marks a fact about sports venues, which an 教育体育局's safety work
@@ -225,7 +227,7 @@ func categoryItems(f Facts, t Template, order []string, part string, level int, 
 		case heading != "":
 		case c == fallback:
 			heading = otherHeading(append(append([]Fact(nil), facts...), related...), part == corpus.PartPlan)
-		case field(f.Org) != "教育" && sportsBureauHeadings[c] != [2]string{} && anyMatches(append(facts, related...), venue):
+		case field(f.Org) != "教育" && sportsBureauHeadings[c] != [2]string{} && anyMatches(facts, venue):
 			heading = sportsBureauHeadings[c][boolIndex(part == corpus.PartPlan)]
 		default:
 			heading = fittingHeading(c, part == corpus.PartPlan, heads)
