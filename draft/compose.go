@@ -369,12 +369,8 @@ var futureWords = regexp.MustCompile(`力争|争取|计划|将(进一步|继续|
 // not used before; none says what a fact says, and two that say the same
 // thing are not both kept.
 func (c *Composer) leads(item OutlineItem, examples []Example, n int) []string {
-	facts := append(append([]Fact(nil), item.Facts...), item.related...)
-	var factText strings.Builder
-	for _, f := range facts {
-		factText.WriteString(f.Text)
-	}
-	factTopic := bigramSet(factText.String())
+	facts, factText := item.allFacts()
+	factTopic := bigramSet(factText)
 	cands := c.corpusLeads(item, examples, factTopic, len(facts) > 0)
 	// A section whose facts are not its category's work (a 篮球联赛 result
 	// filed under 教育质量) takes the leads of the work they speak of.
@@ -389,7 +385,7 @@ func (c *Composer) leads(item OutlineItem, examples []Example, n int) []string {
 		if len(out) == n {
 			break
 		}
-		if slices.Contains(out, s) || len(out) > 0 && similar(out[0], s) || c.echoes(s) || saysFact(s, factText.String()) {
+		if slices.Contains(out, s) || len(out) > 0 && similar(out[0], s) || c.echoes(s) || saysFact(s, factText) {
 			continue // two leads that say the same thing, or what a fact says (深化教师交流轮岗 before 推动城乡教师交流轮岗)
 		}
 		out = append(out, s)
@@ -456,20 +452,27 @@ func (c *Composer) offCategory(item OutlineItem, facts []Fact) bool {
 	return off
 }
 
+// allFacts are a section's facts and this period's related ones, and their
+// text joined, which its lead sentences are weighed against.
+func (it OutlineItem) allFacts() ([]Fact, string) {
+	facts := append(append([]Fact(nil), it.Facts...), it.related...)
+	var b strings.Builder
+	for _, f := range facts {
+		b.WriteString(f.Text)
+	}
+	return facts, b.String()
+}
+
 // anyHouseLead is one more of the category's house sentences for a section
 // too short to read as a paragraph, whatever words it shares with the facts
 // (but not what a fact says), unless the facts are another category's work.
 func (c *Composer) anyHouseLead(item OutlineItem, have []string) []string {
-	facts := append(append([]Fact(nil), item.Facts...), item.related...)
+	facts, factText := item.allFacts()
 	if c.offCategory(item, facts) {
 		return nil
 	}
-	var factText strings.Builder
-	for _, f := range facts {
-		factText.WriteString(f.Text)
-	}
 	for _, h := range c.usable(item, houseLeads[item.Category]) {
-		if (len(have) == 0 || !similar(have[0], h)) && !saysFact(h, factText.String()) {
+		if (len(have) == 0 || !similar(have[0], h)) && !saysFact(h, factText) {
 			if c.used == nil {
 				c.used = map[string]bool{}
 			}
@@ -760,16 +763,14 @@ func (c *Composer) echoes(s string) bool {
 
 // atLevel writes a sentence at the org's level: 全区 in a 县 report becomes
 // 全县.
-func (c *Composer) atLevel(s string) string {
-	if c.Facts.Org == "" {
-		return s
-	}
-	return atLevel(s, c.Facts.Org)
-}
+func (c *Composer) atLevel(s string) string { return atLevel(s, c.Facts.Org) }
 
 // atLevel writes a stock sentence at org's level: 全县 and 县管校聘 in a
-// district's report become 全区 and 区管校聘.
+// district's report become 全区 and 区管校聘; without an org it is as it is.
 func atLevel(s, org string) string {
+	if org == "" {
+		return s // no org, no level to write at
+	}
 	level := orgLevel(org)
 	for _, w := range []string{"全县", "全区", "全市", "全旗"} {
 		if w != level {

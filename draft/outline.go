@@ -308,7 +308,7 @@ func keepHeading(t Template, s TemplateSection, h string, f Facts) bool {
 	if !reusableHeading(h) || staleCampaign(h, f.Year, factsText(f)) {
 		return false
 	}
-	if s.Part != corpus.PartPlan && strongClaim.MatchString(h) && !compares(f.For(s.Category)) {
+	if s.Part != corpus.PartPlan && strongClaim.MatchString(h) && !anyMatches(f.For(s.Category), comparison) {
 		return false // 质量稳步提高 over 上线率63.2%: the facts show no change
 	}
 	if !t.Mined {
@@ -343,19 +343,9 @@ func splitForward(f Facts, facts []Fact) (ahead, done []Fact) {
 // 提升, 新突破), which the facts must show; 不断加强 only says how the work went.
 var strongClaim = regexp.MustCompile(`稳步(提高|提升|增长)|显著|明显|大幅|跃升|新高|突破|再创|新台阶|新进展|新成效`)
 
-// comparison marks a fact that compares with an earlier time.
-var comparison = regexp.MustCompile(`较上年|比上年|同比|较去年|增长|增加|提高|提升|上升|前移|翻番|首次|突破`)
-
-// compares reports whether any fact compares with an earlier time, which a
+// comparison marks a fact that compares with an earlier time, which a
 // heading claiming a change (稳步提高) needs.
-func compares(facts []Fact) bool {
-	for _, f := range facts {
-		if comparison.MatchString(f.Text) {
-			return true
-		}
-	}
-	return false
-}
+var comparison = regexp.MustCompile(`较上年|比上年|同比|较去年|增长|增加|提高|提升|上升|前移|翻番|首次|突破`)
 
 // sectionFacts are all the facts of the sections, in order.
 func sectionFacts(f Facts) []Fact {

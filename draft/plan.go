@@ -524,7 +524,7 @@ func (p *Planner) corpusTasks(ctx context.Context, category string, have []PlanT
 	var candidates []string
 	for _, s := range p.taskSources(ctx, category) {
 		for _, sent := range LeadSentences(s.Text, 0) {
-			candidates = append(candidates, (&Composer{Facts: Facts{Org: req.Org}}).atLevel(sent))
+			candidates = append(candidates, atLevel(sent, req.Org))
 		}
 	}
 	house := append(append([]string{}, planHouseLeads[category]...), houseLeads[category]...)
