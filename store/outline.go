@@ -7,6 +7,7 @@ import (
 
 	"github.com/zongjie/zongjie/corpus"
 	"github.com/zongjie/zongjie/draft"
+	"github.com/zongjie/zongjie/store/textindex"
 )
 
 // CorpusVersion returns a number that changes whenever a report is added,
@@ -127,14 +128,7 @@ func queryDocuments(ctx context.Context, tx *sql.Tx, tail string, args ...any) (
 // queryTemplates reads the headings (sections above level 0) of docs, in
 // one query, into one template per document, in the order of docs.
 func queryTemplates(ctx context.Context, tx *sql.Tx, docs []corpus.DocumentRecord) ([]draft.Template, error) {
-	ts := make([]draft.Template, len(docs))
-	byID := make(map[int64]*draft.Template, len(docs))
-	ids := make([]int64, len(docs))
-	for i, d := range docs {
-		ts[i] = draft.Template{ID: d.ID, Title: d.Title, Kind: d.Kind, Source: d.Source}
-		byID[d.ID] = &ts[i]
-		ids[i] = d.ID
-	}
+	ts, byID, ids := textindex.Skeletons(docs)
 	if len(docs) == 0 {
 		return ts, nil
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/zongjie/zongjie/corpus"
 	"github.com/zongjie/zongjie/draft"
+	"github.com/zongjie/zongjie/store/textindex"
 )
 
 // CorpusVersion returns a number that changes whenever a report is added,
@@ -91,14 +92,7 @@ func queryTemplates(ctx context.Context, tx pgx.Tx, where string, args ...any) (
 	if err != nil || len(docs) == 0 {
 		return nil, err
 	}
-	ts := make([]draft.Template, len(docs))
-	byID := make(map[int64]*draft.Template, len(docs))
-	ids := make([]int64, len(docs))
-	for i, d := range docs {
-		ts[i] = draft.Template{ID: d.ID, Title: d.Title, Kind: d.Kind, Source: d.Source}
-		byID[d.ID] = &ts[i]
-		ids[i] = d.ID
-	}
+	ts, byID, ids := textindex.Skeletons(docs)
 	rows, err := tx.Query(ctx, `
 		SELECT s.doc_id, s.level, s.marker, s.heading, s.part, s.category
 		FROM sections s

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/zongjie/zongjie/corpus"
+	"github.com/zongjie/zongjie/draft"
 	"github.com/zongjie/zongjie/errkind"
 )
 
@@ -85,6 +86,21 @@ func BySection(recs []corpus.SectionRecord) (map[int64]*corpus.SectionRecord, []
 		ids[i] = recs[i].SectionID
 	}
 	return byID, ids
+}
+
+// Skeletons starts one template per document, in the order of docs, indexes
+// them by document id and lists the ids: how a store then loads every
+// document's headings in one query.
+func Skeletons(docs []corpus.DocumentRecord) ([]draft.Template, map[int64]*draft.Template, []int64) {
+	ts := make([]draft.Template, len(docs))
+	byID := make(map[int64]*draft.Template, len(docs))
+	ids := make([]int64, len(docs))
+	for i, d := range docs {
+		ts[i] = draft.Template{ID: d.ID, Title: d.Title, Kind: d.Kind, Source: d.Source}
+		byID[d.ID] = &ts[i]
+		ids[i] = d.ID
+	}
+	return ts, byID, ids
 }
 
 // Hits makes search hits of recs with their scores, each with a snippet
