@@ -107,6 +107,27 @@ func sqliteFixture(tb testing.TB, sections int) *store.DB {
 	return db
 }
 
+// bulkStore is what a fixture is built through, on either engine.
+type bulkStore interface {
+	BulkLoad(ctx context.Context, source string, docs iter.Seq[corpus.Document]) (int, error)
+	Optimize(ctx context.Context) error
+	Close() error
+}
+
+// fill loads the generated reports of sections sections into db, optimises
+// it as an ingest does, and closes it.
+func fill(db bulkStore, sections int) error {
+	ctx := context.Background()
+	_, err := db.BulkLoad(ctx, "bench", generated(sections/sectionsPerDoc))
+	if err == nil {
+		err = db.Optimize(ctx)
+	}
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
 // buildSQLite builds the fixture under a temporary name and renames it
 // when it is complete.
 func buildSQLite(path string, sections int) error {
@@ -118,14 +139,7 @@ func buildSQLite(path string, sections int) error {
 	if err != nil {
 		return err
 	}
-	ctx := context.Background()
-	_, err = db.BulkLoad(ctx, "bench", generated(sections/sectionsPerDoc))
-	if err == nil {
-		err = db.Optimize(ctx)
-	}
-	if cerr := db.Close(); err == nil {
-		err = cerr
-	}
+	err = fill(db, sections)
 	if err == nil {
 		err = checkpoint(tmp)
 	}
@@ -198,14 +212,7 @@ func buildPG(name string, sections int) error {
 	if err != nil {
 		return err
 	}
-	ctx := context.Background()
-	_, err = db.BulkLoad(ctx, "bench", generated(sections/sectionsPerDoc))
-	if err == nil {
-		err = db.Optimize(ctx)
-	}
-	if cerr := db.Close(); err == nil {
-		err = cerr
-	}
+	err = fill(db, sections)
 	if err == nil {
 		// VACUUM sets the visibility map, as autovacuum would soon after
 		// an ingest, so index-only scans are measured as in use.
