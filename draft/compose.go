@@ -229,6 +229,16 @@ type Composer struct {
 	Facts    Facts
 	Taxonomy corpus.Taxonomy
 	used     map[string]bool
+	joined   *string // factsText(Facts), made once: every candidate sentence is checked against it
+}
+
+// factsText is the user's facts joined, computed on first use.
+func (c *Composer) factsText() string {
+	if c.joined == nil {
+		t := factsText(c.Facts)
+		c.joined = &t
+	}
+	return *c.joined
 }
 
 // Section writes one section: up to two fact-free lead sentences from the
@@ -490,7 +500,7 @@ func (c *Composer) usable(item OutlineItem, sentences []string) []string {
 	var out []string
 	for _, s := range sentences {
 		s = c.atLevel(s)
-		if !c.used[s] && !c.echoes(s) && !similarTask(s, item.Tasks) && stockFits(s, item.Category, c.partPeriod(item), factsText(c.Facts)) {
+		if !c.used[s] && !c.echoes(s) && !similarTask(s, item.Tasks) && stockFits(s, item.Category, c.partPeriod(item), c.factsText()) {
 			out = append(out, s)
 		}
 	}
@@ -583,7 +593,7 @@ func (c *Composer) fits(s string, item OutlineItem) bool {
 	if item.Part != corpus.PartPlan && futureWords.MatchString(s) {
 		return false
 	}
-	if !stockFits(s, item.Category, c.partPeriod(item), factsText(c.Facts)) {
+	if !stockFits(s, item.Category, c.partPeriod(item), c.factsText()) {
 		return false
 	}
 	if len(c.Taxonomy.Categories) > 0 && item.Category != "" {
