@@ -313,7 +313,7 @@ func (p *Planner) Plan(ctx context.Context, req PlanRequest) (PlanResult, error)
 			if err != nil {
 				return res, err
 			}
-			marked, _ := p.Checker.MarkSection(text, allowed, Facts{Year: req.Year, Sections: []CategoryFacts{{Category: s.Category, Facts: allowed}}})
+			marked, _ := p.Checker.MarkSection(text, allowed, Facts{Year: req.Year, Period: req.Period, Sections: []CategoryFacts{{Category: s.Category, Facts: allowed}}})
 			s.Text = marked
 			s.Items = append(s.Items, PlanTask{Text: "（以上任务经模型润色为正文）", Source: SourceModel})
 		}
@@ -323,7 +323,7 @@ func (p *Planner) Plan(ctx context.Context, req PlanRequest) (PlanResult, error)
 		at = p.Now()
 	}
 	res.Markdown = renderPlan(req, res, Closing(Facts{Org: req.Org, Year: req.Year, Period: req.Period, Doc: corpus.KindPlan}, at))
-	res.Check = p.Checker.Check(res.Markdown, Facts{Year: req.Year, Sections: []CategoryFacts{{Category: fallback, Facts: allowed}}})
+	res.Check = p.Checker.Check(res.Markdown, Facts{Year: req.Year, Period: req.Period, Sections: []CategoryFacts{{Category: fallback, Facts: allowed}}})
 	res.Check.Queries = FactQueries(req.Facts)
 	// A plan need not repeat every figure of the summary it answers.
 	res.Check.Missing = []string{}
