@@ -46,22 +46,25 @@ func closingParagraph(f Facts) string {
 	return "回顾" + p.Short() + "，" + level + "教育工作虽然取得了一定成效，但与人民群众对优质教育的期盼相比还存在差距。下一步，我们将坚持以习近平新时代中国特色社会主义思想为指导，坚持问题导向，补短板、强弱项，奋力推动" + level + field(f.Org) + "高质量发展。"
 }
 
-// SignDate is the 成文日期: the day the draft is written when that falls in
-// the report's year or the next (or the year before, for a plan); otherwise
-// the last day of the report's period, for the writer to correct.
+// SignDate is the 成文日期: the day the draft is written when that is a
+// plausible day to write this report — from a month before a summary's period
+// ends to two months after, or from two months before a plan's period starts
+// to two months after; otherwise the period's own date (the last day of a
+// summary's period, the day before a plan's), for the writer to correct. A
+// 2025 first-half summary drafted in December 2026 is not dated December 2026.
 func SignDate(f Facts, at time.Time) string {
-	low, high := f.Year, f.Year+1
+	p := factsPeriod(f)
+	natural := periodEnd(p)
+	from, to := natural.AddDate(0, -1, 0), natural.AddDate(0, 2, 0)
 	if f.Doc == corpus.KindPlan {
-		low, high = f.Year-1, f.Year
+		start := periodStart(p)
+		natural = start.AddDate(0, 0, -1) // written before its period starts
+		from, to = start.AddDate(0, -2, 0), start.AddDate(0, 2, 0)
 	}
-	if y := at.Year(); y >= low && y <= high && !at.IsZero() {
+	if !at.IsZero() && !at.Before(from) && at.Before(to.AddDate(0, 0, 1)) {
 		return cnDate(at)
 	}
-	end := periodEnd(factsPeriod(f))
-	if f.Doc == corpus.KindPlan {
-		end = periodStart(factsPeriod(f)).AddDate(0, 0, -1) // written before its period starts
-	}
-	return cnDate(end)
+	return cnDate(natural)
 }
 
 // periodStart is the first day of a period.

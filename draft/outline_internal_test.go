@@ -117,8 +117,31 @@ func TestSignDateWhenTheDayIsOutOfRange(t *testing.T) {
 			t.Errorf("SignDate(%+v) = %s; want %s", c.f, got, c.want)
 		}
 	}
-	if got := SignDate(Facts{Year: 2025, Doc: corpus.KindSummary}, time.Date(2026, 1, 8, 0, 0, 0, 0, time.UTC)); got != "2026年1月8日" {
-		t.Errorf("a summary written in the next January is dated that day, got %s", got)
+	day := func(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 15, 4, 0, 0, time.Local) }
+	for _, c := range []struct {
+		f    Facts
+		at   time.Time
+		want string
+	}{
+		{Facts{Year: 2025, Doc: corpus.KindSummary}, day(2026, 1, 8), "2026年1月8日"},
+		{Facts{Year: 2025, Doc: corpus.KindSummaryPlan}, day(2025, 12, 20), "2025年12月20日"},
+		{Facts{Year: 2025, Period: corpus.PeriodFirstHalf, Doc: corpus.KindSummary}, day(2025, 6, 18), "2025年6月18日"},
+		{Facts{Year: 2025, Period: "q3", Doc: corpus.KindSummary}, day(2025, 10, 9), "2025年10月9日"},
+		{Facts{Year: 2026, Doc: corpus.KindPlan}, day(2025, 12, 28), "2025年12月28日"},
+		{Facts{Year: 2026, Doc: corpus.KindPlan}, day(2026, 2, 10), "2026年2月10日"},
+		{Facts{Year: 2026, Period: "q1", Doc: corpus.KindPlan}, day(2025, 12, 1), "2025年12月1日"},
+		// drafted long after the period: the period's own date, not today
+		{Facts{Year: 2025, Period: "q4", Doc: corpus.KindSummary}, day(2026, 12, 5), "2025年12月31日"},
+		{Facts{Year: 2025, Period: corpus.PeriodFirstHalf, Doc: corpus.KindSummaryPlan}, day(2026, 12, 5), "2025年6月30日"},
+		{Facts{Year: 2025, Doc: corpus.KindSummary}, day(2026, 12, 5), "2025年12月31日"},
+		{Facts{Year: 2026, Doc: corpus.KindPlan}, day(2026, 12, 5), "2025年12月31日"},
+		{Facts{Year: 2026, Period: "q1", Doc: corpus.KindPlan}, day(2026, 12, 5), "2025年12月31日"},
+		// nor long before it
+		{Facts{Year: 2025, Doc: corpus.KindSummary}, day(2025, 3, 1), "2025年12月31日"},
+	} {
+		if got := SignDate(c.f, c.at); got != c.want {
+			t.Errorf("SignDate(%+v, %s) = %s; want %s", c.f, c.at.Format("2006-01-02"), got, c.want)
+		}
 	}
 }
 
