@@ -38,7 +38,7 @@ type OutlineItem struct {
 // defaultHeadings are house-style headings for categories a template lacks.
 var defaultHeadings = map[string][2]string{
 	"党建":   {"坚持党建引领，全面加强党的建设", "抓全面从严治党，推动党建工作提质增效"},
-	"办学条件": {"统筹项目建设，改善办学条件", "抓项目攻坚，补齐硬件设施短板"},
+	"办学条件": {"统筹项目建设，改善办学条件", "抓条件改善，提升办学保障水平"}, // a plan need not have projects
 	"师资":   {"加强队伍建设，打造高素质教师队伍", "抓师资提质，锻造过硬队伍"},
 	"安全":   {"守牢安全底线，建设平安校园", "抓安全保障，确保师生安全"},
 	"扶贫":   {"落实资助政策，促进教育公平", "抓惠民帮扶，保障困难学生就学"},
