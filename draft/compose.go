@@ -147,8 +147,10 @@ var thousands = regexp.MustCompile(`(\d),(\d{3})`)
 // done once, it does not go on into the next period.
 var termBound = regexp.MustCompile(`秋季学期|春季学期|期末|期中|寒假|暑假|开学|毕业`)
 
-// periodLead opens a writer's target with the period it is for: 下半年力争….
-var periodLead = regexp.MustCompile(`^(下半年|下季度|下阶段|明年)[，,]?`)
+// periodLead opens a writer's target with the period it is for: 下半年力争…;
+// a 计划 or 拟 after it goes too, since in a plan the whole text is planned
+// (下半年计划招聘教师80名 → 招聘教师80名).
+var periodLead = regexp.MustCompile(`^(下半年|下季度|下阶段|明年)[，,]?(计划|拟)?`)
 
 // activityVerb opens a fact that reports work done over the period, which
 // 全年 fits (全年新建幼儿园2所); a rate or a standing figure (高考本科上线率…)
@@ -307,6 +309,7 @@ func goalsSentence(period string, year int, goals []string) string {
 		g = strings.TrimRight(strings.TrimSpace(g), "。；，,;.")
 		g = periodLead.ReplaceAllString(g, "") // the sentence names the period
 		g = strings.TrimPrefix(g, "力争")
+		g = strings.TrimPrefix(strings.TrimPrefix(g, "计划"), "拟") // 力争…计划… says it twice
 		g = strings.ReplaceAll(g, "，力争", "，") // the sentence says 力争 once
 		g = strings.TrimPrefix(strings.TrimPrefix(g, strconv.Itoa(year)+"年"), "底")
 		if g = strings.TrimLeft(g, "，, "); g != "" {

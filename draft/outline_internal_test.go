@@ -291,11 +291,44 @@ func TestGoalsSayTheirVerbOnce(t *testing.T) {
 	if strings.Count(got, "力争") != 1 {
 		t.Errorf("goalsSentence = %s", got)
 	}
+	got = goalsSentence("2025年下半年", 2025, []string{"下半年计划招聘教师80名以上", "义务教育巩固率保持在99%以上"})
+	if want := "2025年下半年，力争实现以下目标：招聘教师80名以上；义务教育巩固率保持在99%以上。"; got != want {
+		t.Errorf("goalsSentence = %s; want %s (力争 and 计划 say the same)", got, want)
+	}
+}
+
+func TestPlanPartDropsThePeriodAndItsPlanWord(t *testing.T) {
+	got := FactSentences([]Fact{{Text: "下半年计划招聘教师80名以上"}, {Text: "明年，拟新建幼儿园3所"}}, true, "")
+	if strings.Contains(got, "计划") || strings.Contains(got, "拟") || !strings.Contains(got, "招聘教师80名以上") || !strings.Contains(got, "新建幼儿园3所") {
+		t.Errorf("FactSentences = %s", got)
+	}
 }
 
 func TestDoubledWordIsQueried(t *testing.T) {
 	f := Facts{Year: 2025, Sections: []CategoryFacts{{Category: "党建", Facts: []Fact{NewFact("深入开展深入贯彻中央八项规定精神学习教育", 1)}}}}
 	if got := FactQueries(f); len(got) != 1 || !strings.Contains(got[0], "“深入”重复") {
 		t.Errorf("FactQueries = %q", got)
+	}
+}
+
+func TestTopicHeadingWithin(t *testing.T) {
+	for _, c := range []struct {
+		facts        []string
+		plan         bool
+		heading, cat string
+	}{
+		{[]string{"学前教育宣传月期间开展幼小衔接专题活动26场"}, false, "加强科学保教，推进幼小科学衔接", "学前教育"},
+		{[]string{"为农村寄宿制学校配备取暖设备，投入资金385万元"}, true, "抓装备提升，完善保障条件", "办学条件"},
+		{[]string{"9月1日全县中小学如期开学"}, false, "精心组织开学工作，确保平稳有序", ""},
+		{[]string{"新建幼儿园3所", "开展幼小衔接活动12场"}, false, "", ""}, // two pieces of work: the category's heading
+		{nil, false, "", ""},
+	} {
+		var facts []Fact
+		for _, f := range c.facts {
+			facts = append(facts, Fact{Text: f})
+		}
+		if h, cat := topicHeadingWithin(facts, c.plan); h != c.heading || cat != c.cat {
+			t.Errorf("topicHeadingWithin(%q) = %q, %q; want %q, %q", c.facts, h, cat, c.heading, c.cat)
+		}
 	}
 }
