@@ -309,8 +309,9 @@ func goalsSentence(period string, year int, goals []string) string {
 		g = strings.TrimRight(strings.TrimSpace(g), "。；，,;.")
 		g = periodLead.ReplaceAllString(g, "") // the sentence names the period
 		g = strings.TrimPrefix(g, "力争")
-		g = strings.TrimPrefix(strings.TrimPrefix(g, "计划"), "拟") // 力争…计划… says it twice
-		g = strings.ReplaceAll(g, "，力争", "，")                    // the sentence says 力争 once
+		// 力争 already says 计划; the sentence says 力争 once
+		g = strings.TrimPrefix(strings.TrimPrefix(g, "计划"), "拟")
+		g = strings.ReplaceAll(g, "，力争", "，")
 		g = strings.TrimPrefix(strings.TrimPrefix(g, strconv.Itoa(year)+"年"), "底")
 		if g = strings.TrimLeft(g, "，, "); g != "" {
 			parts = append(parts, g)
