@@ -42,10 +42,10 @@ func staleCampaign(text string, year int, facts string) bool {
 		}
 		for _, w := range c.words {
 			// The year after may consolidate its 成果 (巩固主题教育成果).
-			if year == c.end+1 && strings.Count(text, w) == strings.Count(text, w+"成果") {
+			if year == c.end+1 && mentionsOf(text, w) == strings.Count(text, w+"成果") {
 				continue
 			}
-			if strings.Contains(text, w) && !strings.Contains(facts, w) {
+			if mentionsOf(text, w) > 0 && mentionsOf(facts, w) == 0 {
 				return true
 			}
 		}
@@ -59,13 +59,37 @@ func staleCampaign(text string, year int, facts string) bool {
 func namesCampaign(text, facts string) bool {
 	for _, c := range campaigns {
 		for _, w := range c.words {
-			if strings.Contains(text, w) && !strings.Contains(facts, w) {
+			if mentionsOf(text, w) > 0 && mentionsOf(facts, w) == 0 {
 				return true
 			}
 		}
 	}
 	return false
 }
+
+// mentionsOf counts the places text names the campaign word w. 主题教育 is
+// also any activity's word (“开学第一课”主题教育, 安全主题教育): a noun or a
+// closing quote before it makes it that, while the campaign stands alone or
+// after its full name or a verb (开展主题教育, …思想主题教育).
+func mentionsOf(text, w string) int {
+	if w != "主题教育" {
+		return strings.Count(text, w)
+	}
+	n := 0
+	for rest := text; ; {
+		i := strings.Index(rest, w)
+		if i < 0 {
+			return n
+		}
+		if campaignBefore.MatchString(rest[:i]) {
+			n++
+		}
+		rest = rest[i+len(w):]
+	}
+}
+
+// campaignBefore ends the text before a 主题教育 that names the campaign.
+var campaignBefore = regexp.MustCompile(`(^|[^\p{Han}”"」』》]|思想|开展|深化|巩固|拓展|用好|转化|总结|检视|推进|参加|参与|部署|落实|学习|持续|深入|组织|启动|扎实|全面|按照|围绕|通过|结合|以|在|和|及|与)$`)
 
 // factsText joins the user's facts, for checking what they mention.
 func factsText(f Facts) string {
@@ -91,7 +115,7 @@ func FactQueries(f Facts) []string {
 				continue
 			}
 			for _, w := range c.words {
-				if strings.Contains(fact.Text, w) && !strings.Contains(fact.Text, w+"成果") {
+				if mentionsOf(fact.Text, w) > strings.Count(fact.Text, w+"成果") {
 					out = append(out, fmt.Sprintf("“%s”：%s是%s开展的，与本报告的%d年不符，请核实名称或年份", fact.Text, w, yearsText(c.first, c.end), f.Year))
 					break
 				}

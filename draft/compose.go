@@ -117,8 +117,8 @@ func FactSentences(facts []Fact, plan bool, period string) string {
 	var b strings.Builder
 	for i := 0; i < len(parts); i += 2 {
 		switch {
-		case i == 0 && plan && !targetWords.MatchString(parts[0]):
-			b.WriteString("力争")
+		case i == 0 && plan && !targetWords.MatchString(parts[0]) && claimsFigure(parts[0]):
+			b.WriteString("力争") // a measurable target; a task (启动学习教育) is not striven for
 		case i == 0 && period != "" && activityVerb.MatchString(parts[0]) && !timeWord.MatchString(parts[0]) && !mentions(parts, strings.TrimSuffix(period, "，")):
 			b.WriteString(period)
 		case i == 2:
@@ -137,6 +137,44 @@ func FactSentences(facts []Fact, plan bool, period string) string {
 		b.WriteString("。")
 	}
 	return b.String()
+}
+
+// claimsFigure reports whether a text states a figure (a count, a rate, a
+// rank), not just a date, a year or a quarter.
+func claimsFigure(text string) bool {
+	for _, sp := range corpus.Scan(text) {
+		if sp.Claims() && sp.Kind != corpus.KindDate && sp.Kind != corpus.KindYear && sp.Class != corpus.ClassQuarter {
+			return true
+		}
+	}
+	return false
+}
+
+// withoutPeriodName drops the name of the period a plan part covers from the
+// opening of its facts, since the part's heading names it (第二季度工作打算:
+// 第二季度开展防溺水专项教育 → 开展防溺水专项教育).
+func withoutPeriodName(facts []Fact, p Period) []Fact {
+	out := make([]Fact, len(facts))
+	for i, f := range facts {
+		for _, name := range namesOfPeriod(p) {
+			if rest := strings.TrimPrefix(f.Text, name); rest != f.Text {
+				f.Text = strings.TrimLeft(rest, "，, ")
+				break
+			}
+		}
+		out[i] = f
+	}
+	return out
+}
+
+// namesOfPeriod are the ways a fact names period p, longest first: 2025年第二季度,
+// 第二季度, 二季度.
+func namesOfPeriod(p Period) []string {
+	names := []string{p.Name(), p.Short()}
+	if q := p.quarter(); q > 0 {
+		names = append(names, ChineseNumeral(q)+"季度")
+	}
+	return names
 }
 
 // thousands is a thousands separator between digits, which Chinese
@@ -267,7 +305,11 @@ func (c *Composer) Section(item OutlineItem, examples []Example) string {
 		}
 		return b.String()
 	}
-	facts := FactSentences(item.Facts, item.Part == corpus.PartPlan, c.periodWord())
+	own := item.Facts
+	if item.Part == corpus.PartPlan {
+		own = withoutPeriodName(own, c.partPeriod(item))
+	}
+	facts := FactSentences(own, item.Part == corpus.PartPlan, c.periodWord())
 	if item.Part == corpus.PartPlan && len(item.Facts) == 0 {
 		facts = continuedWork(item.related, factsPeriod(c.Facts).Next().Year)
 	}
@@ -461,7 +503,10 @@ func (c *Composer) offCategory(item OutlineItem, facts []Fact) bool {
 	}
 	off := len(facts) > 0 && item.Category != c.Taxonomy.Fallback // 其他 is whatever its facts are
 	for _, f := range facts {
-		off = off && c.Taxonomy.Classify(f.Text, "", "").Category != item.Category
+		// a fact the taxonomy cannot place (千兆光纤接入率) is the writer's
+		// category's, as filed: only another category's work is off
+		got := c.Taxonomy.Classify(f.Text, "", "").Category
+		off = off && got != item.Category && got != c.Taxonomy.Fallback
 	}
 	return off
 }

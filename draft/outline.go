@@ -322,21 +322,43 @@ func keepHeading(t Template, s TemplateSection, h string, f Facts) bool {
 
 // forwardWords open or mark a fact that states what the next period will do
 // (下半年计划招聘教师80名, 力争…): the writer's target, not this period's result.
-var forwardWords = regexp.MustCompile(`^(下半年|下季度|下阶段|下一步|明年|今后)|力争|争取`)
+// 下半年 is the next period only in a report of the first half (looksAhead).
+var forwardWords = regexp.MustCompile(`^(下季度|下阶段|下一步|明年|今后)|力争|争取`)
 
 // splitForward separates a summary+plan's facts of a category into the
 // writer's targets for the next period and this period's results.
 func splitForward(f Facts, facts []Fact) (ahead, done []Fact) {
-	next := strconv.Itoa(factsPeriod(f).Next().Year) + "年"
 	for _, fact := range facts {
-		text := strings.TrimSpace(fact.Text)
-		if forwardWords.MatchString(text) || f.Period == corpus.PeriodAnnual && strings.HasPrefix(text, next) {
+		if looksAhead(f, fact.Text) {
 			ahead = append(ahead, fact)
 		} else {
 			done = append(done, fact)
 		}
 	}
 	return ahead, done
+}
+
+// looksAhead reports whether a fact of a summary states what the next period
+// will do: it says so (下半年, 力争 …) or opens with the next period's name
+// (第二季度开展防溺水专项教育 in a first-quarter report, 2026年… in a 2025 one).
+func looksAhead(f Facts, text string) bool {
+	text = strings.TrimSpace(text)
+	if forwardWords.MatchString(text) {
+		return true
+	}
+	if strings.HasPrefix(text, "下半年") {
+		switch f.Period {
+		case corpus.PeriodFirstHalf, "q1", "q2":
+			return true
+		}
+		return false // a second-half or annual report's own months
+	}
+	for _, name := range namesOfPeriod(factsPeriod(f).Next()) {
+		if strings.HasPrefix(text, name) {
+			return true
+		}
+	}
+	return false
 }
 
 // strongClaim marks a heading that claims a measured change (稳步提高, 显著

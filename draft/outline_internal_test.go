@@ -54,6 +54,12 @@ func TestNamesCampaign(t *testing.T) {
 		{"深化清廉学校建设，持续整治群众身边不正之风和腐败问题。", "开展群众身边不正之风和腐败问题集中整治，查处问题3个", false},
 		{"巩固拓展主题教育成果。", "", true},
 		{"深化清廉学校建设，推进清廉文化进校园。", "", false},
+		// 主题教育 after a noun or a quote is an activity, not the campaign
+		{"开学第一周开展“开学第一课”主题教育。", "", false},
+		{"组织开展国家安全主题教育活动。", "", false},
+		{"扎实开展学习贯彻习近平新时代中国特色社会主义思想主题教育。", "", true},
+		{"主题教育走深走实。", "", true},
+		{"巩固拓展主题教育成果。", "开展安全主题教育12场", true},
 	} {
 		if got := namesCampaign(c.lead, c.facts); got != c.want {
 			t.Errorf("namesCampaign(%q, %q) = %v; want %v", c.lead, c.facts, got, c.want)
@@ -237,6 +243,10 @@ func TestFactQueries(t *testing.T) {
 	if got := FactQueries(Facts{Year: 2024, Sections: f.Sections[:1]}); len(got) != 1 || !strings.Contains(got[0], "八项规定精神学习教育") {
 		t.Errorf("in 2024: %q", got)
 	}
+	activity := Facts{Year: 2025, Sections: []CategoryFacts{{Category: "德育", Facts: []Fact{NewFact("开学第一周开展“开学第一课”主题教育", 1)}}}}
+	if got := FactQueries(activity); len(got) != 0 {
+		t.Errorf("an activity's 主题教育 is queried as the campaign: %q", got)
+	}
 }
 
 func TestSportsBureauOpensAndClosesOnSportToo(t *testing.T) {
@@ -329,6 +339,35 @@ func TestTopicHeadingWithin(t *testing.T) {
 		}
 		if h, cat := topicHeadingWithin(facts, c.plan); h != c.heading || cat != c.cat {
 			t.Errorf("topicHeadingWithin(%q) = %q, %q; want %q, %q", c.facts, h, cat, c.heading, c.cat)
+		}
+	}
+}
+
+func TestLooksAhead(t *testing.T) {
+	q1 := Facts{Year: 2025, Period: "q1", Doc: corpus.KindSummaryPlan}
+	q4 := Facts{Year: 2025, Period: "q4", Doc: corpus.KindSummaryPlan}
+	annual := Facts{Year: 2025, Doc: corpus.KindSummaryPlan}
+	second := Facts{Year: 2025, Period: corpus.PeriodSecondHalf, Doc: corpus.KindSummaryPlan}
+	for _, c := range []struct {
+		f    Facts
+		text string
+		want bool
+	}{
+		{q1, "第二季度开展防溺水专项教育和汛期校舍安全排查", true},
+		{q1, "二季度组织开展清明祭英烈活动", true},
+		{q1, "2025年第二季度启动学习教育", true},
+		{q1, "第一季度开展寒假安全教育", false}, // this quarter's own work
+		{q1, "2月17日春季学期正常开学", false},
+		{q4, "第一季度做好寒假和春季开学工作", true},
+		{q4, "第二季度开展防溺水教育", false}, // not the next period
+		{annual, "2026年新建幼儿园3所", true},
+		{annual, "2025年新建幼儿园3所", false},
+		{second, "2026年完成新校区建设", true},
+		{second, "下半年新招教师50名", false},
+		{annual, "力争本科上线率提高2个百分点", true},
+	} {
+		if got := looksAhead(c.f, c.text); got != c.want {
+			t.Errorf("looksAhead(%s %s, %q) = %v; want %v", c.f.Period, c.f.Doc, c.text, got, c.want)
 		}
 	}
 }

@@ -354,7 +354,7 @@ var targetWords = regexp.MustCompile(`力争|争取|目标|计划|确保|(^|[^�
 // fact of a plan's facts file, and the goals stated in a summary's facts.
 // This year's results are not next period's tasks.
 func isTarget(f Facts, text string) bool {
-	if f.Doc == "" || f.Doc == corpus.KindPlan || forwardWords.MatchString(text) {
+	if f.Doc == "" || f.Doc == corpus.KindPlan || looksAhead(f, text) {
 		return true
 	}
 	if projectStatus.MatchString(text) {

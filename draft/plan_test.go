@@ -66,6 +66,9 @@ func TestCountermeasureDoesNotEchoTheProblem(t *testing.T) {
 		{"学生心理问题日益凸显", "德育", "心理健康", "学生心理健康"},
 		{"控辍保学压力依然较大", "扶贫", "联控联保", "劝返复学"},
 		{"农村学校体育场地设施不足，仍有14所学校无标准田径场", "办学条件", "体育场地设施改善", "补齐学校体育设施短板"},
+		// upkeep and fire hazards are safety work, not building more
+		{"部分学校寒假期间设施设备维护不及时，开学检查中发现的消防隐患较多", "安全", "定期检查维护", "消防安全"},
+		{"九年级学生学业质量区域差异较大，农村学校备考力量相对薄弱", "教育质量", "城乡教育共同体", "优质资源共享"},
 	}
 	for _, tt := range tests {
 		task, c := draft.Countermeasure(tt.problem)

@@ -28,7 +28,7 @@ var topicLeads = []struct {
 	{regexp.MustCompile(`研学|实践基地|社会实践`), "深入推进研学实践，拓展实践育人途径。", "统筹研学实践资源，拓展实践育人途径。"},
 	{regexp.MustCompile(`家庭教育|家长学校|家访|家长会|致家长`), "加强家校沟通，形成育人合力。", "健全家校社协同育人机制，推动家庭教育指导服务常态化。"},
 	{regexp.MustCompile(`寒假|暑假|假期`), "统筹做好假期学生管理和服务工作。", "统筹做好假期学生管理和服务工作。"},
-	{regexp.MustCompile(`开学`), "统筹做好开学前师资调配和校舍准备工作。", "统筹做好开学前师资调配和校舍准备工作。"},
+	{startOfTerm, "统筹做好开学前师资调配和校舍准备工作。", "统筹做好开学前师资调配和校舍准备工作。"},
 	{regexp.MustCompile(`溺水`), "突出抓好防溺水工作，落实家校共管责任。", "落实防溺水家校共管责任，加强重点水域巡查和警示教育。"},
 	{regexp.MustCompile(`消防|用电|燃气|一氧化碳|防火`), "落实消防安全责任，提升学校安全防范能力。", "常态化开展消防、用电和燃气安全隐患排查整治。"},
 	{regexp.MustCompile(`校车|交通`), "加强校车和学生交通安全管理，落实校车安全管理制度。", "加强校车和学生交通安全管理，落实校车安全管理制度。"},
@@ -103,6 +103,10 @@ func pickTopic(matched []string, seen map[string]bool, fits func(string) bool) s
 	return ""
 }
 
+// startOfTerm marks the work of opening a term (如期开学, 开学前检查); the
+// 开学第一课 of 德育 is a lesson, not that work.
+var startOfTerm = regexp.MustCompile(`(春季|秋季|如期|正常|平稳|顺利|安全|按时)开学|开学(前|工作|准备|检查|安全|报到|典礼|季)`)
+
 // topicHeading heads a section whose facts all speak of its work.
 type topicHeading struct {
 	words         *regexp.Regexp
@@ -122,7 +126,7 @@ var otherTopics = []topicHeading{
 // topicHeadings head a section whose facts all speak of one piece of work
 // that its category's heading does not name (9月1日如期开学 under 教育质量).
 var topicHeadings = []topicHeading{
-	{regexp.MustCompile(`开学`), "精心组织开学工作，确保平稳有序", "抓开学准备，确保平稳有序开学", ""},
+	{startOfTerm, "精心组织开学工作，确保平稳有序", "抓开学准备，确保平稳有序开学", ""},
 	{regexp.MustCompile(`控辍|辍学|劝返|巩固率`), "巩固控辍保学成果，保障适龄儿童入学", "抓控辍保学，巩固义务教育普及成果", ""},
 	{regexp.MustCompile(`招生|入学|一年级`), "规范招生入学，保障入学权益", "抓招生入学，维护教育公平", "教育质量"},
 	{regexp.MustCompile(`寒假|暑假|假期`), "统筹做好假期安排，守护学生健康成长", "抓假期管理，确保学生度过平安充实的假期", ""},
