@@ -434,7 +434,8 @@ func (c *Composer) leads(item OutlineItem, examples []Example, n int) []string {
 	ofCategory := func(s string) bool {
 		return offCategory || item.Category == c.Taxonomy.Fallback || c.Taxonomy.Classify(s, "", "").Category == item.Category
 	}
-	cands = append(cands, c.usable(item, topicSentences(facts, item.Part == corpus.PartPlan, ofCategory))...)
+	topical := c.usable(item, topicSentences(facts, item.Part == corpus.PartPlan, ofCategory))
+	cands = append(cands, topical...)
 	cands = append(cands, c.houseCandidates(item, len(facts) > 0, factTopic, offCategory || len(cands) > 0)...)
 	var out []string
 	for _, s := range cands {
@@ -449,6 +450,31 @@ func (c *Composer) leads(item OutlineItem, examples []Example, n int) []string {
 			c.used = map[string]bool{}
 		}
 		c.used[s] = true
+	}
+	if c.Facts.Doc == corpus.KindPlan && len(item.Facts) == 0 && len(item.related) > 0 {
+		out = append(out, c.targetTasks(item, out, factText)...)
+	}
+	return out
+}
+
+// saysTopic reports whether sentence s speaks of the work whose topic lead
+// is lead (a 控辍保学 lead after a sentence on 控辍保学).
+func saysTopic(s, lead string) bool {
+	return slices.Contains(topicSentences([]Fact{{Text: s}}, true, func(string) bool { return true }), lead) || s == lead
+}
+
+// targetTasks are the tasks that answer a plan section's targets, which are
+// stated under 主要目标: the work of each target (控辍保学 for a 巩固率 the
+// writer filed under 教育质量), whatever its category, unless the leads say
+// it already.
+func (c *Composer) targetTasks(item OutlineItem, have []string, factText string) []string {
+	var out []string
+	for _, t := range c.usable(item, topicSentences(item.related, true, func(string) bool { return true })) {
+		if slices.Contains(have, t) || saysFact(t, factText) || c.echoes(t) || slices.ContainsFunc(append(have, out...), func(h string) bool { return saysTopic(h, t) }) {
+			continue
+		}
+		out = append(out, t)
+		c.used[t] = true
 	}
 	return out
 }
@@ -746,22 +772,32 @@ var fixedPhrase = map[string]bool{
 // or more character pairs beyond the words every report uses, or a third of
 // the shorter one's (专项治理 … / 专项整治 …, 备考指导 … / 复习备考指导 …).
 func similar(a, b string) bool {
+	return closeWording(a, b) || sharesTerm(a, b)
+}
+
+// closeWording reports whether two sentences share most of their content
+// words.
+func closeWording(a, b string) bool {
 	x, y := contentBigrams(a), contentBigrams(b)
 	if len(x) > len(y) {
 		x, y = y, x
 	}
 	n := overlap(y, x)
-	return len(x) > 0 && (n >= 4 || 3*n >= len(x)) || sharesTerm(a, b)
+	return len(x) > 0 && (n >= 4 || 3*n >= len(x))
 }
 
 // sharesTerm reports whether two sentences share a four-character term
 // beyond the words every report uses (质量监测, 控辍保学): the same work
 // said twice in one paragraph.
+// stageTerms name a stage of schooling, which sentences on different work
+// share (义务教育质量监测, 巩固义务教育普及成果).
+var stageTerms = map[string]bool{"义务教育": true, "学前教育": true, "职业教育": true, "高中教育": true, "高中阶段": true, "中小学校": true}
+
 func sharesTerm(a, b string) bool {
 	rs := []rune(a)
 	for i := 0; i+4 <= len(rs); i++ {
 		term := string(rs[i : i+4])
-		if !isHanRun(rs[i:i+4]) || !strings.Contains(b, term) {
+		if !isHanRun(rs[i:i+4]) || !strings.Contains(b, term) || stageTerms[term] {
 			continue
 		}
 		specific := 0

@@ -371,3 +371,18 @@ func TestLooksAhead(t *testing.T) {
 		}
 	}
 }
+
+// A plan's section answers the targets stated under 主要目标 with their own
+// work, whatever category that work is filed under.
+func TestPlanSectionAnswersItsTargets(t *testing.T) {
+	c := &Composer{Facts: Facts{Org: "梧桥区教育局", Year: 2026, Doc: corpus.KindPlan}, Taxonomy: corpus.DefaultTaxonomy()}
+	item := OutlineItem{Category: "教育质量", Part: corpus.PartPlan, Heading: "抓质量提升，促进学生全面发展", related: []Fact{{Text: "义务教育巩固率保持在99%以上"}}}
+	ex := []Example{{SectionRecord: corpus.SectionRecord{Section: corpus.Section{Category: "教育质量", Part: corpus.PartPlan, Text: "加强初中学业水平考试备考指导，做好义务教育质量监测，强化监测结果运用。"}}}}
+	got := c.Section(item, ex)
+	if !strings.Contains(got, "控辍保学") || !strings.Contains(got, "备考") {
+		t.Errorf("Section = %s; want the category's task and the 巩固率 target's 控辍保学", got)
+	}
+	if strings.Contains(got, "99%") {
+		t.Errorf("Section = %s; the target's figure is stated under 主要目标 only", got)
+	}
+}
