@@ -18,6 +18,7 @@ const (
 	SourceCarryOver = "carry-over" // work the summary reports as unfinished
 	SourceProblem   = "problem"    // a countermeasure to a reported problem
 	SourceCorpus    = "corpus"     // a typical task of past plans
+	SourceSeason    = "season"     // routine work of the plan's months (寒假安全 in a first-quarter plan)
 	SourceFact      = "fact"       // a target the user gave in the facts file
 	SourceModel     = "model"      // written by the model
 )
@@ -283,6 +284,12 @@ func (p *Planner) Plan(ctx context.Context, req PlanRequest) (PlanResult, error)
 		}
 		tasks[c] = append(tasks[c], PlanTask{Text: task, Source: SourceProblem})
 	}
+	for _, t := range seasonTasksFor(Period{req.Year, spanOrAnnual(req.Period)}) {
+		// this period's facts are done; the targets and ongoing work among them are tasks already
+		if p.Taxonomy.Has(t.category) && !t.saidAlready(nil, tasks[t.category]) {
+			tasks[t.category] = append(tasks[t.category], PlanTask{Text: t.text, Source: SourceSeason})
+		}
+	}
 	order := p.categoryOrder(req, tasks)
 	heads := planHeadings(req.Template, fallback)
 	res := PlanResult{Year: req.Year, Mode: mode, Goals: takeGoals(tasks)}
@@ -387,7 +394,7 @@ func achievedFacts(f Facts) []corpus.Section {
 
 // keepPriority keeps at most n tasks, carry-over and problems first.
 func keepPriority(items []PlanTask, n int) []PlanTask {
-	rank := map[string]int{SourceFact: 0, SourceCarryOver: 1, SourceProblem: 2, SourceCorpus: 3}
+	rank := map[string]int{SourceFact: 0, SourceCarryOver: 1, SourceProblem: 2, SourceSeason: 3, SourceCorpus: 4}
 	sorted := append([]PlanTask(nil), items...)
 	sort.SliceStable(sorted, func(i, j int) bool { return rank[sorted[i].Source] < rank[sorted[j].Source] })
 	return sorted[:n]
@@ -644,6 +651,8 @@ func SourceName(source string) string {
 		return "续办（本单位总结中未完成的工作，其中的项目名称照用）"
 	case SourceProblem:
 		return "对策（针对存在的问题）"
+	case SourceSeason:
+		return "时令工作（计划期这几个月的例行工作）"
 	case SourceCorpus:
 		return "常见任务（语料库同类计划）"
 	case SourceFact:
@@ -660,7 +669,7 @@ func PlanTitle(req PlanRequest) string {
 }
 
 // OfflinePlanNotice says, outside the plan itself, how an offline plan was made.
-const OfflinePlanNotice = "离线计划：任务来自上期总结中未完成的工作（续办）、存在的问题（对策）和语料库中同类计划的常见任务。配置模型后可润色为完整行文，见 README。"
+const OfflinePlanNotice = "离线计划：任务来自上期总结中未完成的工作（续办）、存在的问题（对策）、计划期这几个月的例行工作（时令）和语料库中同类计划的常见任务。配置模型后可润色为完整行文，见 README。"
 
 // renderPlan writes the plan part as Markdown.
 func renderPlan(req PlanRequest, res PlanResult, closing string) string {

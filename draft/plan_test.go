@@ -237,3 +237,51 @@ func TestContinuedWork(t *testing.T) {
 		}
 	}
 }
+
+// A quarterly or half-year plan names the routine work its months bring; an
+// annual plan does not, and work the writer's targets name is not added again.
+func TestPlanNamesTheWorkOfItsMonths(t *testing.T) {
+	seasonTasks := func(period string, facts draft.Facts) []string {
+		p := &draft.Planner{Sections: fakeSections{}, Taxonomy: corpus.DefaultTaxonomy()}
+		res, err := p.Plan(context.Background(), draft.PlanRequest{Org: "雁栖县教育局", Year: 2025, Period: period, Facts: facts, Offline: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, s := range res.Sections {
+			for _, it := range s.Items {
+				if it.Source == draft.SourceSeason {
+					out = append(out, s.Category+"："+it.Text)
+				}
+			}
+		}
+		return out
+	}
+	none := draft.Facts{Org: "雁栖县教育局", Year: 2025}
+	for _, c := range []struct {
+		period string
+		want   []string
+		not    []string
+	}{
+		{"q1", []string{"寒假", "春季开学"}, []string{"防溺水", "秋季招生"}},
+		{"q3", []string{"安全：落实防溺水", "秋季招生", "教师节"}, []string{"寒假和春节", "中考"}},
+		{"second-half", []string{"防溺水", "教师节", "冬季"}, []string{"春季开学"}},
+		{"", nil, []string{"寒假", "防溺水", "教师节", "招生"}},
+	} {
+		got := strings.Join(seasonTasks(c.period, none), "\n")
+		for _, w := range c.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s plan: no %s task in %q", c.period, w, got)
+			}
+		}
+		for _, w := range c.not {
+			if strings.Contains(got, w) {
+				t.Errorf("%s plan: %s is not work of its months: %q", c.period, w, got)
+			}
+		}
+	}
+	targets := draft.Facts{Org: "雁栖县教育局", Year: 2025, Doc: corpus.KindPlan, Sections: []draft.CategoryFacts{{Category: "安全", Facts: []draft.Fact{draft.NewFact("开展防溺水专项教育", 1)}}}}
+	if got := strings.Join(seasonTasks("q3", targets), "\n"); strings.Contains(got, "防溺水") {
+		t.Errorf("the writer's own 防溺水 target is listed again: %q", got)
+	}
+}

@@ -73,3 +73,57 @@ func overlaps(a, b []int) bool {
 	}
 	return false
 }
+
+// seasonTask is the routine work of some months of the school year, in a
+// plan's words, the words that name that work, and the category it belongs
+// to.
+type seasonTask struct {
+	category string
+	months   []int
+	words    *regexp.Regexp
+	text     string
+}
+
+// seasonTasks are what a quarterly or half-year plan of a bureau names
+// because its months bring it: 寒假 safety and 春季开学 in the first quarter,
+// 防溺水 and 招生 in the summer, 冬季防火 at the year's end.
+var seasonTasks = []seasonTask{
+	{"安全", []int{1, 2}, regexp.MustCompile(`寒假|春节`), "做好寒假和春节期间学生安全教育及校园安全值守工作"},
+	{"教育质量", []int{2, 3}, regexp.MustCompile(`春季开学|开学准备|开学工作`), "扎实做好春季开学各项准备工作，确保平稳有序开学"},
+	{"扶贫", []int{3, 4}, regexp.MustCompile(`春季学期.{0,6}资助|资助.{0,10}春季`), "做好春季学期学生资助申请审核和资金发放工作"},
+	{"教育质量", []int{5, 6}, regexp.MustCompile(`中考|高考|两考|备考|考务`), "抓好中考、高考备考和考务组织工作，确保考试安全平稳"},
+	{"安全", []int{5, 6, 7, 8}, regexp.MustCompile(`溺水|汛期|暑期安全`), "落实防溺水“六不”要求，做好汛期和暑期学生安全教育"},
+	{"教育质量", []int{7, 8}, regexp.MustCompile(`招生|入学|秋季开学`), "规范做好秋季招生入学工作，统筹做好秋季开学各项准备"},
+	{"师资", []int{9}, regexp.MustCompile(`教师节|新教师|新入职`), "组织开展教师节庆祝表彰活动，抓好新入职教师岗前培训"},
+	{"扶贫", []int{9, 10}, regexp.MustCompile(`秋季学期.{0,6}资助|资助.{0,10}秋季`), "做好秋季学期学生资助申请审核和资金发放工作"},
+	{"安全", []int{11, 12}, regexp.MustCompile(`冬季|防火|防寒|一氧化碳`), "做好冬季校园防火、防寒和寒假前学生安全教育工作"},
+	{"教育质量", []int{12, 1}, regexp.MustCompile(`期末|质量检测|质量监测`), "组织期末教学质量检测和分析，做好学期工作总结"},
+}
+
+// seasonTasksFor are the routine tasks of the months of plan period p; none
+// for a whole year, whose plan is about more than its seasons.
+func seasonTasksFor(p Period) []seasonTask {
+	months := p.months()
+	var out []seasonTask
+	for _, t := range seasonTasks {
+		if months != nil && overlaps(t.months, months) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// saidAlready reports whether the writer's targets, the work that goes on or
+// the tasks already listed name a season task's work (第二季度开展防溺水专项
+// 教育 covers the 防溺水 task).
+func (t seasonTask) saidAlready(texts []string, tasks []PlanTask) bool {
+	for _, task := range tasks {
+		texts = append(texts, task.Text)
+	}
+	for _, s := range texts {
+		if t.words.MatchString(s) {
+			return true
+		}
+	}
+	return false
+}

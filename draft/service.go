@@ -129,6 +129,7 @@ func (s *Service) Outline(f Facts, t Template) []OutlineItem {
 		}
 		items = s.attachTask(items, c, PlanTask{Text: atLevel(task, f.Org), Source: SourceProblem})
 	}
+	items = s.withSeasonTasks(f, items)
 	for i := range items {
 		items[i].others = otherHeadings(items, items[i])
 	}
@@ -139,12 +140,12 @@ func (s *Service) Outline(f Facts, t Template) []OutlineItem {
 // list when it has tasks too, so the paragraph reads 一是力争…；二是… rather
 // than a target and then a list that leaves it out; it returns the item
 // without those facts and the tasks to list.
-func withTargetsListed(it OutlineItem) (OutlineItem, []PlanTask) {
+func withTargetsListed(it OutlineItem, period Period) (OutlineItem, []PlanTask) {
 	if it.Part != corpus.PartPlan || len(it.Tasks) == 0 || len(it.Facts) == 0 {
 		return it, it.Tasks
 	}
 	var tasks []PlanTask
-	for _, f := range it.Facts {
+	for _, f := range withoutPeriodName(it.Facts, period) {
 		t := periodLead.ReplaceAllString(strings.TrimRight(strings.TrimSpace(f.Text), "。；，"), "")
 		tasks = append(tasks, PlanTask{Text: t, Source: SourceFact})
 	}
@@ -175,6 +176,35 @@ func (s *Service) headTopics(items []OutlineItem) []OutlineItem {
 		h, within := topicHeadingWithin(it.Facts, plan)
 		if h != "" && (!ofCategory || within == it.Category) && !used[h] {
 			items[i].Heading, used[h] = h, true
+		}
+	}
+	return items
+}
+
+// withSeasonTasks gives the plan part of a quarterly or half-year report the
+// routine work of its months, in the section of its category, unless the
+// writer's targets or the listed tasks say it already.
+func (s *Service) withSeasonTasks(f Facts, items []OutlineItem) []OutlineItem {
+	if f.Doc == corpus.KindSummary {
+		return items
+	}
+	period := factsPeriod(f)
+	if f.Doc != corpus.KindPlan {
+		period = period.Next()
+	}
+	for _, t := range seasonTasksFor(period) {
+		if !s.Taxonomy.Has(t.category) {
+			continue
+		}
+		var said []string
+		var tasks []PlanTask
+		if i := planItemOf(items, t.category); i >= 0 {
+			// this period's work that goes on (持续开展防溺水专题教育) says it too
+			said = append(factTexts(items[i].Facts), continuedWork(items[i].related, period.Year))
+			tasks = items[i].Tasks
+		}
+		if !t.saidAlready(said, tasks) {
+			items = s.attachTask(items, t.category, PlanTask{Text: t.text, Source: SourceSeason})
 		}
 	}
 	return items
@@ -485,7 +515,7 @@ func (s *Service) composeOffline(ctx context.Context, f Facts, items []OutlineIt
 		for k, sec := range secs {
 			pool[k] = Example{SectionRecord: sec}
 		}
-		it, tasks := withTargetsListed(it)
+		it, tasks := withTargetsListed(it, c.partPeriod(it))
 		text := c.Section(it, pool)
 		if len(tasks) > 0 {
 			text = strings.TrimPrefix(text, noFactsNote) + offlinePlanText(tasks)
@@ -543,6 +573,7 @@ func (s *Service) writeSection(ctx context.Context, f Facts, it OutlineItem, mod
 	return text, nil
 }
 
+// factTexts are the texts of facts.
 func factTexts(fs []Fact) []string {
 	out := make([]string, 0, len(fs))
 	for _, f := range fs {

@@ -187,6 +187,7 @@ func addFact(secs []draft.CategoryFacts, category string, f draft.Fact) []draft.
 var sourceLabels = map[string]string{
 	draft.SourceCarryOver: "续办",
 	draft.SourceProblem:   "对策",
+	draft.SourceSeason:    "时令",
 	draft.SourceCorpus:    "常见",
 	draft.SourceFact:      "目标",
 	draft.SourceModel:     "模型",
