@@ -28,6 +28,7 @@ var measures = []measure{
 	{regexp.MustCompile(`经费|资金|投入不足|债务`), "办学条件", "积极争取上级项目和资金支持，优化教育经费支出结构"},
 	{regexp.MustCompile(`体育场地|田径场|运动场|操场|体育设施`), "办学条件", "实施学校体育场地设施改善项目，补齐学校体育设施短板"},
 	{regexp.MustCompile(`消防|(设施|设备|校舍).{0,4}(维护|维修|保养|管护)`), "安全", "建立校舍和设施设备定期检查维护制度，开展消防安全专项排查整治，实行隐患整改闭环管理"},
+	{regexp.MustCompile(`危房|危旧|[CD]级|校舍安全`), "办学条件", "实施校舍安全保障工程，分年度推进危旧校舍改造和加固，消除校舍安全隐患"},
 	{regexp.MustCompile(`寄宿|宿舍|食堂|校舍|功能室|厕所|危房|设施`), "办学条件", "推进薄弱学校改造和寄宿制学校建设，完善配套设施"},
 	{regexp.MustCompile(`小规模|布局|生源(流失|减少)|空心`), "办学条件", "科学编制学校布局规划，有序推进学校新建、改扩建和布局调整"},
 	{regexp.MustCompile(`溺水`), "安全", "落实防溺水“六不”要求，加强重点水域巡查和家校共管"},
@@ -39,7 +40,7 @@ var measures = []measure{
 	{regexp.MustCompile(`控辍|辍学|劝返|失学`), "扶贫", "健全控辍保学联控联保机制，落实动态监测和劝返复学责任"},
 	{regexp.MustCompile(`资助|贫困|困难学生`), "扶贫", "精准落实各项学生资助政策，完善资助对象动态认定机制"},
 	{regexp.MustCompile(`特殊教育|残疾|送教`), "扶贫", "完善特殊教育保障机制，规范开展送教上门"},
-	{regexp.MustCompile(`职业教育|职教|产教|职业学校|中职`), "职业教育", "深化产教融合、校企合作，优化专业设置"},
+	{regexp.MustCompile(`职业教育|职教|产教|职业学校|中职|职业中专|职中|实训`), "职业教育", "深化产教融合、校企合作，加强实训基地建设，优化专业设置"},
 	{regexp.MustCompile(`信息化|智慧|数字化|设备(老化|陈旧|落后)|网络`), "信息化", "推进智慧校园建设，更新老旧教学设备，提升教师信息技术应用能力"},
 	{regexp.MustCompile(`双减|作业|课后服务|校外培训`), "教育改革", "巩固“双减”成果，提升作业设计和课后服务质量，规范校外培训"},
 	{regexp.MustCompile(`民办`), "教育改革", "加强民办学校规范管理，完善年检和督导评估"},
@@ -53,7 +54,11 @@ var measures = []measure{
 // 城区学校大班额问题仍较突出 → 城区学校大班额; 学前教育公办园占比偏低 stays.
 func problemPhrase(p string) string {
 	p = partialSubject.ReplaceAllString(p, "") // a measure is for all schools, not 部分学校
-	core := strings.TrimSuffix(degreeTail.ReplaceAllString(p, ""), "的")
+	core := p
+	if !leaning.MatchString(p) { // 年龄偏大 is the problem itself, not how bad it is
+		core = strings.TrimSuffix(degreeTail.ReplaceAllString(p, ""), "的")
+	}
+	core = stillWords.ReplaceAllString(core, "") // 学位依然紧张 → 学位紧张
 	core = strings.TrimSuffix(strings.TrimSuffix(core, "问题"), "的")
 	if utf8.RuneCountInString(core) < 2 {
 		return strings.TrimSuffix(p, "问题")
@@ -69,6 +74,7 @@ func resolution(core string) string {
 		{"结构性短缺", "补齐", "结构性短缺", "短板"}, {"短缺", "补齐", "短缺", "短板"}, {"不足", "补齐", "不足", "短板"},
 		{"缺口", "补齐", "缺口", "缺口"}, {"紧缺", "补齐", "紧缺", "短板"},
 		{"老龄化", "逐步缓解", "", "问题"}, {"不够合理", "逐步优化", "不够合理", ""}, {"不合理", "逐步优化", "不合理", ""},
+		{"紧张", "有效缓解", "", ""}, {"设备老化", "逐步更新", "老化", ""}, {"年龄偏大", "逐步优化", "年龄偏大", "年龄结构"}, {"差异", "逐步缩小", "", ""},
 		{"不及时", "推动", "不及时", "及时到位"}, {"不到位", "推动", "不到位", "落实到位"}, {"不规范", "推动", "不规范", "规范有序"},
 	} {
 		if strings.HasSuffix(core, r.end) {
@@ -81,12 +87,18 @@ func resolution(core string) string {
 	return "切实解决" + core + "问题"
 }
 
+// leaning ends a problem that is a leaning (年龄偏大, 占比偏低).
+var leaning = regexp.MustCompile(`偏[大小多少低高][。；，]?$`)
+
+// stillWords say a problem persists, which its resolution does not repeat.
+var stillWords = regexp.MustCompile(`(仍然|依然|依旧|仍)`)
+
 // partialSubject opens a problem that concerns some schools only.
 var partialSubject = regexp.MustCompile(`^(部分|个别|少数|一些)(学校|地区|乡镇|教师|幼儿园)?`)
 
 // degreeTail is the judgement at the end of a problem that says only how bad
 // it is: 问题仍较突出, 依然较大, 日益凸显.
-var degreeTail = regexp.MustCompile(`(的)?(问题)?(仍然|仍|依然|依旧|还|较为|比较|相对|日益|十分|非常|尤为)?(较|很|比较)?(突出|严重|明显|较大|凸显|存在|大)?[。；，]?$`)
+var degreeTail = regexp.MustCompile(`(的)?(问题)?(仍然|仍|依然|依旧|还|较为|比较|相对|日益|十分|非常|尤为)?(较|很|比较)?(突出|严重|明显|较大|较多|凸显|存在|大)?[。；，]?$`)
 
 // Countermeasure words the task that answers a problem and says which
 // category it belongs to ("" when no rule knows the problem: the caller's
@@ -101,7 +113,10 @@ func Countermeasure(problem string) (task, category string) {
 	}
 	for _, m := range measures {
 		if m.problem.MatchString(p) {
-			if thing := solvedThing.FindStringSubmatch(solve); thing != nil && strings.Contains(m.action, thing[2]) {
+			if solve == "" {
+				solve = clauseResolution(p, m) // 城区学校学位依然紧张，部分小学班额超过45人 → 有效缓解城区学校学位紧张
+			}
+			if m.names(solve) {
 				solve = "" // 健全控辍保学…机制 needs no 切实做好控辍保学工作
 			}
 			return m.action + solve, m.category
@@ -112,6 +127,33 @@ func Countermeasure(problem string) (task, category string) {
 	}
 	return "深入分析原因，制定专项整改方案，明确责任单位和完成时限" + solve, ""
 }
+
+// clauseResolution names what a measure solves for a problem too long to
+// name whole: the resolution of a clause the measure answers, short, with no
+// figure, and not what the measure says already; "" when there is none.
+func clauseResolution(problem string, m measure) string {
+	for _, clause := range clauseSep.Split(problem, -1) {
+		if !m.problem.MatchString(clause) {
+			continue
+		}
+		core := problemPhrase(clause)
+		if solve := "，" + resolution(core); !restatesProblem(core) && !m.names(solve) {
+			return solve
+		}
+	}
+	return ""
+}
+
+// names reports whether the measure's action already names what a
+// resolution says is solved (健全控辍保学…机制 and 切实做好控辍保学工作).
+func (m measure) names(solve string) bool {
+	thing := solvedThing.FindStringSubmatch(solve)
+	return thing != nil && strings.Contains(m.action, placeWords.ReplaceAllString(thing[2], ""))
+}
+
+// placeWords open a problem's subject with where it is (城区优质学位供给):
+// the measure that names the thing answers it wherever it is.
+var placeWords = regexp.MustCompile(`^(城区|农村|乡村|城镇|全县|全区|部分)`)
 
 // solvedThing is what a resolution names as solved: 切实做好控辍保学工作 →
 // 控辍保学.

@@ -68,7 +68,13 @@ func TestCountermeasureDoesNotEchoTheProblem(t *testing.T) {
 		{"农村学校体育场地设施不足，仍有14所学校无标准田径场", "办学条件", "体育场地设施改善", "补齐学校体育设施短板"},
 		// upkeep and fire hazards are safety work, not building more
 		{"部分学校寒假期间设施设备维护不及时，开学检查中发现的消防隐患较多", "安全", "定期检查维护", "消防安全"},
-		{"九年级学生学业质量区域差异较大，农村学校备考力量相对薄弱", "教育质量", "城乡教育共同体", "优质资源共享"},
+		{"九年级学生学业质量区域差异较大，农村学校备考力量相对薄弱", "教育质量", "城乡教育共同体", "逐步缩小九年级学生学业质量区域差异"},
+		// a long problem: the measure names the clause it answers, without its figures
+		{"基层社会体育指导员队伍年龄偏大", "其他", "体育指导员", "逐步优化基层社会体育指导员队伍年龄结构"},
+		{"城区学校学位依然紧张，部分小学班额超过45人", "办学条件", "扩容", "有效缓解城区学校学位紧张"},
+		{"城区优质学位供给不足，热点学校招生压力大", "办学条件", "扩容", "切实做好热点学校招生工作"},
+		{"职业中专实训设备老化，部分专业实训工位不足", "职业教育", "实训基地", "逐步更新职业中专实训设备"},
+		{"农村学校部分校舍建于上世纪八十年代，C级危房面积1.2万平方米待改造", "办学条件", "危旧校舍改造", "消除校舍安全隐患"},
 	}
 	for _, tt := range tests {
 		task, c := draft.Countermeasure(tt.problem)
@@ -79,6 +85,9 @@ func TestCountermeasureDoesNotEchoTheProblem(t *testing.T) {
 		// restated as the task (针对……的情况，着力解决……问题).
 		if strings.Index(task, tt.measure) > strings.Index(task, tt.names) || strings.Contains(task, "的情况") {
 			t.Errorf("Countermeasure(%q) = %q echoes the problem", tt.problem, task)
+		}
+		if strings.ContainsAny(task, "0123456789") {
+			t.Errorf("Countermeasure(%q) = %q restates the problem's figures as a target", tt.problem, task)
 		}
 	}
 	if task, _ := draft.Countermeasure("控辍保学压力依然较大"); strings.Count(task, "控辍保学") != 1 {
