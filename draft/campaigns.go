@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // campaign is a dated drive of party or education work: a heading or lead
@@ -107,8 +108,8 @@ func factsText(f Facts) string {
 func FactQueries(f Facts) []string {
 	var out []string
 	for _, fact := range f.allFacts() {
-		if m := doubledWord.FindStringSubmatch(fact.Text); m != nil {
-			out = append(out, fmt.Sprintf("“%s”：“%s”重复，请核实", fact.Text, m[1]))
+		if w := doubled(fact.Text); w != "" {
+			out = append(out, fmt.Sprintf("“%s”：“%s”重复，请核实", fact.Text, w))
 		}
 		for _, c := range campaigns {
 			if f.Year == 0 || f.Year >= c.first && f.Year <= c.end {
@@ -125,7 +126,28 @@ func FactQueries(f Facts) []string {
 	return out
 }
 
-// doubledWord is a word of manner written twice in a row, as a slip does
+// doubled is the word of manner text writes twice in a row, as a slip does
+// (深入开展深入贯彻), or ""; two different ones (扎实开展深入贯彻) are
+// no slip.
+func doubled(text string) string {
+	for i := 0; i < len(text); {
+		loc := doubledWord.FindStringSubmatchIndex(text[i:])
+		if loc == nil {
+			return ""
+		}
+		if first, second := text[i+loc[2]:i+loc[3]], text[i+loc[4]:i+loc[5]]; first == second {
+			return first
+		}
+		i += loc[3] // try again from the second word
+		for i < len(text) && !utf8.RuneStart(text[i]) {
+			i++
+		}
+	}
+	return ""
+}
+
+// doubledWord is two words of manner close together; doubled keeps the
+// pairs of one word written twice.
 // (深入开展深入贯彻…).
 var doubledWord = regexp.MustCompile(`(深入|全面|持续|扎实|积极|认真|不断|切实)[\p{Han}]{0,2}(深入|全面|持续|扎实|积极|认真|不断|切实)`)
 

@@ -319,6 +319,16 @@ func TestDoubledWordIsQueried(t *testing.T) {
 	if got := FactQueries(f); len(got) != 1 || !strings.Contains(got[0], "“深入”重复") {
 		t.Errorf("FactQueries = %q", got)
 	}
+	for text, want := range map[string]string{
+		"扎实开展深入贯彻中央八项规定精神学习教育": "", // two words, no slip
+		"全面深入推进全面从严治党":         "全面",
+		"持续深化持续推进":             "持续",
+		"认真落实":                 "",
+	} {
+		if got := doubled(text); got != want {
+			t.Errorf("doubled(%q) = %q; want %q", text, got, want)
+		}
+	}
 }
 
 func TestTopicHeadingWithin(t *testing.T) {
