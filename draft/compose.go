@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -340,29 +339,34 @@ func (c *Composer) goalsParagraph(item OutlineItem) string {
 	for _, f := range item.Facts {
 		goals = append(goals, f.Text)
 	}
-	return goalsSentence(factsPeriod(c.Facts).Name(), c.Facts.Year, goals)
+	return goalsSentence(factsPeriod(c.Facts), goals)
 }
 
-// goalsSentence states a plan's targets in one sentence, each without the
-// 力争 and the year the sentence already says: 2026年，力争实现以下目标：…；…。
-func goalsSentence(period string, year int, goals []string) string {
+// goalsSentence states the targets of a plan for period p in one sentence,
+// each without the 力争 and the period the sentence already says: 2026年，
+// 力争实现以下目标：…；…。 A quarter's targets keep their year's words
+// (2025年中考优秀率… is the year's target, not the quarter's).
+func goalsSentence(p Period, goals []string) string {
 	var parts []string
 	for _, g := range goals {
 		g = strings.TrimRight(strings.TrimSpace(g), "。；，,;.")
 		g = periodLead.ReplaceAllString(g, "") // the sentence names the period
 		g = strings.TrimPrefix(g, "力争")
+		g = withoutPeriodName([]Fact{{Text: g}}, p)[0].Text
 		// 力争 already says 计划; the sentence says 力争 once
 		g = strings.TrimPrefix(strings.TrimPrefix(g, "计划"), "拟")
 		g = strings.ReplaceAll(g, "，力争", "，")
-		g = strings.TrimPrefix(strings.TrimPrefix(g, strconv.Itoa(year)+"年"), "底")
+		if p.Span == corpus.PeriodAnnual {
+			g = strings.TrimPrefix(g, "底") // 2026年底 → 底
+		}
 		if g = strings.TrimLeft(g, "，, "); g != "" {
 			parts = append(parts, g)
 		}
 	}
 	if len(parts) == 1 {
-		return period + "，力争" + parts[0] + "。" // one target needs no list
+		return p.Name() + "，力争" + parts[0] + "。" // one target needs no list
 	}
-	return period + "，力争实现以下目标：" + strings.Join(parts, "；") + "。"
+	return p.Name() + "，力争实现以下目标：" + strings.Join(parts, "；") + "。"
 }
 
 // ComposeSection writes one section with a composer of its own (no memory
@@ -636,7 +640,7 @@ var houseLeads = map[string][]string{
 	"安全":   {"坚持把师生生命安全放在首位，压实学校安全主体责任。", "常态化开展安全隐患排查整治，健全校园安全风险防控体系，筑牢校园安全防线。", "健全校园安全风险防控体系，全面提升校园安全管理水平。"},
 	"扶贫":   {"坚持把促进教育公平作为重要民生工作，精准落实各项教育惠民政策。", "健全控辍保学工作机制，保障适龄儿童少年依法接受义务教育。", "健全资助育人和控辍保学工作机制，促进教育公平。"},
 	"教育质量": {"坚持把提高教育质量作为核心任务，全面落实教学常规管理。", "加强教研指导和质量监测，健全教学质量分析和反馈机制。", "完善教学管理制度，提升课堂教学效率。"},
-	"德育":   {"坚持立德树人根本任务，推动五育并举、全面育人。", "加强学校、家庭、社会协同育人，促进学生德智体美劳全面发展。", "丰富校园文化活动，营造良好育人环境。"},
+	"德育":   {"坚持立德树人根本任务，推动五育并举、全面育人。", "加强学校、家庭、社会协同育人，形成育人合力。", "丰富校园文化活动，营造良好育人环境。"},
 	"学前教育": {"坚持公益普惠方向，扩大优质普惠资源供给。", "规范幼儿园办园行为，加强保育教育过程指导，提升保教水平。", "加强幼儿园保教队伍建设，夯实保教基础。"},
 	"职业教育": {"坚持产教融合、校企合作，提升职业教育服务发展能力。", "对接地方产业优化专业设置，加强实训基地和“双师型”教师队伍建设。", "完善职业教育办学机制，提升技能人才培养质量。"},
 	"教育改革": {"坚持以改革促发展，聚焦群众关切的热点难点问题，统筹推进各项教育改革。", "深化教育评价改革，推动各项改革举措落地见效。", "坚持问题导向，推动重点领域改革落地见效。"},
@@ -649,7 +653,7 @@ var houseLeads = map[string][]string{
 var planHouseLeads = map[string][]string{
 	"党建":   {"持续推进学校党组织标准化规范化建设，严格落实“第一议题”和“三会一课”制度。"},
 	"办学条件": {"持续改善办学条件，统筹推进学校建设和设施设备更新。", "加强校舍安全鉴定和维修改造，消除校舍安全隐患。"},
-	"师资":   {"持续加强教师队伍建设，完善教师补充、培训和激励机制。", "加强师德师风建设，健全教师专业发展支持体系。"},
+	"师资":   {"完善教师管理激励机制，激发教师队伍活力。", "加强师德师风建设，健全教师专业发展支持体系。"},
 	"安全":   {"完善校园安全风险分级管控和隐患排查治理机制，修订完善各类应急预案。", "常态化开展安全教育和应急演练，提升师生安全素养和自护能力。"},
 	"扶贫":   {"持续落实学生资助政策，巩固控辍保学成果。", "加强资助育人，做好家庭经济困难学生精准认定和动态管理。"},
 	"教育质量": {"持续深化教学改革，健全教学质量监测和评价机制。", "加强学科教研组和备课组建设，推动课堂教学提质增效。"},

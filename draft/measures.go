@@ -18,6 +18,7 @@ type measure struct {
 // a shortage of teachers is 师资 whatever subject they teach. Actions state
 // what will be done, never the problem again.
 var measures = []measure{
+	{regexp.MustCompile(`(交流|轮岗|乡村|农村)(教师)?.{0,8}(保障|待遇|补助|生活)`), "师资", "完善交流轮岗和乡村教师工作生活保障及激励措施，落实相关补助政策"},
 	{regexp.MustCompile(`(教师|师资|老师).*(短缺|不足|缺编|紧缺|缺口|缺乏|结构性)|缺编|缺员|空编`), "师资", "通过公开招聘、特岗计划、县管校聘和城乡交流轮岗等途径补充紧缺学科教师，优化教师队伍学科结构"},
 	{regexp.MustCompile(`(教师|老师).{0,6}(流失|外流|留不住)|稳定性不足`), "师资", "完善农村教师待遇保障和激励机制，落实乡村教师生活补助，稳定农村教师队伍"},
 	{regexp.MustCompile(`老龄化|年龄结构|青黄不接`), "师资", "加大青年教师补充和培养力度，健全新老教师结对帮带机制"},
@@ -26,6 +27,7 @@ var measures = []measure{
 	{regexp.MustCompile(`大班额|班额|大校额|学位.{0,4}(紧张|不足|短缺)|入学难|热点学校|择校`), "办学条件", "加快学校扩容建设，新建、改扩建一批中小学，扩大优质学位供给"},
 	{regexp.MustCompile(`公办园|入园难|学前.*(不足|偏低|短缺|薄弱)|普惠`), "学前教育", "新建、改扩建公办幼儿园，扩大普惠性学前教育资源供给"},
 	{regexp.MustCompile(`经费|资金|投入不足|债务`), "办学条件", "积极争取上级项目和资金支持，优化教育经费支出结构"},
+	{regexp.MustCompile(`健身(设施|器材|路径|场地)|公共体育设施|农村体育设施`), "其他", "实施全民健身设施补短板工程，更新老旧健身器材，健全健身设施管护机制"},
 	{regexp.MustCompile(`体育场地|田径场|运动场|操场|体育设施`), "办学条件", "实施学校体育场地设施改善项目，补齐学校体育设施短板"},
 	{regexp.MustCompile(`消防|(设施|设备|校舍).{0,4}(维护|维修|保养|管护)`), "安全", "建立校舍和设施设备定期检查维护制度，开展消防安全专项排查整治，实行隐患整改闭环管理"},
 	{regexp.MustCompile(`危房|危旧|[CD]级|校舍安全`), "办学条件", "实施校舍安全保障工程，分年度推进危旧校舍改造和加固，消除校舍安全隐患"},
@@ -33,7 +35,7 @@ var measures = []measure{
 	{regexp.MustCompile(`小规模|布局|生源(流失|减少)|空心`), "办学条件", "科学编制学校布局规划，有序推进学校新建、改扩建和布局调整"},
 	{regexp.MustCompile(`溺水`), "安全", "落实防溺水“六不”要求，加强重点水域巡查和家校共管"},
 	{regexp.MustCompile(`安全|隐患|欺凌|食品`), "安全", "健全隐患排查整治台账，实行闭环管理"},
-	{regexp.MustCompile(`社会体育|体育指导员|全民健身|群众体育|公共体育`), "其他", "加强社会体育指导员队伍建设，开展分级培训，完善公共体育服务"},
+	{regexp.MustCompile(`社会体育|体育指导员|全民健身|群众体育|公共体育`), "其他", "加强社会体育指导员队伍建设，开展分级培训"},
 	{regexp.MustCompile(`心理`), "德育", "配齐心理健康教育教师，健全学生心理健康筛查、预警和干预机制"},
 	{regexp.MustCompile(`近视|体质|体育|美育|劳动教育`), "德育", "开齐开足体育、美育和劳动教育课程，落实体质健康和近视防控措施"},
 	{regexp.MustCompile(`留守|特殊群体|困境儿童`), "德育", "建立留守儿童等特殊群体关爱台账，落实结对帮扶和心理关爱"},
@@ -59,6 +61,8 @@ func problemPhrase(p string) string {
 		core = strings.TrimSuffix(degreeTail.ReplaceAllString(p, ""), "的")
 	}
 	core = stillWords.ReplaceAllString(core, "") // 学位依然紧张 → 学位紧张
+	core = whenWords.ReplaceAllString(core, "")  // 寒假期间设施设备维护不及时: the measure holds all year
+	core = comparedGap.ReplaceAllString(core, "${1}的差距")
 	core = strings.TrimSuffix(strings.TrimSuffix(core, "问题"), "的")
 	if utf8.RuneCountInString(core) < 2 {
 		return strings.TrimSuffix(p, "问题")
@@ -86,6 +90,14 @@ func resolution(core string) string {
 	}
 	return "切实解决" + core + "问题"
 }
+
+// whenWords say when a problem showed, which the measure answering it does
+// not repeat.
+var whenWords = regexp.MustCompile(`(寒假|暑假|假期|节假日|汛期|开学)(期间|前|后|时)`)
+
+// comparedGap words a gap by comparison (与先进县区相比有差距), which a
+// resolution names as the gap itself (与先进县区的差距).
+var comparedGap = regexp.MustCompile(`(与.+?)相比(仍|还)?(有|存在)(较大|一定|明显)?(的)?差距`)
 
 // leaning ends a problem that is a leaning (年龄偏大, 占比偏低).
 var leaning = regexp.MustCompile(`偏[大小多少低高][。；，]?$`)

@@ -325,6 +325,10 @@ func keepHeading(t Template, s TemplateSection, h string, f Facts) bool {
 // 下半年 is the next period only in a report of the first half (looksAhead).
 var forwardWords = regexp.MustCompile(`^(下季度|下阶段|下一步|明年|今后)|力争|争取`)
 
+// obtainedFunds is 争取 in its sense of funds or projects obtained (争取上级
+//专项资金6840万元), which reports work done, not a target.
+var obtainedFunds = regexp.MustCompile(`争取(到)?(上级|中央|国家|省级|省|市级|市|各级|各类|专项|债券|项目|资金|政策)`)
+
 // splitForward separates a summary+plan's facts of a category into the
 // writer's targets for the next period and this period's results.
 func splitForward(f Facts, facts []Fact) (ahead, done []Fact) {
@@ -342,7 +346,7 @@ func splitForward(f Facts, facts []Fact) (ahead, done []Fact) {
 // will do: it says so (下半年, 力争 …) or opens with the next period's name
 // (第二季度开展防溺水专项教育 in a first-quarter report, 2026年… in a 2025 one).
 func looksAhead(f Facts, text string) bool {
-	text = strings.TrimSpace(text)
+	text = strings.TrimSpace(obtainedFunds.ReplaceAllString(text, "获得"))
 	if forwardWords.MatchString(text) {
 		return true
 	}

@@ -297,13 +297,17 @@ func TestSaysFact(t *testing.T) {
 }
 
 func TestGoalsSayTheirVerbOnce(t *testing.T) {
-	got := goalsSentence("2026年", 2026, []string{"新建小学2所、幼儿园3所，力争新增学位2700个", "力争高考本科上线率提高2个百分点"})
+	got := goalsSentence(Period{Year: 2026, Span: corpus.PeriodAnnual}, []string{"新建小学2所、幼儿园3所，力争新增学位2700个", "力争高考本科上线率提高2个百分点"})
 	if strings.Count(got, "力争") != 1 {
 		t.Errorf("goalsSentence = %s", got)
 	}
-	got = goalsSentence("2025年下半年", 2025, []string{"下半年计划招聘教师80名以上", "义务教育巩固率保持在99%以上"})
+	got = goalsSentence(Period{Year: 2025, Span: corpus.PeriodSecondHalf}, []string{"下半年计划招聘教师80名以上", "义务教育巩固率保持在99%以上"})
 	if want := "2025年下半年，力争实现以下目标：招聘教师80名以上；义务教育巩固率保持在99%以上。"; got != want {
 		t.Errorf("goalsSentence = %s; want %s (力争 and 计划 say the same)", got, want)
+	}
+	got = goalsSentence(Period{Year: 2025, Span: "q2"}, []string{"第二季度启动学习教育", "力争2025年中考优秀率较上年提高2个百分点"})
+	if want := "2025年第二季度，力争实现以下目标：启动学习教育；2025年中考优秀率较上年提高2个百分点。"; got != want {
+		t.Errorf("goalsSentence = %s; want %s (the quarter named once, the year's target kept as the year's)", got, want)
 	}
 }
 
@@ -375,6 +379,8 @@ func TestLooksAhead(t *testing.T) {
 		{second, "2026年完成新校区建设", true},
 		{second, "下半年新招教师50名", false},
 		{annual, "力争本科上线率提高2个百分点", true},
+		{q1, "争取上级专项资金6840万元，完成7所农村学校运动场改造", false}, // funds obtained
+		{q1, "争取提前完成食堂改造", true},
 	} {
 		if got := looksAhead(c.f, c.text); got != c.want {
 			t.Errorf("looksAhead(%s %s, %q) = %v; want %v", c.f.Period, c.f.Doc, c.text, got, c.want)

@@ -368,7 +368,7 @@ func isTarget(f Facts, text string) bool {
 		return false // 主体封顶，…尚未完成，计划秋季投入使用: work carried over, not a target
 	}
 	// 制定…方案，计划招生2850人 reports work done: a plan made is a result.
-	return targetWords.MatchString(text) && !doneOpener.MatchString(text)
+	return targetWords.MatchString(obtainedFunds.ReplaceAllString(text, "获得")) && !doneOpener.MatchString(text)
 }
 
 // projectStatus reports where unfinished work stands.
@@ -678,8 +678,7 @@ func renderPlan(req PlanRequest, res PlanResult, closing string) string {
 	b.WriteString(ComposeOpening(Facts{Org: req.Org, Year: req.Year, Period: req.Period, Doc: corpus.KindPlan}) + "\n\n")
 	head := "## "
 	if len(res.Goals) > 0 {
-		name := Period{req.Year, spanOrAnnual(req.Period)}.Name()
-		b.WriteString("## 一、主要目标\n\n" + goalsSentence(name, req.Year, res.Goals) + "\n\n## 二、重点任务\n\n")
+		b.WriteString("## 一、主要目标\n\n" + goalsSentence(Period{req.Year, spanOrAnnual(req.Period)}, res.Goals) + "\n\n## 二、重点任务\n\n")
 		head = "### "
 	}
 	for _, s := range res.Sections {

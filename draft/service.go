@@ -113,7 +113,7 @@ func (s *Service) now() time.Time {
 // carried over and each problem's countermeasure attached to the plan
 // section of its category. The web page shows it before drafting.
 func (s *Service) Outline(f Facts, t Template) []OutlineItem {
-	items := s.headTopics(BuildOutline(f, t, s.Fallback))
+	items := BuildOutline(f, t, s.Fallback)
 	if f.Doc == corpus.KindSummaryPlan {
 		carried := CarryOver(achievedFacts(f), s.Fallback)
 		for _, c := range f.Categories() {
@@ -129,7 +129,7 @@ func (s *Service) Outline(f Facts, t Template) []OutlineItem {
 		}
 		items = s.attachTask(items, c, PlanTask{Text: atLevel(task, f.Org), Source: SourceProblem})
 	}
-	items = s.withSeasonTasks(f, items)
+	items = s.headTopics(s.withSeasonTasks(f, items))
 	for i := range items {
 		items[i].others = otherHeadings(items, items[i])
 	}
@@ -173,7 +173,9 @@ func (s *Service) headTopics(items []OutlineItem) []OutlineItem {
 		for _, f := range it.Facts {
 			ofCategory = ofCategory || s.Taxonomy.Classify(f.Text, "", "").Category == it.Category
 		}
-		h, within := topicHeadingWithin(it.Facts, plan)
+		// a plan section's tasks are its content too: a 控辍保学 heading does
+		// not head 秋季开学 and 质量监测 tasks
+		h, within := topicHeadingWithin(append(append([]Fact(nil), it.Facts...), tasksAsFacts(it.Tasks)...), plan)
 		if h != "" && (!ofCategory || within == it.Category) && !used[h] {
 			items[i].Heading, used[h] = h, true
 		}
