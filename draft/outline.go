@@ -326,7 +326,7 @@ func keepHeading(t Template, s TemplateSection, h string, f Facts) bool {
 var forwardWords = regexp.MustCompile(`^(下季度|下阶段|下一步|明年|今后)|力争|争取`)
 
 // obtainedFunds is 争取 in its sense of funds or projects obtained (争取上级
-//专项资金6840万元), which reports work done, not a target.
+// 专项资金6840万元), which reports work done, not a target.
 var obtainedFunds = regexp.MustCompile(`争取(到)?(上级|中央|国家|省级|省|市级|市|各级|各类|专项|债券|项目|资金|政策)`)
 
 // splitForward separates a summary+plan's facts of a category into the
