@@ -116,7 +116,7 @@ func FactSentences(facts []Fact, plan bool, period string) string {
 	var b strings.Builder
 	for i := 0; i < len(parts); i += 2 {
 		switch {
-		case i == 0 && plan && !targetWords.MatchString(parts[0]) && claimsFigure(parts[0]):
+		case i == 0 && plan && !targetWords.MatchString(parts[0]) && !taskOpener.MatchString(parts[0]) && claimsFigure(parts[0]):
 			b.WriteString("力争") // a measurable target; a task (启动学习教育) is not striven for
 		case i == 0 && period != "" && activityVerb.MatchString(parts[0]) && !timeWord.MatchString(parts[0]) && !mentions(parts, strings.TrimSuffix(period, "，")):
 			b.WriteString(period)
@@ -351,7 +351,7 @@ func goalsSentence(p Period, goals []string) string {
 	for _, g := range goals {
 		g = strings.TrimRight(strings.TrimSpace(g), "。；，,;.")
 		g = periodLead.ReplaceAllString(g, "") // the sentence names the period
-		g = strings.TrimPrefix(g, "力争")
+		g = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(g, "力争"), "全年"), "年内")
 		g = withoutPeriodName([]Fact{{Text: g}}, p)[0].Text
 		// 力争 already says 计划; the sentence says 力争 once
 		g = strings.TrimPrefix(strings.TrimPrefix(g, "计划"), "拟")
@@ -456,7 +456,7 @@ func (c *Composer) leads(item OutlineItem, examples []Example, n int) []string {
 		c.used[s] = true
 	}
 	if c.Facts.Doc == corpus.KindPlan && len(item.Facts) == 0 && len(item.related) > 0 {
-		out = append(out, c.targetTasks(item, out, factText)...)
+		out = append(out, c.targetTasks(item, out, factText, ofCategory)...)
 	}
 	return out
 }
@@ -468,12 +468,21 @@ func saysTopic(s, lead string) bool {
 }
 
 // targetTasks are the tasks that answer a plan section's targets, which are
-// stated under 主要目标: the work of each target (控辍保学 for a 巩固率 the
-// writer filed under 教育质量), whatever its category, unless the leads say
-// it already.
-func (c *Composer) targetTasks(item OutlineItem, have []string, factText string) []string {
+// stated under 主要目标: the work of each target, of the section's category
+// when one of the target's topics is (公办园建设, not 招生, for new
+// kindergartens under 办学条件), else its first (控辍保学 for a 巩固率 the
+// writer filed under 教育质量), unless the leads say it already.
+func (c *Composer) targetTasks(item OutlineItem, have []string, factText string, fits func(string) bool) []string {
+	var topical []string
+	for _, f := range item.related {
+		ts := topicSentences([]Fact{f}, true, fits)
+		if len(ts) == 0 {
+			ts = topicSentences([]Fact{f}, true, func(string) bool { return true })
+		}
+		topical = append(topical, ts...)
+	}
 	var out []string
-	for _, t := range c.usable(item, topicSentences(item.related, true, func(string) bool { return true })) {
+	for _, t := range c.usable(item, topical) {
 		if slices.Contains(have, t) || saysFact(t, factText) || c.echoes(t) || slices.ContainsFunc(append(have, out...), func(h string) bool { return saysTopic(h, t) }) {
 			continue
 		}

@@ -74,7 +74,7 @@ func problemPhrase(p string) string {
 // its ending takes: 减轻…压力, 缩小…差距, 提高…占比, 补齐…短板, else 解决…问题.
 func resolution(core string) string {
 	for _, r := range []struct{ end, verb, trim, tail string }{
-		{"压力", "切实做好", "压力", "工作"}, {"差距", "逐步缩小", "", ""}, {"偏低", "切实提高", "偏低", ""}, {"偏少", "逐步增加", "偏少", ""},
+		{"压力", "有效缓解", "", ""}, {"差距", "逐步缩小", "", ""}, {"偏低", "切实提高", "偏低", ""}, {"偏少", "逐步增加", "偏少", ""},
 		{"结构性短缺", "补齐", "结构性短缺", "短板"}, {"短缺", "补齐", "短缺", "短板"}, {"不足", "补齐", "不足", "短板"},
 		{"缺口", "补齐", "缺口", "缺口"}, {"紧缺", "补齐", "紧缺", "短板"},
 		{"老龄化", "逐步缓解", "", "问题"}, {"不够合理", "逐步优化", "不够合理", ""}, {"不合理", "逐步优化", "不合理", ""},
@@ -169,7 +169,7 @@ var placeWords = regexp.MustCompile(`^(城区|农村|乡村|城镇|全县|全区
 
 // solvedThing is what a resolution names as solved: 切实做好控辍保学工作 →
 // 控辍保学.
-var solvedThing = regexp.MustCompile(`^，(切实做好|逐步缩小|切实提高|逐步增加|补齐|逐步缓解|逐步优化|推动|切实解决)(.+?)(的问题|工作|问题|短板|缺口)?$`)
+var solvedThing = regexp.MustCompile(`^，(切实做好|逐步缩小|切实提高|逐步增加|补齐|逐步缓解|有效缓解|逐步优化|逐步更新|推动|切实解决)(.+?)(的问题|工作|问题|短板|缺口|压力|紧张)?$`)
 
 // restatesProblem reports whether naming a problem's core in its measure
 // would repeat the problem rather than name what is solved: it holds a

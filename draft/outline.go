@@ -173,12 +173,13 @@ func BuildOutline(f Facts, t Template, fallback string) []OutlineItem {
 			continue
 		}
 		level := 1
-		goals := f.Doc == corpus.KindPlan && len(f.Sections) > 0
+		targets := planTargets(f)
+		goals := len(targets) > 0
 		if goals {
 			// A plan opens with its targets, then the tasks (一、主要目标
 			// 二、重点任务), so the targets are stated once, together.
 			out = append(out,
-				OutlineItem{Level: 1, Marker: NumberMarker(style(1), 1), Heading: "主要目标", Part: part, Category: fallback, Facts: sectionFacts(f), Write: true, goals: true},
+				OutlineItem{Level: 1, Marker: NumberMarker(style(1), 1), Heading: "主要目标", Part: part, Category: fallback, Facts: targets, Write: true, goals: true},
 				OutlineItem{Level: 1, Marker: NumberMarker(style(1), 2), Heading: "重点任务", Part: part, Category: fallback})
 			top, level = 2, 2
 		} else if len(parts) > 1 { // a report of one part numbers its sections 一、二、
@@ -207,7 +208,9 @@ func categoryItems(f Facts, t Template, order []string, part string, level int, 
 		var related []Fact
 		switch {
 		case goals:
-			related, facts = facts, nil // a plan's targets are stated under 主要目标
+			// a plan's targets are stated under 主要目标; its tasks (实施名师
+			// 名校长培养工程…) stay in their sections
+			related, facts = facts, withoutTargets(facts)
 		case f.Doc == corpus.KindSummaryPlan:
 			// This period's results are not next period's targets; the
 			// writer's targets (下半年力争…) are no result.
@@ -373,6 +376,37 @@ var strongClaim = regexp.MustCompile(`稳步(提高|提升|增长)|显著|明显
 // heading claiming a change (稳步提高) needs.
 var comparison = regexp.MustCompile(`较上年|比上年|同比|较去年|增长|增加|提高|提升|上升|前移|翻番|首次|突破`)
 
+// taskOpener opens a fact of a plan that states work to do (实施名师名校长
+// 培养工程, 深化课堂教学改革), not a target to reach.
+var taskOpener = regexp.MustCompile(`^(全年|年内)?(计划)?(推进|实施|深化|巩固|健全|开展|加强|完善|推动|创建|组织|举办|落实|持续|扎实|全面|深入|积极|严格|规范|强化|启动|召开|制定|加快|抓好|做好|统筹)`)
+
+// planTargets are the facts of a plan's facts file that state targets (新建
+// 公办幼儿园3所, 中考优秀率达到35%), for its 主要目标; none for another
+// kind of report.
+func planTargets(f Facts) []Fact {
+	if f.Doc != corpus.KindPlan {
+		return nil
+	}
+	var out []Fact
+	for _, fact := range sectionFacts(f) {
+		if !taskOpener.MatchString(strings.TrimSpace(fact.Text)) {
+			out = append(out, fact)
+		}
+	}
+	return out
+}
+
+// withoutTargets keeps the facts that state work to do.
+func withoutTargets(facts []Fact) []Fact {
+	var out []Fact
+	for _, f := range facts {
+		if taskOpener.MatchString(strings.TrimSpace(f.Text)) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
 // sectionFacts are all the facts of the sections, in order.
 func sectionFacts(f Facts) []Fact {
 	var out []Fact
@@ -453,13 +487,22 @@ func orderCategories(f Facts, t Template, fallback string) []string {
 // topic its facts share (otherTopics), else 其他各项工作.
 func otherHeading(facts []Fact, plan bool) string {
 	if h, _ := sharedTopicHeading(otherTopics, facts, plan); h != "" {
+		if h == otherTopics[0].plan && !anyMatches(facts, schoolWords) {
+			return "抓体育惠民，推动全民健身深入开展" // no school sport to coordinate with
+		}
 		return h
+	}
+	if h, _ := topicHeadingWithin(facts, plan); h != "" {
+		return h // 9月1日如期开学 filed under 其他
 	}
 	if plan {
 		return "抓统筹兼顾，做好其他各项工作"
 	}
 	return "统筹兼顾，扎实做好其他各项工作"
 }
+
+// schoolWords mark a fact about schools or pupils.
+var schoolWords = regexp.MustCompile(`学校|校园|学生|青少年|中小学|幼儿`)
 
 // partHeading words a part heading for the new report: the template's, with
 // its years made the report's, in an annual report; the standard heading of

@@ -1,6 +1,7 @@
 package draft
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -400,5 +401,52 @@ func TestPlanSectionAnswersItsTargets(t *testing.T) {
 	}
 	if strings.Contains(got, "99%") {
 		t.Errorf("Section = %s; the target's figure is stated under 主要目标 only", got)
+	}
+}
+
+// A plan's facts file mixes targets and tasks: the targets are stated under
+// 主要目标, the tasks stay in their sections.
+func TestPlanTargetsAndTasks(t *testing.T) {
+	f := Facts{Year: 2026, Doc: corpus.KindPlan, Sections: []CategoryFacts{
+		{Category: "师资", Facts: []Fact{NewFact("实施名师名校长培养工程，新培养区级学科带头人60名", 1), NewFact("公开招聘教师150名", 2)}},
+		{Category: "教育质量", Facts: []Fact{NewFact("力争中考优秀率达到35%", 3), NewFact("深化课堂教学改革，开展区级教学视导不少于2轮", 4)}},
+	}}
+	var targets []string
+	for _, fact := range planTargets(f) {
+		targets = append(targets, fact.Text)
+	}
+	if want := []string{"公开招聘教师150名", "力争中考优秀率达到35%"}; !slices.Equal(targets, want) {
+		t.Errorf("planTargets = %q; want %q", targets, want)
+	}
+	if got := withoutTargets(f.For("教育质量")); len(got) != 1 || !strings.HasPrefix(got[0].Text, "深化") {
+		t.Errorf("withoutTargets = %v", got)
+	}
+	if planTargets(Facts{Year: 2025, Doc: corpus.KindSummary, Sections: f.Sections}) != nil {
+		t.Error("a summary has no 主要目标")
+	}
+	if got := FactSentences(f.For("师资")[:1], true, ""); strings.HasPrefix(got, "力争") {
+		t.Errorf("a task is not striven for: %s", got)
+	}
+}
+
+func TestOtherHeading(t *testing.T) {
+	for _, c := range []struct {
+		facts []string
+		plan  bool
+		want  string
+	}{
+		{[]string{"举办全县全民健身运动会，参与群众1.2万人次"}, true, "抓体育惠民，推动全民健身深入开展"},
+		{[]string{"举办全县全民健身运动会", "举办中小学生田径运动会"}, true, "抓体育惠民，推动全民健身和学校体育协调发展"},
+		{[]string{"9月1日全县中小学如期开学"}, false, "精心组织开学工作，确保平稳有序"},
+		{[]string{"通过义务教育优质均衡发展县省级督导评估"}, false, "坚持以评促建，推动教育规范发展"},
+		{[]string{"档案管理规范"}, false, "统筹兼顾，扎实做好其他各项工作"},
+	} {
+		var facts []Fact
+		for i, s := range c.facts {
+			facts = append(facts, NewFact(s, i+1))
+		}
+		if got := otherHeading(facts, c.plan); got != c.want {
+			t.Errorf("otherHeading(%q) = %s; want %s", c.facts, got, c.want)
+		}
 	}
 }

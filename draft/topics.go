@@ -39,7 +39,7 @@ var topicLeads = []struct {
 	{regexp.MustCompile(`中考|高考|两考|模拟考试|备考|毕业年级|上线`), "加强毕业年级教学管理，科学组织复习备考工作。", "加强毕业年级教学管理，提高复习备考实效。"},
 	{regexp.MustCompile(`质量监测|学业质量|期末|统考`), "加强教学质量监测，强化监测结果分析和运用。", "加强教学质量监测，强化监测结果分析和运用。"},
 	{regexp.MustCompile(`教研|课堂|教学(改革|常规|管理|质量|视导|比武|能手|成果|开放周)|赛课|优质课|课题`), "坚持以提高质量为核心，深化课堂教学改革，落实教学常规管理。", "深化课堂教学改革，加强教研指导和教学常规管理。"},
-	{regexp.MustCompile(`招生|入学|学位|一年级`), "严格执行招生入学政策，规范招生入学秩序。", "严格执行招生入学政策，维护招生入学公平。"},
+	{regexp.MustCompile(`招生|入学|录取|一年级`), "严格执行招生入学政策，规范招生入学秩序，保障适龄儿童少年平等接受教育的权利。", "严格执行招生入学政策，维护招生入学公平。"},
 	{regexp.MustCompile(`营养改善|营养餐`), "加强营养餐资金和食品安全监管，确保补助资金及时足额到位。", "加强营养餐资金和食品安全监管，确保补助资金及时足额到位。"},
 	{regexp.MustCompile(`资助|助学|补助|奖学|贷款|免除`), "坚持应助尽助，精准落实各项学生资助政策，确保资助资金及时足额发放。", "精准落实各项学生资助政策，做好家庭经济困难学生认定和动态管理。"},
 	{regexp.MustCompile(`控辍|辍学|劝返|巩固率`), "健全控辍保学工作机制，保障适龄儿童少年依法接受义务教育。", "健全控辍保学动态监测机制，巩固义务教育普及成果。"},
@@ -55,9 +55,10 @@ var topicLeads = []struct {
 	{regexp.MustCompile(`智慧|信息化|数字|网络|宽带|多媒体|班班通|专递课堂|人工智能`), "坚持以教育数字化赋能教育高质量发展，推动信息技术与教育教学深度融合。", "推进教育数字化转型，提升智慧校园建设和应用水平。"},
 	{regexp.MustCompile(`职业|中职|职教|技能|产教|校企|劳动力|实用技术|订单班`), "坚持产教融合、校企合作，提升职业教育服务发展能力。", "对接地方产业优化专业设置，推进校企合作和订单培养。"},
 	{regexp.MustCompile(`新建|改扩建|迁建|竣工|开工|主体|项目|投资|交付|教学楼|综合楼|宿舍楼|投用`), "加强学校建设项目管理，确保工程质量和资金安全。", "加强项目建设全过程监管，确保工程质量和资金安全。"},
-	{regexp.MustCompile(`设备|装备|配备|取暖|热水|实验室|功能室|图书`), "加大设施设备投入，改善学校办学和师生生活条件。", "加大设施设备投入，提升配备标准和使用效益。"},
+	{regexp.MustCompile(`设备|装备|器材|取暖|热水|实验室|功能室|图书`), "加大设施设备投入，改善学校办学和师生生活条件。", "加大设施设备投入，提升配备标准和使用效益。"},
 	{regexp.MustCompile(`厕所|校舍|维修|改造|危房|运动场|操场`), "统筹实施学校改造提升项目，改善学校基本办学条件。", "统筹实施校舍维修改造，补齐学校基本办学条件短板。"},
 	{regexp.MustCompile(`语言文字|普通话|推普`), "规范使用国家通用语言文字，深入开展推普工作。", "深入开展推普工作，加强语言文字规范化建设。"},
+	{regexp.MustCompile(`(通过|迎接|接受).{0,16}(评估|验收|认定|督导)`), "坚持以评促建、以评促改，推动各项工作提质增效。", "坚持以评促建，巩固督导评估成果。"},
 	{regexp.MustCompile(`督导|督学|评估`), "强化教育督导，推动各项教育政策落地落实。", "健全教育督导评估机制，强化督导结果运用。"},
 }
 
@@ -88,8 +89,7 @@ func topicSentences(facts []Fact, plan bool, fits func(string) bool) []string {
 
 // pickTopic chooses a fact's topic lead among those its words match: none
 // when a fitting one is already said (县全民健身中心体育馆在建 after another
-// project: the project lead covers it), else the first fitting one not said,
-// else the first not said when nothing was said for the fact.
+// project: the project lead covers it), else the first fitting one not said.
 func pickTopic(matched []string, seen map[string]bool, fits func(string) bool) string {
 	for _, s := range matched {
 		if seen[s] && fits(s) {
@@ -120,6 +120,7 @@ type topicHeading struct {
 var otherTopics = []topicHeading{
 	{regexp.MustCompile(`体育|健身|运动会|赛事|联赛|锦标赛|体育场|体育馆`), "发展体育事业，推进全民健身", "抓体育惠民，推动全民健身和学校体育协调发展", ""},
 	{regexp.MustCompile(`语言文字|普通话|推普`), "规范语言文字，推广国家通用语言", "抓语言文字工作，推广普及普通话", ""},
+	{regexp.MustCompile(`(通过|迎接|接受).{0,16}(评估|验收|认定|督导)`), "坚持以评促建，推动教育规范发展", "抓督导评估，促进规范办学", ""},
 	{regexp.MustCompile(`督导|督学|评估`), "强化教育督导，推动政策落实", "抓督导评估，促进规范办学", ""},
 	{regexp.MustCompile(`关工委|老干部|离退休`), "做好关心下一代和老干部工作", "抓关心服务，做好老干部和关工委工作", ""},
 }
@@ -129,10 +130,10 @@ var otherTopics = []topicHeading{
 var topicHeadings = []topicHeading{
 	{startOfTerm, "精心组织开学工作，确保平稳有序", "抓开学准备，确保平稳有序开学", ""},
 	{regexp.MustCompile(`控辍|辍学|劝返|巩固率`), "巩固控辍保学成果，保障适龄儿童入学", "抓控辍保学，巩固义务教育普及成果", ""},
-	{regexp.MustCompile(`招生|入学|一年级`), "规范招生入学，保障入学权益", "抓招生入学，维护教育公平", "教育质量"},
+	{regexp.MustCompile(`招生|入学|录取|一年级`), "规范招生入学，保障入学权益", "抓招生入学，维护教育公平", "教育质量"},
 	{regexp.MustCompile(`寒假|暑假|假期`), "统筹做好假期安排，守护学生健康成长", "抓假期管理，确保学生度过平安充实的假期", ""},
 	{regexp.MustCompile(`体育|体质|运动会|联赛|锦标赛|田径|篮球|足球|排球`), "加强学校体育，促进学生健康成长", "抓学校体育，促进学生强健体魄", ""},
-	{regexp.MustCompile(`设备|装备|配备|取暖|热水|实验室|功能室|图书`), "完善设施设备，改善办学条件", "抓装备提升，完善保障条件", "办学条件"},
+	{regexp.MustCompile(`设备|装备|器材|取暖|热水|实验室|功能室|图书`), "完善设施设备，改善办学条件", "抓装备提升，完善保障条件", "办学条件"},
 	{regexp.MustCompile(`幼小衔接|科学保教`), "加强科学保教，推进幼小科学衔接", "抓科学保教，推进幼小科学衔接", "学前教育"},
 	{regexp.MustCompile(`营养改善|营养餐`), "实施营养改善计划，保障学生营养健康", "抓营养改善，保障学生健康成长", "扶贫"},
 }
