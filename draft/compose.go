@@ -439,7 +439,13 @@ func (c *Composer) leads(item OutlineItem, examples []Example, n int) []string {
 		return offCategory || item.Category == c.Taxonomy.Fallback || c.Taxonomy.Classify(s, "", "").Category == item.Category
 	}
 	topical := c.usable(item, topicSentences(facts, item.Part == corpus.PartPlan, ofCategory))
-	cands = append(cands, topical...)
+	if offCategory {
+		// headed as the work its facts speak of: that work's leads come
+		// before other reports' sentences on the category's usual work
+		cands = append(topical, cands...)
+	} else {
+		cands = append(cands, topical...)
+	}
 	cands = append(cands, c.houseCandidates(item, len(facts) > 0, factTopic, offCategory || len(cands) > 0)...)
 	var out []string
 	for _, s := range cands {
@@ -643,7 +649,7 @@ func (c *Composer) corpusLeads(item OutlineItem, examples []Example, factTopic m
 // that offers fewer than two: how the work is done, in any year, at any
 // bureau (全县 is rewritten to the org's level).
 var houseLeads = map[string][]string{
-	"党建":   {"坚持以党建引领教育事业发展，压紧压实管党治党政治责任，推动全面从严治党向基层学校延伸。", "持续加强基层党组织建设，推动党建工作与教育教学深度融合。", "坚持把党的政治建设摆在首位，深化党的创新理论学习。"},
+	"党建":   {"坚持以党建引领教育事业发展，压紧压实管党治党政治责任，推动全面从严治党向基层学校延伸。", "推动党建工作与教育教学深度融合，以高质量党建引领学校发展。", "坚持把党的政治建设摆在首位，深化党的创新理论学习。"},
 	"办学条件": {"坚持把改善办学条件作为民生实事来抓，统筹推进校舍建设和设施配备。", "加强项目建设全过程监管，确保工程质量和资金安全。", "统筹资金和项目，持续改善学校基本办学条件。"},
 	"师资":   {"坚持把教师队伍建设作为基础性工作来抓，统筹推进教师补充、培养和管理。", "持续优化教师队伍结构，提升教师整体素质。", "统筹做好教师培养、使用和激励工作，激发队伍活力。"},
 	"安全":   {"坚持把师生生命安全放在首位，压实学校安全主体责任。", "常态化开展安全隐患排查整治，健全校园安全风险防控体系，筑牢校园安全防线。", "健全校园安全风险防控体系，全面提升校园安全管理水平。"},

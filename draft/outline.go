@@ -58,6 +58,20 @@ var sportsBureauHeadings = map[string][2]string{
 	"办学条件": {"统筹重点项目建设，改善教育体育设施条件", "抓项目攻坚，补齐教育体育设施短板"},
 }
 
+// venueSafetyHeadings head the safety section of an 教育体育局 whose safety
+// facts are all about its venues.
+var venueSafetyHeadings = [2]string{"守牢安全底线，加强体育场馆安全管理", "抓场馆安全，保障群众健身安全"}
+
+// allMatch reports whether every fact matches re.
+func allMatch(facts []Fact, re *regexp.Regexp) bool {
+	for _, f := range facts {
+		if !re.MatchString(f.Text) {
+			return false
+		}
+	}
+	return true
+}
+
 // venue marks a fact about sports venues, which an 教育体育局's safety work
 // covers too.
 var venue = regexp.MustCompile(`场馆|体育馆|体育场|健身`)
@@ -230,7 +244,9 @@ func categoryItems(f Facts, t Template, order []string, part string, level int, 
 		case heading != "":
 		case c == fallback:
 			heading = otherHeading(append(append([]Fact(nil), facts...), related...), part == corpus.PartPlan)
-		case field(f.Org) != "教育" && sportsBureauHeadings[c] != [2]string{} && anyMatches(facts, venue):
+		case field(f.Org) != "教育" && c == safetyCategory && len(facts) > 0 && allMatch(facts, venue):
+			heading = venueSafetyHeadings[boolIndex(part == corpus.PartPlan)] // no campus safety among the facts
+		case field(f.Org) != "教育" && sportsBureauHeadings[c] != [2]string{} && anyMatches(append(append([]Fact(nil), facts...), related...), venue):
 			heading = sportsBureauHeadings[c][boolIndex(part == corpus.PartPlan)]
 		default:
 			heading = fittingHeading(c, part == corpus.PartPlan, heads)

@@ -450,9 +450,17 @@ func (p *Planner) categoryOrder(req PlanRequest, tasks map[string][]PlanTask) []
 	}
 	if len(tasks[fallback]) > 0 {
 		out = append(out, fallback)
+		if n := len(out); n >= 2 && out[n-2] == safetyCategory && otherHeading(req.Facts.For(fallback), true) != otherHeading(nil, true) {
+			// 其他 headed as a line of work (体育惠民) comes before safety,
+			// which closes a plan's tasks
+			out[n-2], out[n-1] = out[n-1], out[n-2]
+		}
 	}
 	return out
 }
+
+// safetyCategory is the category a bureau's report and plan close with.
+const safetyCategory = "安全"
 
 // principleTasksFirst puts a principle (坚持……) before the specific tasks,
 // as a list in a plan opens.
@@ -505,6 +513,9 @@ func planSectionHeading(h, category string, items []PlanTask, req PlanRequest, f
 	}
 	if category == fallback {
 		return otherHeading(req.Facts.For(category), true)
+	}
+	if sb, ok := sportsBureauHeadings[category]; ok && field(req.Org) != "教育" && anyMatches(append(tasksAsFacts(items), req.Facts.For(category)...), venue) {
+		return sb[1] // an 教育体育局's venues are its work too
 	}
 	return CategoryHeading(category, true)
 }

@@ -21,6 +21,7 @@ var topicLeads = []struct {
 	{regexp.MustCompile(`骨干|名师|名校长|学科带头人|工作室`), "加强骨干教师队伍建设，发挥示范引领作用。", "完善名师名校长培养机制，发挥骨干教师示范引领作用。"},
 	{regexp.MustCompile(`交流|轮岗|县管校聘|区管校聘`), "深化教师交流轮岗，推动城乡师资均衡配置。", "深化教师交流轮岗，推动城乡师资均衡配置。"},
 	{regexp.MustCompile(`全民健身|健身路径|社会体育|群众体育`), "深入实施全民健身国家战略，完善城乡公共体育设施，丰富群众体育活动。", "推动体育场馆向社会开放，办好群众性赛事活动。"},
+	{regexp.MustCompile(`(体育|健身)?场馆|体育馆|体育场`), "压实场馆安全管理责任，常态化开展隐患排查整治，保障群众健身安全。", "健全场馆安全管理制度，常态化开展隐患排查整治。"},
 	{regexp.MustCompile(`体育|体质|运动会|联赛|锦标赛|田径|篮球|足球|排球|健身|阳光体育`), "坚持健康第一的教育理念，加强学校体育工作，促进学生强健体魄。", "完善学校体育赛事体系，推动校园体育活动普及。"},
 	{regexp.MustCompile(`美育|艺术|合唱|书法|非遗`), "加强学校美育工作，丰富学生艺术实践活动。", "加强学校美育工作，完善学生艺术实践展示机制。"},
 	{regexp.MustCompile(`心理`), "加强学生心理健康教育，健全心理问题筛查、预警和干预机制。", "配齐心理健康教育教师，健全学生心理健康监测预警机制。"},
@@ -131,7 +132,7 @@ var topicHeadings = []topicHeading{
 	{startOfTerm, "精心组织开学工作，确保平稳有序", "抓开学准备，确保平稳有序开学", ""},
 	{regexp.MustCompile(`控辍|辍学|劝返|巩固率`), "巩固控辍保学成果，保障适龄儿童入学", "抓控辍保学，巩固义务教育普及成果", ""},
 	{regexp.MustCompile(`招生|入学|录取|一年级`), "规范招生入学，保障入学权益", "抓招生入学，维护教育公平", "教育质量"},
-	{regexp.MustCompile(`寒假|暑假|假期`), "统筹做好假期安排，守护学生健康成长", "抓假期管理，确保学生度过平安充实的假期", ""},
+	{regexp.MustCompile(`寒假|暑假|假期`), "丰富假期生活，守护学生健康成长", "抓假期管理，确保学生度过平安充实的假期", ""},
 	{regexp.MustCompile(`体育|体质|运动会|联赛|锦标赛|田径|篮球|足球|排球`), "加强学校体育，促进学生健康成长", "抓学校体育，促进学生强健体魄", ""},
 	{regexp.MustCompile(`设备|装备|器材|取暖|热水|实验室|功能室|图书`), "完善设施设备，改善办学条件", "抓装备提升，完善保障条件", "办学条件"},
 	{regexp.MustCompile(`幼小衔接|科学保教`), "加强科学保教，推进幼小科学衔接", "抓科学保教，推进幼小科学衔接", "学前教育"},
@@ -167,6 +168,9 @@ func sharedTopicHeading(table []topicHeading, facts []Fact, plan bool) (string, 
 // isTopicHeading reports whether h is one of the topic headings: the
 // section speaks of that work, not of its category's usual work.
 func isTopicHeading(h string) bool {
+	if h == venueSafetyHeadings[0] || h == venueSafetyHeadings[1] {
+		return true
+	}
 	for _, t := range topicHeadings {
 		if h == t.summary || h == t.plan {
 			return true
