@@ -128,8 +128,8 @@ func FactSentences(facts []Fact, plan bool, period string) string {
 		b.WriteString(withVerb(parts[i]))
 		if i+1 < len(parts) {
 			sep := "，"
-			if strings.ContainsAny(parts[i]+parts[i+1], "，,") {
-				sep = "；" // facts of several clauses stay apart
+			if strings.ContainsAny(parts[i]+parts[i+1], "，,") || differentWork(parts[i], parts[i+1]) {
+				sep = "；" // facts of several clauses, or of two pieces of work, stay apart
 			}
 			b.WriteString(sep + withVerb(parts[i+1]))
 		}
@@ -155,6 +155,7 @@ func claimsFigure(text string) bool {
 func withoutPeriodName(facts []Fact, p Period) []Fact {
 	out := make([]Fact, len(facts))
 	for i, f := range facts {
+		f.Text = periodLead.ReplaceAllString(strings.TrimSpace(f.Text), "") // 明年一季度… → 一季度…
 		for _, name := range namesOfPeriod(p) {
 			if rest := strings.TrimPrefix(f.Text, name); rest != f.Text {
 				f.Text = strings.TrimLeft(rest, "，, ")
@@ -174,6 +175,58 @@ func namesOfPeriod(p Period) []string {
 		names = append(names, ChineseNumeral(q)+"季度")
 	}
 	return names
+}
+
+// planClosers say how a plan section's tasks will be carried out, without
+// naming any work: they close a paragraph of the writer's own tasks that the
+// stock sentences could not lead without repeating them. Each is used once.
+var planClosers = []string{
+	"明确责任分工和完成时限，确保各项任务落到实处。",
+	"加强统筹协调和跟踪问效，推动各项任务落地见效。",
+	"健全工作推进机制，定期调度、压茬推进。",
+	"强化督促检查，确保各项工作按期保质完成。",
+}
+
+// planCloser is the first plan closer not used yet in the report, "" when
+// all are.
+func (c *Composer) planCloser() string {
+	for _, s := range planClosers {
+		if !c.used[s] {
+			if c.used == nil {
+				c.used = map[string]bool{}
+			}
+			c.used[s] = true
+			return s
+		}
+	}
+	return ""
+}
+
+// differentWork reports whether two facts speak of different pieces of work
+// by the topics they name (生活补助 and 劝返复学), so a semicolon, not a
+// comma, parts them.
+func differentWork(a, b string) bool {
+	ta, tb := topicsOf(a), topicsOf(b)
+	if len(ta) == 0 || len(tb) == 0 {
+		return false
+	}
+	for t := range ta {
+		if tb[t] {
+			return false
+		}
+	}
+	return true
+}
+
+// topicsOf are the indexes of the topic leads whose words a text names.
+func topicsOf(text string) map[int]bool {
+	out := map[int]bool{}
+	for i, t := range topicLeads {
+		if t.words.MatchString(text) {
+			out[i] = true
+		}
+	}
+	return out
 }
 
 // thousands is a thousands separator between digits, which Chinese
@@ -242,6 +295,9 @@ func continued(fact string) string {
 		}
 		b.WriteString(strings.TrimRight(fact[prev:sp.Start], "共计达约近"))
 		prev = sp.End
+	}
+	if prev == 0 {
+		return "" // no figure to drop: 持续 and the summary's own sentence would say it twice
 	}
 	b.WriteString(fact[prev:])
 	return "持续" + b.String()
@@ -327,6 +383,9 @@ func (c *Composer) Section(item OutlineItem, examples []Example) string {
 	}
 	b.WriteString(strings.Join(principleFirst(leads), ""))
 	b.WriteString(facts)
+	for tries := 0; tries < 2 && item.Part == corpus.PartPlan && len(item.Facts) >= 2 && utf8.RuneCountInString(b.String()) < 80; tries++ {
+		b.WriteString(c.planCloser()) // the writer's tasks listed, and how they will be carried out
+	}
 	if b.Len() == 0 {
 		return noFactsNote
 	}
@@ -452,7 +511,7 @@ func (c *Composer) leads(item OutlineItem, examples []Example, n int) []string {
 		if len(out) == n {
 			break
 		}
-		if slices.Contains(out, s) || len(out) > 0 && similar(out[0], s) || c.echoes(s) || saysFact(s, factText) {
+		if slices.Contains(out, s) || len(out) > 0 && similar(out[0], s) || c.echoes(s) || saysFact(s, factText) || repeatsTask(item, s) {
 			continue // two leads that say the same thing, or what a fact says (深化教师交流轮岗 before 推动城乡教师交流轮岗)
 		}
 		out = append(out, s)
@@ -496,6 +555,21 @@ func (c *Composer) targetTasks(item OutlineItem, have []string, factText string,
 		c.used[t] = true
 	}
 	return out
+}
+
+// repeatsTask reports whether a lead of a plan section names a task the
+// writer lists in it (深化作风建设 before 健全作风建设常态化长效化机制): a
+// plan's lead frames its tasks, it does not say one of them twice.
+func repeatsTask(item OutlineItem, lead string) bool {
+	if item.Part != corpus.PartPlan {
+		return false
+	}
+	for _, f := range item.Facts {
+		if sharesTerm(lead, f.Text) {
+			return true
+		}
+	}
+	return false
 }
 
 // saysFact reports whether a lead says what the facts say: they share a run
@@ -575,7 +649,11 @@ func (c *Composer) anyHouseLead(item OutlineItem, have []string) []string {
 	if c.offCategory(item, facts) {
 		return nil
 	}
-	for _, h := range c.usable(item, houseLeads[item.Category]) {
+	house := houseLeads[item.Category]
+	if item.Part == corpus.PartPlan {
+		house = append(append([]string{}, planHouseLeads[item.Category]...), house...)
+	}
+	for _, h := range c.usable(item, house) {
 		if (len(have) == 0 || !similar(have[0], h)) && !saysFact(h, factText) {
 			if c.used == nil {
 				c.used = map[string]bool{}
@@ -652,7 +730,7 @@ var houseLeads = map[string][]string{
 	"党建":   {"坚持以党建引领教育事业发展，压紧压实管党治党政治责任，推动全面从严治党向基层学校延伸。", "推动党建工作与教育教学深度融合，以高质量党建引领学校发展。", "坚持把党的政治建设摆在首位，深化党的创新理论学习。"},
 	"办学条件": {"坚持把改善办学条件作为民生实事来抓，统筹推进校舍建设和设施配备。", "加强项目建设全过程监管，确保工程质量和资金安全。", "统筹资金和项目，持续改善学校基本办学条件。"},
 	"师资":   {"坚持把教师队伍建设作为基础性工作来抓，统筹推进教师补充、培养和管理。", "持续优化教师队伍结构，提升教师整体素质。", "统筹做好教师培养、使用和激励工作，激发队伍活力。"},
-	"安全":   {"坚持把师生生命安全放在首位，压实学校安全主体责任。", "常态化开展安全隐患排查整治，健全校园安全风险防控体系，筑牢校园安全防线。", "健全校园安全风险防控体系，全面提升校园安全管理水平。"},
+	"安全":   {"坚持把师生生命安全放在首位，压实学校安全主体责任。", "常态化开展安全隐患排查整治，健全校园安全风险防控体系，筑牢校园安全防线。", "健全校园安全风险防控体系，全面提升校园安全管理水平。", "坚持预防为主、防治结合，推动安全工作常态长效。"},
 	"扶贫":   {"坚持把促进教育公平作为重要民生工作，精准落实各项教育惠民政策。", "健全控辍保学工作机制，保障适龄儿童少年依法接受义务教育。", "健全资助育人和控辍保学工作机制，促进教育公平。"},
 	"教育质量": {"坚持把提高教育质量作为核心任务，全面落实教学常规管理。", "加强教研指导和质量监测，健全教学质量分析和反馈机制。", "完善教学管理制度，提升课堂教学效率。"},
 	"德育":   {"坚持立德树人根本任务，推动五育并举、全面育人。", "加强学校、家庭、社会协同育人，形成育人合力。", "丰富校园文化活动，营造良好育人环境。"},
@@ -676,7 +754,7 @@ var planHouseLeads = map[string][]string{
 	"学前教育": {"持续推进学前教育普及普惠，扩大公办园资源。", "深化幼小科学衔接，加强幼儿园保育教育质量评估。"},
 	"职业教育": {"持续深化产教融合，提升职业教育办学水平。", "对接地方产业优化专业设置，推进校企合作和订单培养。"},
 	"教育改革": {"持续深化教育评价改革和学校管理体制改革，激发学校办学活力。", "推进义务教育学校管理改革，完善学区制管理和集团化办学机制。"},
-	"信息化":  {"持续推进教育数字化转型，提升智慧校园建设和应用水平。", "推进数字教育资源共建共享，深化信息技术与课堂教学融合应用。"},
+	"信息化":  {"持续推进教育数字化转型，提升智慧校园建设和应用水平。", "推进数字教育资源共建共享，深化信息技术与课堂教学融合应用。", "加强教师信息技术应用能力培训，提升数字化教学水平。", "统筹推进智慧校园建设，扩大优质数字教育资源覆盖面。"},
 }
 
 // fits reports whether a lead sentence suits the section: a summary's leads
@@ -808,15 +886,16 @@ func closeWording(a, b string) bool {
 // sharesTerm reports whether two sentences share a four-character term
 // beyond the words every report uses (质量监测, 控辍保学): the same work
 // said twice in one paragraph.
-// stageTerms name a stage of schooling, which sentences on different work
-// share (义务教育质量监测, 巩固义务教育普及成果).
-var stageTerms = map[string]bool{"义务教育": true, "学前教育": true, "职业教育": true, "高中教育": true, "高中阶段": true, "中小学校": true}
+// commonTerms name a stage of schooling or a whole field, which sentences on
+// different work share (义务教育质量监测, 巩固义务教育普及成果; 信息技术应用
+// 能力培训, 信息技术与课堂教学融合).
+var commonTerms = map[string]bool{"义务教育": true, "学前教育": true, "职业教育": true, "高中教育": true, "高中阶段": true, "中小学校": true, "信息技术": true, "教育教学": true}
 
 func sharesTerm(a, b string) bool {
 	rs := []rune(a)
 	for i := 0; i+4 <= len(rs); i++ {
 		term := string(rs[i : i+4])
-		if !isHanRun(rs[i:i+4]) || !strings.Contains(b, term) || stageTerms[term] {
+		if !isHanRun(rs[i:i+4]) || !strings.Contains(b, term) || commonTerms[term] {
 			continue
 		}
 		specific := 0
@@ -868,11 +947,22 @@ func contentOverlap(topic map[string]bool, s string) int {
 // the report says.
 func (c *Composer) echoes(s string) bool {
 	for u := range c.used {
-		if similar(u, s) {
+		if mostlyShared(u, s) || sharesTerm(u, s) {
 			return true
 		}
 	}
 	return false
+}
+
+// mostlyShared reports whether a third or more of the shorter sentence's
+// content words are in the other: across sections, two long sentences of a
+// field share a few words (数字, 资源, 优质) without saying the same thing.
+func mostlyShared(a, b string) bool {
+	x, y := contentBigrams(a), contentBigrams(b)
+	if len(x) > len(y) {
+		x, y = y, x
+	}
+	return len(x) > 0 && 3*overlap(y, x) >= len(x)
 }
 
 // atLevel writes a sentence at the org's level: 全区 in a 县 report becomes

@@ -18,7 +18,7 @@ type measure struct {
 // a shortage of teachers is 师资 whatever subject they teach. Actions state
 // what will be done, never the problem again.
 var measures = []measure{
-	{regexp.MustCompile(`(交流|轮岗|乡村|农村)(教师)?.{0,8}(保障|待遇|补助|生活)`), "师资", "完善交流轮岗和乡村教师工作生活保障及激励措施，落实相关补助政策"},
+	{regexp.MustCompile(`(交流|轮岗|乡村|农村)(教师)?.{0,8}(保障|待遇|补助|生活)`), "师资", "完善交流轮岗教师和乡村教师激励措施，落实相关补助政策"},
 	{regexp.MustCompile(`(教师|师资|老师).*(短缺|不足|缺编|紧缺|缺口|缺乏|结构性)|缺编|缺员|空编`), "师资", "通过公开招聘、特岗计划、县管校聘和城乡交流轮岗等途径补充紧缺学科教师，优化教师队伍学科结构"},
 	{regexp.MustCompile(`(教师|老师).{0,6}(流失|外流|留不住)|稳定性不足`), "师资", "完善农村教师待遇保障和激励机制，落实乡村教师生活补助，稳定农村教师队伍"},
 	{regexp.MustCompile(`老龄化|年龄结构|青黄不接`), "师资", "加大青年教师补充和培养力度，健全新老教师结对帮带机制"},

@@ -292,7 +292,7 @@ func (p *Planner) Plan(ctx context.Context, req PlanRequest) (PlanResult, error)
 	}
 	order := p.categoryOrder(req, tasks)
 	heads := planHeadings(req.Template, fallback)
-	res := PlanResult{Year: req.Year, Mode: mode, Goals: takeGoals(tasks)}
+	res := PlanResult{Year: req.Year, Mode: mode, Goals: takeGoals(tasks, Period{req.Year, spanOrAnnual(req.Period)})}
 	for i, c := range order {
 		items := tasks[c]
 		if len(items) < 2 {
@@ -552,6 +552,9 @@ func (p *Planner) corpusTasks(ctx context.Context, category string, have []PlanT
 		candidates, house = nil, topicSentences(req.Facts.For(category), true, func(string) bool { return true })
 	}
 	period, facts := Period{Year: req.Year, Span: spanOrAnnual(req.Period)}, factsText(req.Facts)
+	// other plans' tasks of a category the writer reported on are kept to
+	// the writer's work (县管校聘, not 校外培训监管, after the writer's reforms)
+	own := bigramSet(factsText(Facts{Sections: []CategoryFacts{{Category: category, Facts: req.Facts.For(category)}}}))
 	var out []PlanTask
 	seen := map[string]bool{}
 	for _, h := range have {
@@ -563,7 +566,8 @@ func (p *Planner) corpusTasks(ctx context.Context, category string, have []PlanT
 			break
 		}
 		corpusSentence := i < len(candidates)
-		if seen[t] || !stockFits(t, category, period, facts) || corpusSentence && !p.ofCategory(t, category) || similarTask(t, have, out) {
+		offTopic := corpusSentence && len(own) > 0 && contentOverlap(own, t) < 2
+		if seen[t] || offTopic || !stockFits(t, category, period, facts) || corpusSentence && !p.ofCategory(t, category) || similarTask(t, have, out) {
 			continue
 		}
 		seen[t] = true
@@ -631,16 +635,21 @@ func (p *Planner) polish(ctx context.Context, req PlanRequest, s PlanSection) (s
 	return cleanModelText(resp.Text, s.Heading), nil
 }
 
-// takeGoals moves the user's targets out of the task lists: a plan states
-// them together under 主要目标.
-func takeGoals(tasks map[string][]PlanTask) []string {
+// takeGoals moves the user's targets out of the task lists: a plan for
+// period p states them together under 主要目标. The user's tasks (第二季度启动
+// 学习教育) stay in their lists, without the period's name.
+func takeGoals(tasks map[string][]PlanTask, p Period) []string {
 	var goals []string
 	for c, items := range tasks {
 		kept := items[:0]
 		for _, it := range items {
 			if it.Source == SourceFact {
-				goals = append(goals, strings.TrimPrefix(it.Text, "力争"))
-				continue
+				text := withoutPeriodName([]Fact{{Text: it.Text}}, p)[0].Text
+				if !taskOpener.MatchString(text) {
+					goals = append(goals, strings.TrimPrefix(it.Text, "力争"))
+					continue
+				}
+				it.Text = text
 			}
 			kept = append(kept, it)
 		}

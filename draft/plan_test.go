@@ -294,3 +294,31 @@ func TestPlanNamesTheWorkOfItsMonths(t *testing.T) {
 		t.Errorf("the writer's own 防溺水 target is listed again: %q", got)
 	}
 }
+
+// The writer's next-period items that state work to do are tasks of their
+// section, named without the period; only targets go under 主要目标.
+func TestPlanKeepsTheWritersTasksOutOfItsGoals(t *testing.T) {
+	facts := draft.Facts{Org: "渚桥区教育局", Year: 2025, Period: "q1", Doc: corpus.KindSummaryPlan, Sections: []draft.CategoryFacts{
+		{Category: "党建", Facts: []draft.Fact{draft.NewFact("第二季度启动深入贯彻中央八项规定精神学习教育", 1)}},
+		{Category: "教育质量", Facts: []draft.Fact{draft.NewFact("力争2025年中考优秀率较上年提高2个百分点", 2)}},
+	}}
+	p := &draft.Planner{Sections: fakeSections{}, Taxonomy: corpus.DefaultTaxonomy()}
+	res, err := p.Plan(context.Background(), draft.PlanRequest{Org: facts.Org, Year: 2025, Period: "q2", Facts: facts, Offline: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Goals) != 1 || !strings.Contains(res.Goals[0], "中考优秀率") {
+		t.Errorf("goals = %q; want the 中考 target only", res.Goals)
+	}
+	found := false
+	for _, s := range res.Sections {
+		for _, it := range s.Items {
+			if it.Text == "启动深入贯彻中央八项规定精神学习教育" && s.Category == "党建" {
+				found = true
+			}
+		}
+	}
+	if !found {
+		t.Errorf("the writer's task is not a 党建 task without its period: %+v", res.Sections)
+	}
+}

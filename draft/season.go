@@ -97,7 +97,7 @@ var seasonTasks = []seasonTask{
 	{"师资", []int{9}, regexp.MustCompile(`教师节|新教师|新入职`), "组织开展教师节庆祝表彰活动，抓好新入职教师岗前培训"},
 	{"扶贫", []int{9}, regexp.MustCompile(`秋季学期.{0,6}资助|资助.{0,10}秋季`), "做好秋季学期学生资助申请审核和资金发放工作"},
 	{"安全", []int{11, 12}, regexp.MustCompile(`冬季|防火|防寒|一氧化碳`), "做好冬季校园防火、防寒和取暖安全工作"},
-	{"教育质量", []int{12, 1}, regexp.MustCompile(`期末|质量检测|质量监测`), "组织期末教学质量检测和分析，做好学期工作总结"},
+	{"教育质量", []int{1, 6}, regexp.MustCompile(`期末|质量检测|质量监测`), "组织期末教学质量检测和分析，做好学期工作总结"}, // each term ends in January or June
 }
 
 // seasonTasksFor are the routine tasks of the months of plan period p; none
