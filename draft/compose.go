@@ -115,16 +115,7 @@ func FactSentences(facts []Fact, plan bool, period string) string {
 	}
 	var b strings.Builder
 	for i := 0; i < len(parts); i += 2 {
-		switch {
-		case i == 0 && plan && !targetWords.MatchString(parts[0]) && !taskOpener.MatchString(parts[0]) && claimsFigure(parts[0]):
-			b.WriteString("力争") // a measurable target; a task (启动学习教育) is not striven for
-		case i == 0 && period != "" && activityVerb.MatchString(parts[0]) && !timeWord.MatchString(parts[0]) && !mentions(parts, strings.TrimSuffix(period, "，")):
-			b.WriteString(period)
-		case i == 2:
-			b.WriteString("同时，")
-		case i > 2:
-			b.WriteString("此外，")
-		}
+		b.WriteString(sentenceOpener(i, parts, plan, period))
 		b.WriteString(withVerb(parts[i]))
 		if i+1 < len(parts) {
 			sep := "，"
@@ -198,6 +189,24 @@ func (c *Composer) planCloser() string {
 			c.used[s] = true
 			return s
 		}
+	}
+	return ""
+}
+
+// sentenceOpener opens the sentence of FactSentences that starts with
+// parts[i]: 力争 before a plan's measurable target (a task, 启动学习教育, is
+// not striven for), the period before a summary's first activity, 同时 and
+// 此外 after.
+func sentenceOpener(i int, parts []string, plan bool, period string) string {
+	switch {
+	case i == 0 && plan && !targetWords.MatchString(parts[0]) && !taskOpener.MatchString(parts[0]) && claimsFigure(parts[0]):
+		return "力争"
+	case i == 0 && period != "" && activityVerb.MatchString(parts[0]) && !timeWord.MatchString(parts[0]) && !mentions(parts, strings.TrimSuffix(period, "，")):
+		return period
+	case i == 2:
+		return "同时，"
+	case i > 2:
+		return "此外，"
 	}
 	return ""
 }
@@ -340,25 +349,11 @@ func (c *Composer) factsText() string {
 // examples that fit the heading and facts, then the facts woven into
 // sentences.
 func (c *Composer) Section(item OutlineItem, examples []Example) string {
-	var b strings.Builder
 	if item.goals {
 		return c.goalsParagraph(item)
 	}
 	if item.Part == corpus.PartProblems {
-		// Another report's problems are not ours: only the user's are listed.
-		b.WriteString("工作中也还存在一些问题和不足")
-		if len(item.Facts) == 1 {
-			return b.String() + "，主要是" + strings.TrimRight(strings.TrimSpace(item.Facts[0].Text), "。；，") + "。"
-		}
-		b.WriteString("：")
-		for i, f := range item.Facts {
-			sep := "；"
-			if i == len(item.Facts)-1 {
-				sep = "。"
-			}
-			b.WriteString(ChineseNumeral(i+1) + "是" + strings.TrimRight(strings.TrimSpace(f.Text), "。；，") + sep)
-		}
-		return b.String()
+		return problemsParagraph(item.Facts)
 	}
 	own := item.Facts
 	if item.Part == corpus.PartPlan {
@@ -374,22 +369,50 @@ func (c *Composer) Section(item OutlineItem, examples []Example) string {
 		// this year's work continued.
 		leads = c.lastResort(item)
 	}
-	for tries := 0; tries < 2 && len(item.Facts) >= 2 && utf8.RuneCountInString(strings.Join(leads, "")+facts) < 80; tries++ {
+	text := c.lengthened(item, examples, leads, facts)
+	if text == "" {
+		return noFactsNote
+	}
+	return text
+}
+
+// problemsParagraph lists the user's problems; another report's problems are
+// not ours.
+func problemsParagraph(facts []Fact) string {
+	var b strings.Builder
+	b.WriteString("工作中也还存在一些问题和不足")
+	if len(facts) == 1 {
+		return b.String() + "，主要是" + strings.TrimRight(strings.TrimSpace(facts[0].Text), "。；，") + "。"
+	}
+	b.WriteString("：")
+	for i, f := range facts {
+		sep := "；"
+		if i == len(facts)-1 {
+			sep = "。"
+		}
+		b.WriteString(ChineseNumeral(i+1) + "是" + strings.TrimRight(strings.TrimSpace(f.Text), "。；，") + sep)
+	}
+	return b.String()
+}
+
+// lengthened joins a section's leads and facts into its paragraph, adding
+// leads while a paragraph of two facts or more is under 80 characters, and
+// in a plan closing a short list of the writer's tasks on how they will be
+// carried out.
+func (c *Composer) lengthened(item OutlineItem, examples []Example, leads []string, facts string) string {
+	short := func(text string) bool { return len(item.Facts) >= 2 && utf8.RuneCountInString(text) < 80 }
+	for tries := 0; tries < 2 && short(strings.Join(leads, "")+facts); tries++ {
 		more := c.leads(item, examples, 1) // a paragraph, not two lines
 		if len(more) == 0 {
 			more = c.anyHouseLead(item, leads)
 		}
 		leads = append(leads, more...)
 	}
-	b.WriteString(strings.Join(principleFirst(leads), ""))
-	b.WriteString(facts)
-	for tries := 0; tries < 2 && item.Part == corpus.PartPlan && len(item.Facts) >= 2 && utf8.RuneCountInString(b.String()) < 80; tries++ {
-		b.WriteString(c.planCloser()) // the writer's tasks listed, and how they will be carried out
+	text := strings.Join(principleFirst(leads), "") + facts
+	for tries := 0; tries < 2 && item.Part == corpus.PartPlan && short(text); tries++ {
+		text += c.planCloser()
 	}
-	if b.Len() == 0 {
-		return noFactsNote
-	}
-	return b.String()
+	return text
 }
 
 // goalsParagraph states a plan's targets together: 2026年，力争实现以下目标：…；…。

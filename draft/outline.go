@@ -240,16 +240,8 @@ func categoryItems(f Facts, t Template, order []string, part string, level int, 
 		if t.Mined && len(facts) > 0 && !headingFits(heading, c, facts) {
 			heading = "" // another report's heading over other work: 舆情 over 智慧教室
 		}
-		switch {
-		case heading != "":
-		case c == fallback:
-			heading = otherHeading(append(append([]Fact(nil), facts...), related...), part == corpus.PartPlan)
-		case field(f.Org) != "教育" && c == safetyCategory && len(facts) > 0 && allMatch(facts, venue):
-			heading = venueSafetyHeadings[boolIndex(part == corpus.PartPlan)] // no campus safety among the facts
-		case field(f.Org) != "教育" && sportsBureauHeadings[c] != [2]string{} && anyMatches(append(append([]Fact(nil), facts...), related...), venue):
-			heading = sportsBureauHeadings[c][boolIndex(part == corpus.PartPlan)]
-		default:
-			heading = fittingHeading(c, part == corpus.PartPlan, heads)
+		if heading == "" {
+			heading = houseHeading(f.Org, c, fallback, part == corpus.PartPlan, facts, related, heads)
 		}
 		marker := NumberMarker(style(level), len(out)+1)
 		if goals {
@@ -258,6 +250,23 @@ func categoryItems(f Facts, t Template, order []string, part string, level int, 
 		out = append(out, OutlineItem{Level: level, Marker: marker, Heading: heading, Part: part, Category: c, Facts: facts, Write: true, related: related})
 	}
 	return out
+}
+
+// houseHeading heads a category's section when the template gives no
+// heading that fits: 其他 by its facts' work, an 教育体育局's safety and
+// building sections over its venues, else the category's house heading in
+// the form of the part's other headings.
+func houseHeading(org, c, fallback string, plan bool, facts, related []Fact, heads map[string]string) string {
+	all := append(append([]Fact(nil), facts...), related...)
+	switch {
+	case c == fallback:
+		return otherHeading(all, plan)
+	case field(org) != "教育" && c == safetyCategory && len(facts) > 0 && allMatch(facts, venue):
+		return venueSafetyHeadings[boolIndex(plan)] // no campus safety among the facts
+	case field(org) != "教育" && sportsBureauHeadings[c] != [2]string{} && anyMatches(all, venue):
+		return sportsBureauHeadings[c][boolIndex(plan)]
+	}
+	return fittingHeading(c, plan, heads)
 }
 
 // reportParts are the parts the document kind asks for: a summary (with

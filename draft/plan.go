@@ -272,24 +272,8 @@ func (p *Planner) Plan(ctx context.Context, req PlanRequest) (PlanResult, error)
 			}
 		}
 	}
-	problems := SummaryProblems(req.Summary)
-	for _, f := range req.Facts.Problems {
-		problems = append(problems, f.Text)
-	}
-	for _, pr := range problems {
-		task, c := Countermeasure(pr)
-		task = atLevel(task, req.Org)
-		if c == "" || !p.Taxonomy.Has(c) {
-			c = p.Taxonomy.Classify(pr, "", "").Category
-		}
-		tasks[c] = append(tasks[c], PlanTask{Text: task, Source: SourceProblem})
-	}
-	for _, t := range seasonTasksFor(Period{req.Year, spanOrAnnual(req.Period)}) {
-		// this period's facts are done; the targets and ongoing work among them are tasks already
-		if p.Taxonomy.Has(t.category) && !t.saidAlready(nil, tasks[t.category]) {
-			tasks[t.category] = append(tasks[t.category], PlanTask{Text: t.text, Source: SourceSeason})
-		}
-	}
+	p.addCountermeasures(req, tasks)
+	p.addSeasonTasks(req, tasks)
 	order := p.categoryOrder(req, tasks)
 	heads := planHeadings(req.Template, fallback)
 	res := PlanResult{Year: req.Year, Mode: mode, Goals: takeGoals(tasks, Period{req.Year, spanOrAnnual(req.Period)})}
@@ -398,6 +382,34 @@ func keepPriority(items []PlanTask, n int) []PlanTask {
 	sorted := append([]PlanTask(nil), items...)
 	sort.SliceStable(sorted, func(i, j int) bool { return rank[sorted[i].Source] < rank[sorted[j].Source] })
 	return sorted[:n]
+}
+
+// addCountermeasures gives each problem of the summary and the facts its
+// measure, in the category the problem belongs to.
+func (p *Planner) addCountermeasures(req PlanRequest, tasks map[string][]PlanTask) {
+	problems := SummaryProblems(req.Summary)
+	for _, f := range req.Facts.Problems {
+		problems = append(problems, f.Text)
+	}
+	for _, pr := range problems {
+		task, c := Countermeasure(pr)
+		task = atLevel(task, req.Org)
+		if c == "" || !p.Taxonomy.Has(c) {
+			c = p.Taxonomy.Classify(pr, "", "").Category
+		}
+		tasks[c] = append(tasks[c], PlanTask{Text: task, Source: SourceProblem})
+	}
+}
+
+// addSeasonTasks adds the routine work of the plan's months that its tasks
+// do not name yet; this period's facts are done, and the targets and ongoing
+// work among them are tasks already.
+func (p *Planner) addSeasonTasks(req PlanRequest, tasks map[string][]PlanTask) {
+	for _, t := range seasonTasksFor(Period{req.Year, spanOrAnnual(req.Period)}) {
+		if p.Taxonomy.Has(t.category) && !t.saidAlready(nil, tasks[t.category]) {
+			tasks[t.category] = append(tasks[t.category], PlanTask{Text: t.text, Source: SourceSeason})
+		}
+	}
 }
 
 // categoryOrder lists the plan's categories: the template's order, then the
