@@ -3,8 +3,11 @@ package draft
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/zongjie/zongjie/corpus"
 )
 
 // campaign is a dated drive of party or education work: a heading or lead
@@ -111,6 +114,9 @@ func FactQueries(f Facts) []string {
 		if w := doubled(fact.Text); w != "" {
 			out = append(out, fmt.Sprintf("“%s”：“%s”重复，请核实", fact.Text, w))
 		}
+		if examPassed(f, fact.Text) {
+			out = append(out, fmt.Sprintf("“%s”：中考、高考在6月举行，%d年的考试在下半年之前已结束，请核实是否为%d年的目标", fact.Text, f.Year, f.Year+1))
+		}
 		for _, c := range campaigns {
 			if f.Year == 0 || f.Year >= c.first && f.Year <= c.end {
 				continue
@@ -125,6 +131,21 @@ func FactQueries(f Facts) []string {
 	}
 	return out
 }
+
+// examPassed reports whether a target for the second half of a first-half
+// report speaks of this year's 中考 or 高考, which are over by July.
+func examPassed(f Facts, text string) bool {
+	if f.Doc != corpus.KindSummaryPlan || f.Period != corpus.PeriodFirstHalf && f.Period != "q2" || !looksAhead(f, text) || !exams.MatchString(text) {
+		return false
+	}
+	year := strconv.Itoa(f.Year) + "年"
+	return strings.Contains(text, year) || !anyYear.MatchString(text)
+}
+
+var (
+	exams   = regexp.MustCompile(`中考|高考|学业水平考试`)
+	anyYear = regexp.MustCompile(`\d{4}年`)
+)
 
 // doubled is the word of manner text writes twice in a row, as a slip does
 // (深入开展深入贯彻), or ""; two different ones (扎实开展深入贯彻) are

@@ -695,7 +695,7 @@ func (c *Composer) usable(item OutlineItem, sentences []string) []string {
 	var out []string
 	for _, s := range sentences {
 		s = c.atLevel(s)
-		if !c.used[s] && !c.echoes(s) && !similarTask(s, item.Tasks) && stockFits(s, item.Category, c.partPeriod(item), c.factsText()) {
+		if !c.used[s] && !c.echoes(s) && !similarTask(s, item.Tasks) && !namesSeasonWork(s, item.Tasks) && stockFits(s, item.Category, c.partPeriod(item), c.factsText()) {
 			out = append(out, s)
 		}
 	}
@@ -728,7 +728,7 @@ func (c *Composer) corpusLeads(item OutlineItem, examples []Example, factTopic m
 		}
 		for _, s := range LeadSentences(e.Text, 0) {
 			s = c.atLevel(s)
-			if seen[s] || c.used[s] || !c.fits(s, item) || c.echoes(s) || similarTask(s, item.Tasks) {
+			if seen[s] || c.used[s] || !c.fits(s, item) || c.echoes(s) || similarTask(s, item.Tasks) || namesSeasonWork(s, item.Tasks) {
 				continue
 			}
 			seen[s] = true

@@ -414,7 +414,7 @@ func planTargets(f Facts) []Fact {
 	}
 	var out []Fact
 	for _, fact := range sectionFacts(f) {
-		if !taskOpener.MatchString(strings.TrimSpace(fact.Text)) {
+		if statesTarget(fact.Text) {
 			out = append(out, fact)
 		}
 	}
@@ -425,12 +425,23 @@ func planTargets(f Facts) []Fact {
 func withoutTargets(facts []Fact) []Fact {
 	var out []Fact
 	for _, f := range facts {
-		if taskOpener.MatchString(strings.TrimSpace(f.Text)) {
+		if !statesTarget(f.Text) {
 			out = append(out, f)
 		}
 	}
 	return out
 }
+
+// statesTarget reports whether a fact of a plan states a target: it does
+// not open with work to do, or it names a level to reach (组织书记轮训，力争
+// 覆盖率达到100%).
+func statesTarget(text string) bool {
+	text = strings.TrimSpace(text)
+	return !taskOpener.MatchString(text) || levelWords.MatchString(text)
+}
+
+// levelWords name a level a target reaches.
+var levelWords = regexp.MustCompile(`力争|达到|不低于|以上|保持在|控制在|提高到|提升到|覆盖率|全覆盖`)
 
 // sectionFacts are all the facts of the sections, in order.
 func sectionFacts(f Facts) []Fact {

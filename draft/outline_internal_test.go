@@ -245,6 +245,14 @@ func TestFactQueries(t *testing.T) {
 	if got := FactQueries(Facts{Year: 2024, Sections: f.Sections[:1]}); len(got) != 1 || !strings.Contains(got[0], "八项规定精神学习教育") {
 		t.Errorf("in 2024: %q", got)
 	}
+	firstHalf := Facts{Year: 2025, Period: corpus.PeriodFirstHalf, Doc: corpus.KindSummaryPlan, Sections: []CategoryFacts{{Category: "教育质量", Facts: []Fact{
+		NewFact("力争2025年高考本科上线率较上年提高2个百分点", 1),
+		NewFact("力争2026年高考本科上线率较上年提高2个百分点", 2),
+		NewFact("2025年高考本科上线率72.3%", 3),
+	}}}}
+	if got := FactQueries(firstHalf); len(got) != 1 || !strings.Contains(got[0], "力争2025年高考") || !strings.Contains(got[0], "2026年的目标") {
+		t.Errorf("a second-half target on this year's 高考 is not queried once: %q", got)
+	}
 	activity := Facts{Year: 2025, Sections: []CategoryFacts{{Category: "德育", Facts: []Fact{NewFact("开学第一周开展“开学第一课”主题教育", 1)}}}}
 	if got := FactQueries(activity); len(got) != 0 {
 		t.Errorf("an activity's 主题教育 is queried as the campaign: %q", got)

@@ -657,7 +657,7 @@ func takeGoals(tasks map[string][]PlanTask, p Period) []string {
 		for _, it := range items {
 			if it.Source == SourceFact {
 				text := withoutPeriodName([]Fact{{Text: it.Text}}, p)[0].Text
-				if !taskOpener.MatchString(text) {
+				if statesTarget(text) {
 					goals = append(goals, strings.TrimPrefix(it.Text, "力争"))
 					continue
 				}

@@ -273,9 +273,9 @@ func TestPlanNamesTheWorkOfItsMonths(t *testing.T) {
 		not    []string
 	}{
 		{"q1", []string{"寒假", "春季开学"}, []string{"防溺水", "秋季开学"}},
-		{"q3", []string{"安全：落实防溺水", "秋季开学", "教师节"}, []string{"寒假和春节", "中考"}},
-		{"second-half", []string{"防溺水", "教师节", "冬季"}, []string{"春季开学"}},
-		{"", nil, []string{"寒假", "防溺水", "教师节", "开学"}},
+		{"q3", []string{"安全：落实防溺水", "秋季开学", "尊师重教"}, []string{"寒假和春节", "中考"}},
+		{"second-half", []string{"防溺水", "尊师重教", "冬季"}, []string{"春季开学"}},
+		{"", nil, []string{"寒假", "防溺水", "尊师重教", "开学"}},
 	} {
 		got := strings.Join(seasonTasks(c.period, none), "\n")
 		for _, w := range c.want {

@@ -94,7 +94,7 @@ var seasonTasks = []seasonTask{
 	{"教育质量", []int{5, 6}, regexp.MustCompile(`中考|高考|两考|备考|考务`), "做好中考、高考考务组织和考点安全保障工作"},
 	{"安全", []int{5, 6, 7, 8}, regexp.MustCompile(`溺水|汛期|暑期安全`), "落实防溺水“六不”要求，做好汛期和暑期学生安全教育"},
 	{"教育质量", []int{7, 8}, regexp.MustCompile(`秋季开学|开学准备|开学工作`), "统筹做好秋季开学准备和新学年教学工作安排"},
-	{"师资", []int{9}, regexp.MustCompile(`教师节|新教师|新入职`), "组织开展教师节庆祝表彰活动，抓好新入职教师岗前培训"},
+	{"师资", []int{9}, regexp.MustCompile(`教师节|尊师重教|新教师|新入职`), "弘扬尊师重教风尚，抓好新入职教师岗前培训"},
 	{"扶贫", []int{9}, regexp.MustCompile(`秋季学期.{0,6}资助|资助.{0,10}秋季`), "做好秋季学期学生资助申请审核和资金发放工作"},
 	{"安全", []int{11, 12}, regexp.MustCompile(`冬季|防火|防寒|一氧化碳`), "做好冬季校园防火、防寒和取暖安全工作"},
 	{"教育质量", []int{1, 6}, regexp.MustCompile(`期末|质量检测|质量监测`), "组织期末教学质量检测和分析，做好学期工作总结"}, // each term ends in January or June
@@ -111,6 +111,23 @@ func seasonTasksFor(p Period) []seasonTask {
 		}
 	}
 	return out
+}
+
+// namesSeasonWork reports whether sentence s speaks of the work of a season
+// task among tasks (质量监测 beside 组织期末教学质量检测): a lead does not say
+// a listed task twice.
+func namesSeasonWork(s string, tasks []PlanTask) bool {
+	for _, t := range seasonTasks {
+		if !t.words.MatchString(s) {
+			continue
+		}
+		for _, task := range tasks {
+			if task.Source == SourceSeason && task.Text == t.text {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // saidAlready reports whether the writer's targets, the work that goes on or
