@@ -168,31 +168,6 @@ func namesOfPeriod(p Period) []string {
 	return names
 }
 
-// planClosers say how a plan section's tasks will be carried out, without
-// naming any work: they close a paragraph of the writer's own tasks that the
-// stock sentences could not lead without repeating them. Each is used once.
-var planClosers = []string{
-	"明确责任分工和完成时限，确保各项任务落到实处。",
-	"加强统筹协调和跟踪问效，推动各项任务落地见效。",
-	"健全工作推进机制，定期调度、压茬推进。",
-	"强化督促检查，确保各项工作按期保质完成。",
-}
-
-// planCloser is the first plan closer not used yet in the report, "" when
-// all are.
-func (c *Composer) planCloser() string {
-	for _, s := range planClosers {
-		if !c.used[s] {
-			if c.used == nil {
-				c.used = map[string]bool{}
-			}
-			c.used[s] = true
-			return s
-		}
-	}
-	return ""
-}
-
 // sentenceOpener opens the sentence of FactSentences that starts with
 // parts[i]: 力争 before a plan's measurable target (a task, 启动学习教育, is
 // not striven for), the period before a summary's first activity, 同时 and
@@ -396,23 +371,16 @@ func problemsParagraph(facts []Fact) string {
 }
 
 // lengthened joins a section's leads and facts into its paragraph, adding
-// leads while a paragraph of two facts or more is under 80 characters, and
-// in a plan closing a short list of the writer's tasks on how they will be
-// carried out.
+// leads while a paragraph of two facts or more is under 80 characters.
 func (c *Composer) lengthened(item OutlineItem, examples []Example, leads []string, facts string) string {
-	short := func(text string) bool { return len(item.Facts) >= 2 && utf8.RuneCountInString(text) < 80 }
-	for tries := 0; tries < 2 && short(strings.Join(leads, "")+facts); tries++ {
+	for tries := 0; tries < 2 && len(item.Facts) >= 2 && utf8.RuneCountInString(strings.Join(leads, "")+facts) < 80; tries++ {
 		more := c.leads(item, examples, 1) // a paragraph, not two lines
 		if len(more) == 0 {
 			more = c.anyHouseLead(item, leads)
 		}
 		leads = append(leads, more...)
 	}
-	text := strings.Join(principleFirst(leads), "") + facts
-	for tries := 0; tries < 2 && item.Part == corpus.PartPlan && short(text); tries++ {
-		text += c.planCloser()
-	}
-	return text
+	return strings.Join(principleFirst(leads), "") + facts
 }
 
 // goalsParagraph states a plan's targets together: 2026年，力争实现以下目标：…；…。

@@ -85,6 +85,9 @@ func resolution(core string) string {
 			return r.verb + strings.TrimSuffix(core, r.trim) + r.tail
 		}
 	}
+	if negated.MatchString(core) {
+		return "" // 切实解决…没有标准田径场问题 does not read: the measure says it
+	}
 	if strings.HasPrefix(core, "不") || strings.Contains(core, "不") {
 		return "切实解决" + core + "的问题" // 整改不及时的问题
 	}
@@ -105,6 +108,10 @@ var leaning = regexp.MustCompile(`偏[大小多少低高][。；，]?$`)
 // stillWords say a problem persists, which its resolution does not repeat.
 var stillWords = regexp.MustCompile(`(仍然|依然|依旧|仍)`)
 
+// negated words a problem as something missing or not yet done, which no
+// resolution phrase takes.
+var negated = regexp.MustCompile(`没有|尚未|未能|未完全|无法|未达到`)
+
 // partialSubject opens a problem that concerns some schools only.
 var partialSubject = regexp.MustCompile(`^(部分|个别|少数|一些)(学校|地区|乡镇|教师|幼儿园)?`)
 
@@ -119,7 +126,10 @@ var degreeTail = regexp.MustCompile(`(的)?(问题)?(仍然|仍|依然|依旧|�
 func Countermeasure(problem string) (task, category string) {
 	p := strings.TrimSpace(strings.TrimRight(problem, "。；，"))
 	core := problemPhrase(p)
-	solve := "，" + resolution(core)
+	solve := ""
+	if r := resolution(core); r != "" {
+		solve = "，" + r
+	}
 	if restatesProblem(core) {
 		solve = "" // the problem is stated once, in its part; the measure stands alone
 	}
@@ -149,8 +159,8 @@ func clauseResolution(problem string, m measure) string {
 			continue
 		}
 		core := problemPhrase(clause)
-		if solve := "，" + resolution(core); !restatesProblem(core) && !m.names(solve) {
-			return solve
+		if r := resolution(core); r != "" && !restatesProblem(core) && !m.names("，"+r) {
+			return "，" + r
 		}
 	}
 	return ""

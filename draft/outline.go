@@ -432,12 +432,12 @@ func withoutTargets(facts []Fact) []Fact {
 	return out
 }
 
-// statesTarget reports whether a fact of a plan states a target: it does
-// not open with work to do, or it names a level to reach (组织书记轮训，力争
-// 覆盖率达到100%).
+// statesTarget reports whether a fact of a plan states a target: it names a
+// level to reach (组织书记轮训，力争覆盖率达到100%), or a figure without
+// opening with work to do (新建公办幼儿园3所); 持之以恒正作风 is a task.
 func statesTarget(text string) bool {
 	text = strings.TrimSpace(text)
-	return !taskOpener.MatchString(text) || levelWords.MatchString(text)
+	return levelWords.MatchString(text) || claimsFigure(text) && !taskOpener.MatchString(text)
 }
 
 // levelWords name a level a target reaches.
