@@ -406,7 +406,7 @@ func (p *Planner) addCountermeasures(req PlanRequest, tasks map[string][]PlanTas
 // work among them are tasks already.
 func (p *Planner) addSeasonTasks(req PlanRequest, tasks map[string][]PlanTask) {
 	for _, t := range seasonTasksFor(Period{req.Year, spanOrAnnual(req.Period)}) {
-		if p.Taxonomy.Has(t.category) && !t.saidAlready(nil, tasks[t.category]) {
+		if p.Taxonomy.Has(t.category) && !t.saidAlready(nil, factTexts(req.Facts.For(t.category)), tasks[t.category]) {
 			tasks[t.category] = append(tasks[t.category], PlanTask{Text: t.text, Source: SourceSeason})
 		}
 	}

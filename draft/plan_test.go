@@ -289,6 +289,28 @@ func TestPlanNamesTheWorkOfItsMonths(t *testing.T) {
 			}
 		}
 	}
+	// work done once that the summary's own period did is not scheduled again;
+	// safety comes round every season
+	q4 := draft.Facts{Org: "雁栖县教育局", Year: 2025, Period: "q4", Doc: corpus.KindSummary, Sections: []draft.CategoryFacts{
+		{Category: "教育质量", Facts: []draft.Fact{draft.NewFact("组织全县中小学期末质量检测", 1)}},
+		{Category: "安全", Facts: []draft.Fact{draft.NewFact("开展寒假前安全教育", 2)}},
+	}}
+	p := &draft.Planner{Sections: fakeSections{}, Taxonomy: corpus.DefaultTaxonomy()}
+	res, err := p.Plan(context.Background(), draft.PlanRequest{Org: q4.Org, Year: 2026, Period: "q1", Facts: q4, Offline: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var q1 []string
+	for _, s := range res.Sections {
+		for _, it := range s.Items {
+			if it.Source == draft.SourceSeason {
+				q1 = append(q1, it.Text)
+			}
+		}
+	}
+	if got := strings.Join(q1, "\n"); strings.Contains(got, "期末") || !strings.Contains(got, "寒假") {
+		t.Errorf("q1 plan after a q4 summary: %q", got)
+	}
 	targets := draft.Facts{Org: "雁栖县教育局", Year: 2025, Doc: corpus.KindPlan, Sections: []draft.CategoryFacts{{Category: "安全", Facts: []draft.Fact{draft.NewFact("开展防溺水专项教育", 1)}}}}
 	if got := strings.Join(seasonTasks("q3", targets), "\n"); strings.Contains(got, "防溺水") {
 		t.Errorf("the writer's own 防溺水 target is listed again: %q", got)

@@ -82,22 +82,26 @@ type seasonTask struct {
 	months   []int
 	words    *regexp.Regexp
 	text     string
+	// recurs marks work each season brings again (safety, aid); other work
+	// (期末检测, 开学准备) the report's own period may have done already,
+	// and then the plan does not schedule it again.
+	recurs bool
 }
 
 // seasonTasks are what a quarterly or half-year plan of a bureau names
 // because its months bring it: 寒假 safety and 春季开学 in the first quarter,
 // 防溺水 and 招生 in the summer, 冬季防火 at the year's end.
 var seasonTasks = []seasonTask{
-	{"安全", []int{1, 2}, regexp.MustCompile(`寒假|春节`), "做好寒假和春节期间学生安全教育及校园安全值守工作"},
-	{"教育质量", []int{2, 3}, regexp.MustCompile(`春季开学|开学准备|开学工作`), "统筹做好春季开学准备和新学期教学工作安排"},
-	{"扶贫", []int{3}, regexp.MustCompile(`春季学期.{0,6}资助|资助.{0,10}春季`), "做好春季学期学生资助申请审核和资金发放工作"},
-	{"教育质量", []int{5, 6}, regexp.MustCompile(`中考|高考|两考|备考|考务`), "做好中考、高考考务组织和考点安全保障工作"},
-	{"安全", []int{5, 6, 7, 8}, regexp.MustCompile(`溺水|汛期|暑期安全`), "落实防溺水“六不”要求，做好汛期和暑期学生安全教育"},
-	{"教育质量", []int{7, 8}, regexp.MustCompile(`秋季开学|开学准备|开学工作`), "统筹做好秋季开学准备和新学年教学工作安排"},
-	{"师资", []int{9}, regexp.MustCompile(`教师节|尊师重教|新教师|新入职`), "弘扬尊师重教风尚，抓好新入职教师岗前培训"},
-	{"扶贫", []int{9}, regexp.MustCompile(`秋季学期.{0,6}资助|资助.{0,10}秋季`), "做好秋季学期学生资助申请审核和资金发放工作"},
-	{"安全", []int{11, 12}, regexp.MustCompile(`冬季|防火|防寒|一氧化碳`), "做好冬季校园防火、防寒和取暖安全工作"},
-	{"教育质量", []int{1, 6}, regexp.MustCompile(`期末|质量检测|质量监测`), "组织期末教学质量检测和分析，做好学期工作总结"}, // each term ends in January or June
+	{"安全", []int{1, 2}, regexp.MustCompile(`寒假|春节`), "做好寒假和春节期间学生安全教育及校园安全值守工作", true},
+	{"教育质量", []int{2, 3}, regexp.MustCompile(`春季开学|开学准备|开学工作`), "统筹做好春季开学准备和新学期教学工作安排", false},
+	{"扶贫", []int{3}, regexp.MustCompile(`春季学期.{0,6}资助|资助.{0,10}春季`), "做好春季学期学生资助申请审核和资金发放工作", true},
+	{"教育质量", []int{5, 6}, regexp.MustCompile(`中考|高考|两考|备考|考务`), "做好中考、高考考务组织和考点安全保障工作", false},
+	{"安全", []int{5, 6, 7, 8}, regexp.MustCompile(`溺水|汛期|暑期安全`), "落实防溺水“六不”要求，做好汛期和暑期学生安全教育", true},
+	{"教育质量", []int{7, 8}, regexp.MustCompile(`秋季开学|开学准备|开学工作`), "统筹做好秋季开学准备和新学年教学工作安排", false},
+	{"师资", []int{9}, regexp.MustCompile(`教师节|尊师重教|新教师|新入职`), "弘扬尊师重教风尚，抓好新入职教师岗前培训", false},
+	{"扶贫", []int{9}, regexp.MustCompile(`秋季学期.{0,6}资助|资助.{0,10}秋季`), "做好秋季学期学生资助申请审核和资金发放工作", true},
+	{"安全", []int{11, 12}, regexp.MustCompile(`冬季|防火|防寒|一氧化碳`), "做好冬季校园防火、防寒和取暖安全工作", true},
+	{"教育质量", []int{1, 6}, regexp.MustCompile(`期末|质量检测|质量监测`), "组织期末教学质量检测和分析，做好学期工作总结", false}, // each term ends in January or June
 }
 
 // seasonTasksFor are the routine tasks of the months of plan period p; none
@@ -132,8 +136,12 @@ func namesSeasonWork(s string, tasks []PlanTask) bool {
 
 // saidAlready reports whether the writer's targets, the work that goes on or
 // the tasks already listed name a season task's work (第二季度开展防溺水专项
-// 教育 covers the 防溺水 task).
-func (t seasonTask) saidAlready(texts []string, tasks []PlanTask) bool {
+// 教育 covers the 防溺水 task), or — for work done once — the report's own
+// period did it already (done).
+func (t seasonTask) saidAlready(texts, done []string, tasks []PlanTask) bool {
+	if !t.recurs {
+		texts = append(texts, done...)
+	}
 	for _, task := range tasks {
 		texts = append(texts, task.Text)
 	}

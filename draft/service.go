@@ -205,7 +205,7 @@ func (s *Service) withSeasonTasks(f Facts, items []OutlineItem) []OutlineItem {
 			said = append(factTexts(items[i].Facts), continuedWork(items[i].related, period.Year))
 			tasks = items[i].Tasks
 		}
-		if !t.saidAlready(said, tasks) {
+		if !t.saidAlready(said, factTexts(f.For(t.category)), tasks) {
 			items = s.attachTask(items, t.category, PlanTask{Text: t.text, Source: SourceSeason})
 		}
 	}
