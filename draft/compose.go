@@ -223,8 +223,9 @@ var termBound = regexp.MustCompile(`秋季学期|春季学期|期末|期中|寒�
 
 // periodLead opens a writer's target with the period it is for: 下半年力争…;
 // a 计划 or 拟 after it goes too, since in a plan the whole text is planned
-// (下半年计划招聘教师80名 → 招聘教师80名).
-var periodLead = regexp.MustCompile(`^(下半年|下季度|下阶段|明年)[，,]?(计划|拟)?`)
+// (下半年计划招聘教师80名 → 招聘教师80名), and a 再 that points back to
+// this year's work the plan does not state (明年计划再招聘 → 招聘).
+var periodLead = regexp.MustCompile(`^(下半年|下季度|下阶段|明年)[，,]?(计划|拟)?再?`)
 
 // activityVerb opens a fact that reports work done over the period, which
 // 全年 fits (全年新建幼儿园2所); a rate or a standing figure (高考本科上线率…)

@@ -322,7 +322,10 @@ func TestGoalsSayTheirVerbOnce(t *testing.T) {
 }
 
 func TestPlanPartDropsThePeriodAndItsPlanWord(t *testing.T) {
-	got := FactSentences([]Fact{{Text: "下半年计划招聘教师80名以上"}, {Text: "明年，拟新建幼儿园3所"}}, true, "")
+	got := FactSentences([]Fact{{Text: "下半年计划招聘教师80名以上"}, {Text: "明年，拟新建幼儿园3所"}, {Text: "明年计划再招聘新教师60名左右"}}, true, "")
+	if strings.Contains(got, "再招聘") {
+		t.Errorf("FactSentences = %s: 再 points back to a year the plan does not state", got)
+	}
 	if strings.Contains(got, "计划") || strings.Contains(got, "拟") || !strings.Contains(got, "招聘教师80名以上") || !strings.Contains(got, "新建幼儿园3所") {
 		t.Errorf("FactSentences = %s", got)
 	}
