@@ -147,9 +147,13 @@ func withoutPeriodName(facts []Fact, p Period) []Fact {
 	out := make([]Fact, len(facts))
 	for i, f := range facts {
 		f.Text = periodLead.ReplaceAllString(strings.TrimSpace(f.Text), "") // 明年一季度… → 一季度…
+		strive, text := "", f.Text
+		if rest, ok := strings.CutPrefix(text, "力争"); ok {
+			strive, text = "力争", rest // 力争二季度新增… → 力争新增…
+		}
 		for _, name := range namesOfPeriod(p) {
-			if rest := strings.TrimPrefix(f.Text, name); rest != f.Text {
-				f.Text = strings.TrimLeft(rest, "，, ")
+			if rest := strings.TrimPrefix(text, name); rest != text {
+				f.Text = strive + strings.TrimLeft(rest, "，, ")
 				break
 			}
 		}

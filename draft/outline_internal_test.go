@@ -323,6 +323,10 @@ func TestGoalsSayTheirVerbOnce(t *testing.T) {
 
 func TestPlanPartDropsThePeriodAndItsPlanWord(t *testing.T) {
 	got := FactSentences([]Fact{{Text: "下半年计划招聘教师80名以上"}, {Text: "明年，拟新建幼儿园3所"}, {Text: "明年计划再招聘新教师60名左右"}}, true, "")
+	q2 := Period{Year: 2025, Span: "q2"}
+	if got := withoutPeriodName([]Fact{{Text: "力争二季度新增普惠性民办幼儿园3所"}, {Text: "第二季度完成招标"}}, q2); got[0].Text != "力争新增普惠性民办幼儿园3所" || got[1].Text != "完成招标" {
+		t.Errorf("withoutPeriodName = %+v", got)
+	}
 	if strings.Contains(got, "再招聘") {
 		t.Errorf("FactSentences = %s: 再 points back to a year the plan does not state", got)
 	}

@@ -168,7 +168,7 @@ func carryOverTask(sent string) string {
 		}
 		return "抓紧" + action + tail
 	}
-	subject = leadingVerb.ReplaceAllString(subject, "")
+	subject = strings.TrimSuffix(leadingVerb.ReplaceAllString(subject, ""), "主体") // 综合楼主体已封顶: the building goes on
 	if n := utf8.RuneCountInString(subject); n < 4 || n > 80 {
 		return ""
 	}
@@ -370,6 +370,9 @@ func achievedFacts(f Facts) []corpus.Section {
 	var out []corpus.Section
 	for _, c := range f.Sections {
 		for _, fact := range c.Facts {
+			if looksAhead(f, fact.Text) {
+				continue // the writer's target for the next period is no unfinished work of this one
+			}
 			out = append(out, corpus.Section{Level: 2, Part: corpus.PartSummary, Category: c.Category, Text: fact.Text})
 		}
 	}

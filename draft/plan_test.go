@@ -344,3 +344,12 @@ func TestPlanKeepsTheWritersTasksOutOfItsGoals(t *testing.T) {
 		t.Errorf("the writer's task is not a 党建 task without its period: %+v", res.Sections)
 	}
 }
+
+// A building whose shell is capped goes on as the building, not its 主体.
+func TestCarryOverOfACappedBuilding(t *testing.T) {
+	got := draft.CarryOver([]corpus.Section{{Level: 2, Part: corpus.PartSummary, Category: "办学条件",
+		Text: "桐川县城东小学综合楼主体已封顶，目前正在进行内部装修，预计5月底完工"}}, "其他")
+	if len(got["办学条件"]) != 1 || strings.Contains(got["办学条件"][0].Text, "主体") || !strings.Contains(got["办学条件"][0].Text, "城东小学综合楼") {
+		t.Errorf("carry-over = %+v", got)
+	}
+}
