@@ -408,7 +408,17 @@ func (p *Planner) addCountermeasures(req PlanRequest, tasks map[string][]PlanTas
 // do not name yet; this period's facts are done, and the targets and ongoing
 // work among them are tasks already.
 func (p *Planner) addSeasonTasks(req PlanRequest, tasks map[string][]PlanTask) {
+	written := map[string]bool{safetyCategory: true} // every season brings safety work
+	for _, c := range req.Facts.Categories() {
+		written[c] = true
+	}
+	for _, s := range req.Summary {
+		written[s.Category] = true
+	}
 	for _, t := range seasonTasksFor(Period{req.Year, spanOrAnnual(req.Period)}) {
+		if !written[t.category] && len(tasks[t.category]) == 0 {
+			continue // season work joins the plan's lines of work; it opens no line of its own
+		}
 		if p.Taxonomy.Has(t.category) && !t.saidAlready(nil, factTexts(req.Facts.For(t.category)), tasks[t.category]) {
 			tasks[t.category] = append(tasks[t.category], PlanTask{Text: t.text, Source: SourceSeason})
 		}

@@ -266,7 +266,12 @@ func TestPlanNamesTheWorkOfItsMonths(t *testing.T) {
 		}
 		return out
 	}
-	none := draft.Facts{Org: "雁栖县教育局", Year: 2025}
+	// season work joins the lines of work the writer reported on
+	none := draft.Facts{Org: "雁栖县教育局", Year: 2025, Sections: []draft.CategoryFacts{
+		{Category: "教育质量", Facts: []draft.Fact{draft.NewFact("开展教研活动12场", 1)}},
+		{Category: "师资", Facts: []draft.Fact{draft.NewFact("招聘教师30名", 2)}},
+		{Category: "扶贫", Facts: []draft.Fact{draft.NewFact("发放资助资金100万元", 3)}},
+	}}
 	for _, c := range []struct {
 		period string
 		want   []string
@@ -314,6 +319,9 @@ func TestPlanNamesTheWorkOfItsMonths(t *testing.T) {
 	targets := draft.Facts{Org: "雁栖县教育局", Year: 2025, Doc: corpus.KindPlan, Sections: []draft.CategoryFacts{{Category: "安全", Facts: []draft.Fact{draft.NewFact("开展防溺水专项教育", 1)}}}}
 	if got := strings.Join(seasonTasks("q3", targets), "\n"); strings.Contains(got, "防溺水") {
 		t.Errorf("the writer's own 防溺水 target is listed again: %q", got)
+	}
+	if got := strings.Join(seasonTasks("q3", draft.Facts{Org: "雁栖县教育局", Year: 2025}), "\n"); strings.Contains(got, "尊师重教") || !strings.Contains(got, "防溺水") {
+		t.Errorf("season work opened a line the writer never gave, or safety is missing: %q", got)
 	}
 }
 

@@ -195,7 +195,9 @@ func (s *Service) withSeasonTasks(f Facts, items []OutlineItem) []OutlineItem {
 		period = period.Next()
 	}
 	for _, t := range seasonTasksFor(period) {
-		if !s.Taxonomy.Has(t.category) {
+		// season work joins the plan's sections; only safety, which every
+		// season brings, opens a section of its own
+		if !s.Taxonomy.Has(t.category) || planItemOf(items, t.category) < 0 && t.category != safetyCategory {
 			continue
 		}
 		var said []string
