@@ -447,8 +447,10 @@ func (c *Composer) lastResort(item OutlineItem) []string {
 		house = append(append([]string{}, planHouseLeads[item.Category]...), house...)
 	}
 	// One that repeats nothing said before if there is one (a plan does not
-	// set as a task what its summary reports done), else any not used.
-	for _, pass := range []func(string) bool{c.echoes, func(string) bool { return false }} {
+	// set as a task what its summary reports done, nor a task its writer
+	// lists), else any not used.
+	repeats := func(h string) bool { return c.echoes(h) || repeatsTask(item, h) }
+	for _, pass := range []func(string) bool{repeats, func(string) bool { return false }} {
 		for _, h := range house {
 			if h = c.atLevel(h); !c.used[h] && !pass(h) {
 				if c.used == nil {
@@ -561,7 +563,18 @@ func repeatsTask(item OutlineItem, lead string) bool {
 		return false
 	}
 	for _, f := range item.Facts {
-		if sharesTerm(lead, f.Text) {
+		if sharesTerm(lead, f.Text) || sameWork(lead, f.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameWork reports whether two sentences name the same piece of work by the
+// topics they name (防溺水 in both, 作风 and 廉政 in both).
+func sameWork(a, b string) bool {
+	for t := range topicsOf(a) {
+		if topicsOf(b)[t] {
 			return true
 		}
 	}
@@ -650,7 +663,7 @@ func (c *Composer) anyHouseLead(item OutlineItem, have []string) []string {
 		house = append(append([]string{}, planHouseLeads[item.Category]...), house...)
 	}
 	for _, h := range c.usable(item, house) {
-		if (len(have) == 0 || !similar(have[0], h)) && !saysFact(h, factText) {
+		if (len(have) == 0 || !similar(have[0], h)) && !saysFact(h, factText) && !repeatsTask(item, h) {
 			if c.used == nil {
 				c.used = map[string]bool{}
 			}

@@ -441,7 +441,7 @@ func statesTarget(text string) bool {
 }
 
 // levelWords name a level a target reaches.
-var levelWords = regexp.MustCompile(`力争|达到|不低于|以上|保持在|控制在|提高到|提升到|覆盖率|全覆盖`)
+var levelWords = regexp.MustCompile(`力争|达到|不低于|以上|保持在|控制在|提高到|提升到|覆盖率|全覆盖|新增.{0,8}\d|新建.{0,8}\d|建成.{0,8}\d`)
 
 // sectionFacts are all the facts of the sections, in order.
 func sectionFacts(f Facts) []Fact {

@@ -466,3 +466,19 @@ func TestOtherHeading(t *testing.T) {
 		}
 	}
 }
+
+// A plan section's leads frame the writer's tasks; they do not name one of
+// them again.
+func TestPlanLeadsDoNotRepeatTheWritersTasks(t *testing.T) {
+	item := OutlineItem{Category: "安全", Part: corpus.PartPlan, Facts: []Fact{NewFact("抓好食品安全、校车安全和防溺水工作", 1)}}
+	if !repeatsTask(item, "落实防溺水家校共管责任，加强重点水域巡查和警示教育。") {
+		t.Error("a 防溺水 lead before a 防溺水 task is not a repeat")
+	}
+	if repeatsTask(item, "完善校园安全风险分级管控和隐患排查治理机制，修订完善各类应急预案。") {
+		t.Error("a lead on other safety work counts as a repeat")
+	}
+	item.Part = corpus.PartSummary
+	if repeatsTask(item, "落实防溺水家校共管责任，加强重点水域巡查和警示教育。") {
+		t.Error("a summary's lead introduces its facts' work")
+	}
+}
