@@ -450,7 +450,11 @@ func (c *Composer) lastResort(item OutlineItem) []string {
 	// set as a task what its summary reports done, nor a task its writer
 	// lists), else any not used.
 	repeats := func(h string) bool { return c.echoes(h) || repeatsTask(item, h) }
-	for _, pass := range []func(string) bool{repeats, func(string) bool { return false }} {
+	passes := []func(string) bool{repeats}
+	if len(item.Facts) == 0 {
+		passes = append(passes, func(string) bool { return false }) // never an empty section
+	}
+	for _, pass := range passes {
 		for _, h := range house {
 			if h = c.atLevel(h); !c.used[h] && !pass(h) {
 				if c.used == nil {

@@ -85,14 +85,21 @@ func resolution(core string) string {
 			return r.verb + strings.TrimSuffix(core, r.trim) + r.tail
 		}
 	}
-	if negated.MatchString(core) {
-		return "" // 切实解决…没有标准田径场问题 does not read: the measure says it
+	if negated.MatchString(core) || clauseLike.MatchString(core) {
+		// 切实解决…没有标准田径场问题, …生源持续减少问题, …虽有缓解问题 do
+		// not read: the measure says it
+		return ""
 	}
 	if strings.HasPrefix(core, "不") || strings.Contains(core, "不") {
 		return "切实解决" + core + "的问题" // 整改不及时的问题
 	}
 	return "切实解决" + core + "问题"
 }
+
+// clauseLike marks a problem's core that is a clause of its own (a trend, a
+// concession, a degree), not a thing a measure solves: 生源持续减少, 虽有缓解,
+// 还不够精准.
+var clauseLike = regexp.MustCompile(`虽|但|持续|逐年|日益|不够|还不|减少|下降|增多|加大|缓慢|较慢`)
 
 // whenWords say when a problem showed, which the measure answering it does
 // not repeat.

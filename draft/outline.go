@@ -2,6 +2,7 @@ package draft
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -61,6 +62,16 @@ var sportsBureauHeadings = map[string][2]string{
 // venueSafetyHeadings head the safety section of an 教育体育局 whose safety
 // facts are all about its venues.
 var venueSafetyHeadings = [2]string{"守牢安全底线，加强体育场馆安全管理", "抓场馆安全，保障群众健身安全"}
+
+// venueTask is the plan task for an 教育体育局's venues when its safety
+// facts speak of them, so a plan section headed 守护校园和场馆安全 has a
+// venue task under it; ok is false for any other bureau or facts.
+func venueTask(org string, safety []Fact) (PlanTask, bool) {
+	if field(org) == "教育" || !anyMatches(safety, venue) {
+		return PlanTask{}, false
+	}
+	return PlanTask{Text: "健全体育场馆安全管理制度，常态化开展场馆安全隐患排查整治", Source: SourceCorpus}, true
+}
 
 // allMatch reports whether every fact matches re.
 func allMatch(facts []Fact, re *regexp.Regexp) bool {
@@ -516,6 +527,11 @@ func orderCategories(f Facts, t Template, fallback string) []string {
 	// Without a template's order, the conventional one: the school stages
 	// and quality after party building, safety last.
 	sort.SliceStable(rest, func(i, j int) bool { return conventionalRank(rest[i]) < conventionalRank(rest[j]) })
+	if i := slices.Index(rest, fallback); i >= 0 && otherHeading(f.For(fallback), false) == otherHeading(nil, false) {
+		// 其他各项工作 of no one line of work closes the report, after safety;
+		// a line of work of its own (体育) stays before safety
+		rest = append(append(rest[:i:i], rest[i+1:]...), fallback)
+	}
 	return append(out, rest...)
 }
 
@@ -523,9 +539,6 @@ func orderCategories(f Facts, t Template, fallback string) []string {
 // topic its facts share (otherTopics), else 其他各项工作.
 func otherHeading(facts []Fact, plan bool) string {
 	if h, _ := sharedTopicHeading(otherTopics, facts, plan); h != "" {
-		if h == otherTopics[0].plan && !anyMatches(facts, schoolWords) {
-			return "抓体育惠民，推动全民健身深入开展" // no school sport to coordinate with
-		}
 		return h
 	}
 	if h, _ := topicHeadingWithin(facts, plan); h != "" {
@@ -536,9 +549,6 @@ func otherHeading(facts []Fact, plan bool) string {
 	}
 	return "统筹兼顾，扎实做好其他各项工作"
 }
-
-// schoolWords mark a fact about schools or pupils.
-var schoolWords = regexp.MustCompile(`学校|校园|学生|青少年|中小学|幼儿`)
 
 // partHeading words a part heading for the new report: the template's, with
 // its years made the report's, in an annual report; the standard heading of

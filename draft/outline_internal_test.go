@@ -268,10 +268,15 @@ func TestSportsBureauOpensAndClosesOnSportToo(t *testing.T) {
 
 // Without a template's order, sections follow the conventional order.
 func TestOrderCategoriesConventional(t *testing.T) {
-	f := Facts{Sections: []CategoryFacts{{Category: "安全"}, {Category: "德育"}, {Category: "党建"}, {Category: "其他"}, {Category: "学前教育"}}}
+	sport := []Fact{NewFact("举办全县全民健身运动会", 1)}
+	f := Facts{Sections: []CategoryFacts{{Category: "安全"}, {Category: "德育"}, {Category: "党建"}, {Category: "其他", Facts: sport}, {Category: "学前教育"}}}
 	got := orderCategories(f, Template{Mined: true}, "其他")
 	if join(got) != "党建 德育 学前教育 其他 安全" {
-		t.Errorf("order = %v", got)
+		t.Errorf("a line of work of its own comes before safety: order = %v", got)
+	}
+	f.Sections[3].Facts = []Fact{NewFact("档案管理规范有序", 1)}
+	if got := orderCategories(f, Template{Mined: true}, "其他"); join(got) != "党建 德育 学前教育 安全 其他" {
+		t.Errorf("其他各项工作 closes the report: order = %v", got)
 	}
 }
 
@@ -452,7 +457,7 @@ func TestOtherHeading(t *testing.T) {
 		want  string
 	}{
 		{[]string{"举办全县全民健身运动会，参与群众1.2万人次"}, true, "抓体育惠民，推动全民健身深入开展"},
-		{[]string{"举办全县全民健身运动会", "举办中小学生田径运动会"}, true, "抓体育惠民，推动全民健身和学校体育协调发展"},
+		{[]string{"举办全县全民健身运动会", "举办中小学生田径运动会"}, true, "抓体育惠民，推动全民健身深入开展"},
 		{[]string{"9月1日全县中小学如期开学"}, false, "精心组织开学工作，确保平稳有序"},
 		{[]string{"通过义务教育优质均衡发展县省级督导评估"}, false, "坚持以评促建，推动教育提质发展"},
 		{[]string{"档案管理规范"}, false, "统筹兼顾，扎实做好其他各项工作"},

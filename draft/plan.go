@@ -273,7 +273,11 @@ func (p *Planner) Plan(ctx context.Context, req PlanRequest) (PlanResult, error)
 		}
 	}
 	p.addCountermeasures(req, tasks)
+	if task, ok := venueTask(req.Org, req.Facts.For(safetyCategory)); ok {
+		tasks[safetyCategory] = append(tasks[safetyCategory], task)
+	}
 	p.addSeasonTasks(req, tasks)
+	p.addTargetTasks(tasks, Period{req.Year, spanOrAnnual(req.Period)})
 	order := p.categoryOrder(req, tasks)
 	heads := planHeadings(req.Template, fallback)
 	res := PlanResult{Year: req.Year, Mode: mode, Goals: takeGoals(tasks, Period{req.Year, spanOrAnnual(req.Period)})}
@@ -422,6 +426,36 @@ func (p *Planner) addSeasonTasks(req PlanRequest, tasks map[string][]PlanTask) {
 		if p.Taxonomy.Has(t.category) && !t.saidAlready(nil, factTexts(req.Facts.For(t.category)), tasks[t.category]) {
 			tasks[t.category] = append(tasks[t.category], PlanTask{Text: t.text, Source: SourceSeason})
 		}
+	}
+}
+
+// addTargetTasks gives each of the user's targets the usual task of its work
+// (控辍保学 for a 巩固率, 公办园建设 for new kindergartens) in its category,
+// so a target stated under 主要目标 is answered under 重点任务.
+func (p *Planner) addTargetTasks(tasks map[string][]PlanTask, period Period) {
+	added := map[string][]PlanTask{}
+	for c, items := range tasks {
+		for _, it := range items {
+			if it.Source != SourceFact || !statesTarget(withoutPeriodName([]Fact{{Text: it.Text}}, period)[0].Text) {
+				continue
+			}
+			// the task of the category's own work when the target names
+			// one (食堂改造, not 开学前), else the target's first work
+			fact := []Fact{{Text: it.Text}}
+			ts := topicSentences(fact, true, func(s string) bool { return p.ofCategory(s, c) })
+			if len(ts) == 0 {
+				ts = topicSentences(fact, true, func(string) bool { return true })
+			}
+			for _, t := range ts {
+				t = strings.TrimRight(t, "。")
+				if !similarTask(t, items, added[c]) {
+					added[c] = append(added[c], PlanTask{Text: t, Source: SourceCorpus})
+				}
+			}
+		}
+	}
+	for c, more := range added {
+		tasks[c] = append(tasks[c], more...)
 	}
 }
 

@@ -129,6 +129,9 @@ func (s *Service) Outline(f Facts, t Template) []OutlineItem {
 		}
 		items = s.attachTask(items, c, PlanTask{Text: atLevel(task, f.Org), Source: SourceProblem})
 	}
+	if task, ok := venueTask(f.Org, f.For(safetyCategory)); ok && f.Doc != corpus.KindSummary {
+		items = s.attachTask(items, safetyCategory, task)
+	}
 	items = s.headTopics(s.withSeasonTasks(f, items))
 	for i := range items {
 		items[i].others = otherHeadings(items, items[i])

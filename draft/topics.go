@@ -120,7 +120,7 @@ type topicHeading struct {
 // otherTopics give the catch-all category a heading that names its work
 // when the facts share a topic (体育 in an 教育体育局's report).
 var otherTopics = []topicHeading{
-	{regexp.MustCompile(`体育|健身|运动会|运会|赛事|联赛|锦标赛|体育场|体育馆|体质|金牌|奖牌`), "发展体育事业，推进全民健身", "抓体育惠民，推动全民健身和学校体育协调发展", ""},
+	{regexp.MustCompile(`体育|健身|运动会|运会|赛事|联赛|锦标赛|体育场|体育馆|体质|金牌|奖牌`), "发展体育事业，推进全民健身", "抓体育惠民，推动全民健身深入开展", ""},
 	{regexp.MustCompile(`语言文字|普通话|推普`), "规范语言文字，推广国家通用语言", "抓语言文字工作，推广普及普通话", ""},
 	{regexp.MustCompile(`(通过|迎接|接受).{0,16}(评估|验收|认定|督导)`), "坚持以评促建，推动教育提质发展", "抓督导评估，促进规范办学", ""},
 	{regexp.MustCompile(`督导|督学|评估`), "强化教育督导，推动政策落实", "抓督导评估，促进规范办学", ""},
