@@ -105,7 +105,7 @@ func FactSentences(facts []Fact, plan bool, period string) string {
 		if plan {
 			t = periodLead.ReplaceAllString(t, "") // the plan part's heading names the period
 		}
-		t = thousands.ReplaceAllString(t, "$1$2") // 公文 writes 2340, not 2,340
+		t = thousands.ReplaceAllString(halfWidthFigures(t), "$1$2") // 公文 writes 2340, not ２３４０ or 2,340
 		if t != "" {
 			parts = append(parts, t)
 		}
@@ -215,6 +215,23 @@ func topicsOf(text string) map[int]bool {
 		}
 	}
 	return out
+}
+
+// halfWidthFigures writes full-width digits, decimal points and percent
+// signs (８０名, 96.4％) as the half-width ones the rest of the report uses;
+// the values stay the same.
+func halfWidthFigures(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= '０' && r <= '９':
+			return r - '０' + '0'
+		case r == '％':
+			return '%'
+		case r == '．':
+			return '.'
+		}
+		return r
+	}, s)
 }
 
 // thousands is a thousands separator between digits, which Chinese

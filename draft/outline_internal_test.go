@@ -487,3 +487,10 @@ func TestPlanLeadsDoNotRepeatTheWritersTasks(t *testing.T) {
 		t.Error("a summary's lead introduces its facts' work")
 	}
 }
+
+func TestFactSentencesWriteHalfWidthFigures(t *testing.T) {
+	got := FactSentences([]Fact{{Text: "招聘特岗教师８０名，合格率96.4％"}, {Text: "投入资金1,036.5万元"}}, false, "")
+	if !strings.Contains(got, "80名") || !strings.Contains(got, "96.4%") || !strings.Contains(got, "1036.5万元") {
+		t.Errorf("FactSentences = %s", got)
+	}
+}
