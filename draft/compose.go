@@ -630,6 +630,9 @@ func saysFact(lead, facts string) bool {
 // paragraph that has no sentence of its facts' own work (a 幼小衔接 fact is
 // not opened by 坚持公益普惠方向).
 func (c *Composer) houseCandidates(item OutlineItem, hasFacts bool, factTopic map[string]bool, noPrinciple bool) []string {
+	if item.Category == c.Taxonomy.Fallback && item.Heading != otherHeading(nil, item.Part == corpus.PartPlan) {
+		return nil // 其他 headed as a line of work (体育) is not 统筹兼顾 of other work
+	}
 	house := houseLeads[item.Category]
 	if item.Part == corpus.PartPlan {
 		house = append(append([]string{}, planHouseLeads[item.Category]...), house...)
@@ -783,7 +786,7 @@ var planHouseLeads = map[string][]string{
 	"德育":   {"持续落实立德树人根本任务，完善全员全程全方位育人机制。", "加强心理健康教育和家校协同育人，促进学生身心健康成长。"},
 	"学前教育": {"持续推进学前教育普及普惠，扩大公办园资源。", "深化幼小科学衔接，加强幼儿园保育教育质量评估。"},
 	"职业教育": {"持续深化产教融合，提升职业教育办学水平。", "对接地方产业优化专业设置，推进校企合作和订单培养。"},
-	"教育改革": {"持续深化教育评价改革和学校管理体制改革，激发学校办学活力。", "推进义务教育学校管理改革，完善学区制管理和集团化办学机制。"},
+	"教育改革": {"持续深化教育评价改革和学校管理体制改革，激发学校办学活力。", "健全改革推进机制，推动各项改革举措落地见效。"},
 	"信息化":  {"持续推进教育数字化转型，提升智慧校园建设和应用水平。", "推进数字教育资源共建共享，深化信息技术与课堂教学融合应用。", "加强教师信息技术应用能力培训，提升数字化教学水平。", "统筹推进智慧校园建设，扩大优质数字教育资源覆盖面。"},
 }
 
