@@ -429,6 +429,9 @@ func (p *Planner) addSeasonTasks(req PlanRequest, tasks map[string][]PlanTask) {
 	}
 }
 
+// schoolSport marks a task of school sport.
+var schoolSport = regexp.MustCompile(`学校体育|校园体育|中小学生|青少年`)
+
 // addTargetTasks gives each of the user's targets the usual task of its work
 // (控辍保学 for a 巩固率, 公办园建设 for new kindergartens) in its category,
 // so a target stated under 主要目标 is answered under 重点任务.
@@ -571,7 +574,11 @@ func planSectionHeading(h, category string, items []PlanTask, req PlanRequest, f
 		return h
 	}
 	if category == fallback {
-		return otherHeading(req.Facts.For(category), true)
+		h := otherHeading(req.Facts.For(category), true)
+		if h == otherTopics[0].plan && anyMatches(tasksAsFacts(items), schoolSport) {
+			return "抓体育惠民，推动全民健身和学校体育协调发展" // its tasks take in school sport too
+		}
+		return h
 	}
 	if sb, ok := sportsBureauHeadings[category]; ok && field(req.Org) != "教育" && anyMatches(append(tasksAsFacts(items), req.Facts.For(category)...), venue) {
 		return sb[1] // an 教育体育局's venues are its work too
