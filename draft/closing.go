@@ -21,7 +21,11 @@ func closingParagraph(f Facts) string {
 	p := factsPeriod(f)
 	switch f.Doc {
 	case corpus.KindPlan:
-		return "我们将以更加务实的作风、更加有力的举措，狠抓各项任务落实，确保" + p.Name() + "各项目标任务圆满完成，办好人民满意的" + field(f.Org) + "。"
+		name := p.Name()
+		if p.Span == corpus.PeriodSecondHalf {
+			name = "全年" // the second half closes the year and carries its targets
+		}
+		return "我们将以更加务实的作风、更加有力的举措，狠抓各项任务落实，确保" + name + "各项目标任务圆满完成，办好人民满意的" + field(f.Org) + "。"
 	case corpus.KindSummaryPlan:
 		next := p.Next()
 		name := next.Short()

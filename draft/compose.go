@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -435,10 +436,15 @@ func goalsSentence(p Period, goals []string) string {
 			parts = append(parts, g)
 		}
 	}
-	if len(parts) == 1 {
-		return p.Name() + "，力争" + parts[0] + "。" // one target needs no list
+	when := p.Name()
+	if p.Span == corpus.PeriodSecondHalf {
+		// the second half's targets are the year's (a June exam among them)
+		when = "到" + strconv.Itoa(p.Year) + "年底"
 	}
-	return p.Name() + "，力争实现以下目标：" + strings.Join(parts, "；") + "。"
+	if len(parts) == 1 {
+		return when + "，力争" + parts[0] + "。" // one target needs no list
+	}
+	return when + "，力争实现以下目标：" + strings.Join(parts, "；") + "。"
 }
 
 // ComposeSection writes one section with a composer of its own (no memory

@@ -317,7 +317,7 @@ func TestGoalsSayTheirVerbOnce(t *testing.T) {
 		t.Errorf("goalsSentence = %s", got)
 	}
 	got = goalsSentence(Period{Year: 2025, Span: corpus.PeriodSecondHalf}, []string{"下半年计划招聘教师80名以上", "义务教育巩固率保持在99%以上"})
-	if want := "2025年下半年，力争实现以下目标：招聘教师80名以上；义务教育巩固率保持在99%以上。"; got != want {
+	if want := "到2025年底，力争实现以下目标：招聘教师80名以上；义务教育巩固率保持在99%以上。"; got != want {
 		t.Errorf("goalsSentence = %s; want %s (力争 and 计划 say the same)", got, want)
 	}
 	got = goalsSentence(Period{Year: 2025, Span: "q2"}, []string{"第二季度启动学习教育", "力争2025年中考优秀率较上年提高2个百分点"})
