@@ -90,7 +90,7 @@ type seasonTask struct {
 
 // seasonTasks are what a quarterly or half-year plan of a bureau names
 // because its months bring it: 寒假 safety and 春季开学 in the first quarter,
-// 防溺水 and 招生 in the summer, 冬季防火 at the year's end.
+// 防溺水 and 秋季开学 in the summer, 冬季防火 at the year's end.
 var seasonTasks = []seasonTask{
 	{"安全", []int{1, 2}, regexp.MustCompile(`寒假|春节`), "做好寒假和春节期间学生安全教育及校园安全值守工作", true},
 	{"教育质量", []int{2, 3}, regexp.MustCompile(`春季开学|开学准备|开学工作`), "统筹做好春季开学准备和新学期教学工作安排", false},
