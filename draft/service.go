@@ -188,8 +188,7 @@ func (s *Service) headTopics(items []OutlineItem) []OutlineItem {
 
 // withSeasonTasks gives the plan part of a quarterly or half-year report the
 // routine work of its months, in the section of its category (safety may
-// open one), unless the
-// writer's targets or the listed tasks say it already.
+// open one), unless the writer's targets or the listed tasks say it already.
 func (s *Service) withSeasonTasks(f Facts, items []OutlineItem) []OutlineItem {
 	if f.Doc == corpus.KindSummary {
 		return items
