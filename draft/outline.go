@@ -70,7 +70,7 @@ func venueTask(org string, safety []Fact) (PlanTask, bool) {
 	if field(org) == "教育" || !anyMatches(safety, venue) {
 		return PlanTask{}, false
 	}
-	return PlanTask{Text: "健全体育场馆安全管理制度，常态化开展场馆安全隐患排查整治", Source: SourceCorpus}, true
+	return PlanTask{Text: "完善体育场馆应急预案，定期开展场馆设施设备安全检测", Source: SourceCorpus}, true
 }
 
 // allMatch reports whether every fact matches re.
