@@ -633,7 +633,7 @@ func (p *Planner) corpusTasks(ctx context.Context, category string, have []PlanT
 		}
 		corpusSentence := i < len(candidates)
 		offTopic := corpusSentence && len(own) > 0 && contentOverlap(own, t) < 2
-		if seen[t] || offTopic || !stockFits(t, category, period, facts) || corpusSentence && !p.ofCategory(t, category) || similarTask(t, have, out) {
+		if seen[t] || offTopic || !stockFits(t, category, period, facts) || corpusSentence && !p.ofCategory(t, category) || similarTask(t, have, out) || namesSeasonWork(t, have) {
 			continue
 		}
 		seen[t] = true

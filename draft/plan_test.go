@@ -316,6 +316,23 @@ func TestPlanNamesTheWorkOfItsMonths(t *testing.T) {
 	if got := strings.Join(q1, "\n"); strings.Contains(got, "期末") || !strings.Contains(got, "寒假") {
 		t.Errorf("q1 plan after a q4 summary: %q", got)
 	}
+	// a spring 备考 meeting does not settle the June exams
+	spring := draft.Facts{Org: "雁栖县教育局", Year: 2025, Period: "q1", Doc: corpus.KindSummary, Sections: []draft.CategoryFacts{
+		{Category: "教育质量", Facts: []draft.Fact{draft.NewFact("召开2025年中考高考备考工作会议", 1)}},
+	}}
+	res, err = p.Plan(context.Background(), draft.PlanRequest{Org: spring.Org, Year: 2025, Period: "q2", Facts: spring, Offline: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, s := range res.Sections {
+		for _, it := range s.Items {
+			found = found || it.Source == draft.SourceSeason && strings.Contains(it.Text, "考务")
+		}
+	}
+	if !found {
+		t.Errorf("q2 plan after a spring 备考 meeting has no 考务 task: %+v", res.Sections)
+	}
 	targets := draft.Facts{Org: "雁栖县教育局", Year: 2025, Doc: corpus.KindPlan, Sections: []draft.CategoryFacts{{Category: "安全", Facts: []draft.Fact{draft.NewFact("开展防溺水专项教育", 1)}}}}
 	if got := strings.Join(seasonTasks("q3", targets), "\n"); strings.Contains(got, "防溺水") {
 		t.Errorf("the writer's own 防溺水 target is listed again: %q", got)

@@ -82,7 +82,8 @@ type seasonTask struct {
 	months   []int
 	words    *regexp.Regexp
 	text     string
-	// recurs marks work each season brings again (safety, aid); other work
+	// recurs marks work that a mention in the report's own period does not
+	// settle (safety, aid, the June exams after a spring 备考 meeting); other work
 	// (期末检测, 开学准备) the report's own period may have done already,
 	// and then the plan does not schedule it again.
 	recurs bool
@@ -95,7 +96,7 @@ var seasonTasks = []seasonTask{
 	{"安全", []int{1, 2}, regexp.MustCompile(`寒假|春节`), "做好寒假和春节期间学生安全教育及校园安全值守工作", true},
 	{"教育质量", []int{2, 3}, regexp.MustCompile(`春季开学|开学准备|开学工作`), "统筹做好春季开学准备和新学期教学工作安排", false},
 	{"扶贫", []int{3}, regexp.MustCompile(`春季学期.{0,6}资助|资助.{0,10}春季`), "做好春季学期学生资助申请审核和资金发放工作", true},
-	{"教育质量", []int{5, 6}, regexp.MustCompile(`中考|高考|两考|备考|考务`), "做好中考、高考考务组织和考点安全保障工作", false},
+	{"教育质量", []int{5, 6}, regexp.MustCompile(`中考|高考|两考|备考|考务`), "做好中考、高考考务组织和考点安全保障工作", true},
 	{"安全", []int{5, 6, 7, 8}, regexp.MustCompile(`溺水|汛期|暑期安全`), "落实防溺水“六不”要求，做好汛期和暑期学生安全教育", true},
 	{"教育质量", []int{7, 8}, regexp.MustCompile(`秋季开学|开学准备|开学工作`), "统筹做好秋季开学准备和新学年教学工作安排", false},
 	{"师资", []int{9}, regexp.MustCompile(`教师节|尊师重教|新教师|新入职`), "弘扬尊师重教风尚，抓好新入职教师岗前培训", false},
