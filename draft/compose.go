@@ -196,15 +196,17 @@ func sentenceOpener(i int, parts []string, plan bool, period string) string {
 // comma, parts them.
 func differentWork(a, b string) bool {
 	ta, tb := topicsOf(a), topicsOf(b)
-	if len(ta) == 0 || len(tb) == 0 {
-		return false
-	}
-	for t := range ta {
-		if tb[t] {
-			return false
+	return len(ta) > 0 && len(tb) > 0 && !shareTopic(ta, tb)
+}
+
+// shareTopic reports whether two sets of topics (topicsOf) meet.
+func shareTopic(a, b map[int]bool) bool {
+	for t := range a {
+		if b[t] {
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // topicsOf are the indexes of the topic leads whose words a text names.
@@ -565,11 +567,7 @@ func saysTopic(s, lead string) bool {
 func (c *Composer) targetTasks(item OutlineItem, have []string, factText string, fits func(string) bool) []string {
 	var topical []string
 	for _, f := range item.related {
-		ts := topicSentences([]Fact{f}, true, fits)
-		if len(ts) == 0 {
-			ts = topicSentences([]Fact{f}, true, func(string) bool { return true })
-		}
-		topical = append(topical, ts...)
+		topical = append(topical, targetWork(f.Text, fits)...)
 	}
 	var out []string
 	for _, t := range c.usable(item, topical) {
@@ -580,6 +578,17 @@ func (c *Composer) targetTasks(item OutlineItem, have []string, factText string,
 		c.used[t] = true
 	}
 	return out
+}
+
+// targetWork is the plan form of a target's work: the topic lead that fits
+// (the section's category) when one does, else the target's first (控辍保学
+// for a 巩固率 filed under 教育质量).
+func targetWork(target string, fits func(string) bool) []string {
+	fact := []Fact{{Text: target}}
+	if ts := topicSentences(fact, true, fits); len(ts) > 0 {
+		return ts
+	}
+	return topicSentences(fact, true, func(string) bool { return true })
 }
 
 // repeatsTask reports whether a lead of a plan section names a task the
@@ -600,12 +609,7 @@ func repeatsTask(item OutlineItem, lead string) bool {
 // sameWork reports whether two sentences name the same piece of work by the
 // topics they name (防溺水 in both, 作风 and 廉政 in both).
 func sameWork(a, b string) bool {
-	for t := range topicsOf(a) {
-		if topicsOf(b)[t] {
-			return true
-		}
-	}
-	return false
+	return shareTopic(topicsOf(a), topicsOf(b))
 }
 
 // saysFact reports whether a lead says what the facts say: they share a run
@@ -914,12 +918,18 @@ func similar(a, b string) bool {
 // closeWording reports whether two sentences share most of their content
 // words.
 func closeWording(a, b string) bool {
+	n, size := sharedWords(a, b)
+	return size > 0 && (n >= 4 || 3*n >= size)
+}
+
+// sharedWords counts the content character pairs the shorter of two
+// sentences shares with the other, and how many it has.
+func sharedWords(a, b string) (n, size int) {
 	x, y := contentBigrams(a), contentBigrams(b)
 	if len(x) > len(y) {
 		x, y = y, x
 	}
-	n := overlap(y, x)
-	return len(x) > 0 && (n >= 4 || 3*n >= len(x))
+	return overlap(y, x), len(x)
 }
 
 // sharesTerm reports whether two sentences share a four-character term
@@ -997,11 +1007,8 @@ func (c *Composer) echoes(s string) bool {
 // content words are in the other: across sections, two long sentences of a
 // field share a few words (数字, 资源, 优质) without saying the same thing.
 func mostlyShared(a, b string) bool {
-	x, y := contentBigrams(a), contentBigrams(b)
-	if len(x) > len(y) {
-		x, y = y, x
-	}
-	return len(x) > 0 && 3*overlap(y, x) >= len(x)
+	n, size := sharedWords(a, b)
+	return size > 0 && 3*n >= size
 }
 
 // atLevel writes a sentence at the org's level: 全区 in a 县 report becomes

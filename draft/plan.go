@@ -412,7 +412,7 @@ func (p *Planner) addCountermeasures(req PlanRequest, tasks map[string][]PlanTas
 // do not name yet; this period's facts are done, and the targets and ongoing
 // work among them are tasks already.
 func (p *Planner) addSeasonTasks(req PlanRequest, tasks map[string][]PlanTask) {
-	written := map[string]bool{safetyCategory: true} // every season brings safety work
+	written := map[string]bool{}
 	for _, c := range req.Facts.Categories() {
 		written[c] = true
 	}
@@ -420,8 +420,8 @@ func (p *Planner) addSeasonTasks(req PlanRequest, tasks map[string][]PlanTask) {
 		written[s.Category] = true
 	}
 	for _, t := range seasonTasksFor(Period{req.Year, spanOrAnnual(req.Period)}) {
-		if !written[t.category] && len(tasks[t.category]) == 0 {
-			continue // season work joins the plan's lines of work; it opens no line of its own
+		if !written[t.category] && len(tasks[t.category]) == 0 && !t.opensLine() {
+			continue // season work joins the plan's lines of work
 		}
 		if p.Taxonomy.Has(t.category) && !t.saidAlready(nil, factTexts(req.Facts.For(t.category)), tasks[t.category]) {
 			tasks[t.category] = append(tasks[t.category], PlanTask{Text: t.text, Source: SourceSeason})
@@ -444,12 +444,7 @@ func (p *Planner) addTargetTasks(tasks map[string][]PlanTask, period Period) {
 			}
 			// the task of the category's own work when the target names
 			// one (食堂改造, not 开学前), else the target's first work
-			fact := []Fact{{Text: it.Text}}
-			ts := topicSentences(fact, true, func(s string) bool { return p.ofCategory(s, c) })
-			if len(ts) == 0 {
-				ts = topicSentences(fact, true, func(string) bool { return true })
-			}
-			for _, t := range ts {
+			for _, t := range targetWork(it.Text, func(s string) bool { return p.ofCategory(s, c) }) {
 				t = strings.TrimRight(t, "。")
 				if !similarTask(t, items, added[c]) {
 					added[c] = append(added[c], PlanTask{Text: t, Source: SourceCorpus})

@@ -105,6 +105,11 @@ var seasonTasks = []seasonTask{
 	{"教育质量", []int{1, 6}, regexp.MustCompile(`期末|质量检测|质量监测`), "组织期末教学质量检测和分析，做好学期工作总结", false}, // each term ends in January or June
 }
 
+// opensLine reports whether the task opens a plan section of its own when
+// the writer reported nothing of its category: only safety, which every
+// season brings; other season work joins the lines the writer reported on.
+func (t seasonTask) opensLine() bool { return t.category == safetyCategory }
+
 // seasonTasksFor are the routine tasks of the months of plan period p; none
 // for a whole year, whose plan is about more than its seasons.
 func seasonTasksFor(p Period) []seasonTask {

@@ -198,14 +198,13 @@ func (s *Service) withSeasonTasks(f Facts, items []OutlineItem) []OutlineItem {
 		period = period.Next()
 	}
 	for _, t := range seasonTasksFor(period) {
-		// season work joins the plan's sections; only safety, which every
-		// season brings, opens a section of its own
-		if !s.Taxonomy.Has(t.category) || planItemOf(items, t.category) < 0 && t.category != safetyCategory {
+		i := planItemOf(items, t.category)
+		if !s.Taxonomy.Has(t.category) || i < 0 && !t.opensLine() {
 			continue
 		}
 		var said []string
 		var tasks []PlanTask
-		if i := planItemOf(items, t.category); i >= 0 {
+		if i >= 0 {
 			// this period's work that goes on (持续开展防溺水专题教育) says it too
 			said = append(factTexts(items[i].Facts), continuedWork(items[i].related, period.Year))
 			tasks = items[i].Tasks
