@@ -425,9 +425,10 @@ func goalsSentence(p Period, goals []string) string {
 	var parts []string
 	for _, g := range goals {
 		g = strings.TrimRight(strings.TrimSpace(g), "。；，,;.")
-		g = periodLead.ReplaceAllString(g, "") // the sentence names the period
-		g = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(g, "力争"), "全年"), "年内")
+		// the sentence names the period and says 力争 (二季度力争完成… and
+		// 力争二季度新增… alike)
 		g = withoutPeriodName([]Fact{{Text: g}}, p)[0].Text
+		g = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(g, "力争"), "全年"), "年内")
 		// 力争 already says 计划; the sentence says 力争 once
 		g = strings.TrimPrefix(strings.TrimPrefix(g, "计划"), "拟")
 		g = strings.ReplaceAll(g, "，力争", "，")

@@ -320,6 +320,10 @@ func TestGoalsSayTheirVerbOnce(t *testing.T) {
 	if want := "到2025年底，力争实现以下目标：招聘教师80名以上；义务教育巩固率保持在99%以上。"; got != want {
 		t.Errorf("goalsSentence = %s; want %s (力争 and 计划 say the same)", got, want)
 	}
+	got = goalsSentence(Period{Year: 2025, Span: "q2"}, []string{"二季度力争完成职称评审推荐工作", "力争二季度新增普惠性民办幼儿园3所"})
+	if strings.Count(got, "力争") != 1 || strings.Contains(got, "二季度力争") {
+		t.Errorf("goalsSentence = %s; the period and 力争 are said once, by the sentence", got)
+	}
 	got = goalsSentence(Period{Year: 2025, Span: "q2"}, []string{"第二季度启动学习教育", "力争2025年中考优秀率较上年提高2个百分点"})
 	if want := "2025年第二季度，力争实现以下目标：启动学习教育；2025年中考优秀率较上年提高2个百分点。"; got != want {
 		t.Errorf("goalsSentence = %s; want %s (the quarter named once, the year's target kept as the year's)", got, want)
